@@ -1,0 +1,473 @@
+#include "sessionio.h"
+
+#include "initializers.h"
+#include "sessionerror.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <string>
+
+namespace attn {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kSessionFormat = "attnviz-session";
+constexpr std::string_view kDumpFormat = "attnviz-dump";
+constexpr int kVersion = 1;
+
+std::string indexed(const std::string& field, std::size_t i)
+{
+    return field + "[" + std::to_string(i) + "]";
+}
+
+const char* typeName(const Json& j)
+{
+    return j.type_name(); // "number", "string", "array", "object", "null", "boolean"
+}
+
+Real readNumber(const Json& j, const std::string& field)
+{
+    if (!j.is_number())
+        throw SessionError(field, std::string("expected a number, got ") + typeName(j));
+    const Real v = j.get<Real>();
+    if (!std::isfinite(v))
+        throw SessionError(field, "not a finite number");
+    return v;
+}
+
+long long readInteger(const Json& j, const std::string& field, long long lo, long long hi)
+{
+    if (!j.is_number_integer())
+        throw SessionError(field, std::string("expected a whole number, got ") +
+                                      (j.is_number() ? "a fraction" : typeName(j)));
+    if (j.is_number_unsigned() && j.get<unsigned long long>() > static_cast<unsigned long long>(hi))
+        throw SessionError(field, "must be at most " + std::to_string(hi));
+    const long long v = j.get<long long>();
+    if (v < lo || v > hi)
+        throw SessionError(field, "must be between " + std::to_string(lo) + " and " +
+                                      std::to_string(hi) + ", got " + std::to_string(v));
+    return v;
+}
+
+std::string readString(const Json& j, const std::string& field)
+{
+    if (!j.is_string())
+        throw SessionError(field, std::string("expected a string, got ") + typeName(j));
+    return j.get<std::string>();
+}
+
+const Json& requireArray(const Json& j, const std::string& field)
+{
+    if (!j.is_array())
+        throw SessionError(field, std::string("expected an array, got ") + typeName(j));
+    return j;
+}
+
+/// rows × cols from an array of rows; an empty array is 0 × emptyCols.
+Matrix readMatrix(const Json& j, const std::string& field, Eigen::Index emptyCols)
+{
+    requireArray(j, field);
+    if (j.empty())
+        return Matrix(0, emptyCols);
+    const std::size_t cols = requireArray(j[0], indexed(field, 0)).size();
+    Matrix m(j.size(), cols);
+    for (std::size_t r = 0; r < j.size(); ++r) {
+        const Json& row = requireArray(j[r], indexed(field, r));
+        if (row.size() != cols)
+            throw SessionError(indexed(field, r), "has " + std::to_string(row.size()) +
+                                                      " numbers, row 0 has " + std::to_string(cols));
+        for (std::size_t c = 0; c < cols; ++c)
+            m(r, c) = readNumber(row[c], indexed(indexed(field, r), c));
+    }
+    return m;
+}
+
+Vector readVector(const Json& j, const std::string& field)
+{
+    requireArray(j, field);
+    Vector v(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i)
+        v(i) = readNumber(j[i], indexed(field, i));
+    return v;
+}
+
+MaskMatrix readMask(const Json& j, const std::string& field, int n)
+{
+    const Matrix m = readMatrix(j, field, n);
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            if (m(r, c) != 0 && m(r, c) != 1)
+                throw SessionError(indexed(indexed(field, r), c), "must be 0 or 1");
+    return m.cast<std::uint8_t>();
+}
+
+/// The heads' matrices of one kind, read from the file or initialised from the seed.
+std::vector<Matrix> readHeadMatrices(const Json& weights, const char* name, const Session& s)
+{
+    const std::string field = std::string("weights.") + name;
+    std::vector<Matrix> list;
+    if (!weights.contains(name)) {
+        for (int h = 0; h < s.heads; ++h)
+            list.push_back(initialise(InitKind::XavierUniform, s.dModel, s.dK(), s.seed,
+                                      std::string(name) + "/" + std::to_string(h)));
+        return list;
+    }
+    const Json& j = requireArray(weights[name], field);
+    for (std::size_t h = 0; h < j.size(); ++h)
+        list.push_back(readMatrix(j[h], indexed(field, h), s.dK()));
+    return list;
+}
+
+/// Command-line overrides act on the document before anything is derived: a changed size
+/// drops the matrices that no longer fit, so they are derived again at the new size.
+void applyOverrides(Json& doc, const SessionOverrides& o)
+{
+    const auto dropWeights = [&doc](std::initializer_list<const char*> names) {
+        if (doc.contains("weights") && doc["weights"].is_object())
+            for (const char* name : names)
+                doc["weights"].erase(name);
+    };
+    if (o.tokens && (!doc.contains("tokens") || doc["tokens"] != Json(*o.tokens))) {
+        doc["tokens"] = *o.tokens;
+        doc.erase("embeddings");
+    }
+    if (o.dModel && (!doc.contains("d_model") || doc["d_model"] != *o.dModel)) {
+        doc["d_model"] = *o.dModel;
+        doc.erase("embeddings");
+        dropWeights({"W_Q", "W_K", "W_V", "W_O", "additive_w"});
+    }
+    if (o.heads && (!doc.contains("heads") || doc["heads"] != *o.heads)) {
+        doc["heads"] = *o.heads;
+        dropWeights({"W_Q", "W_K", "W_V", "additive_w"});
+    }
+    if (o.seed)
+        doc["seed"] = *o.seed;
+    Json& pe = doc["positional_encoding"];
+    if (!pe.is_object())
+        pe = Json::object({{"kind", "sinusoidal"}});
+    if (o.pe)
+        pe["kind"] = toString(*o.pe);
+    if (o.peBase)
+        pe["base"] = *o.peBase;
+    if (o.score)
+        doc["score"] = toString(*o.score);
+    if (o.normalizer)
+        doc["normalizer"] = toString(*o.normalizer);
+    if (o.temperature)
+        doc["temperature"] = *o.temperature;
+    Json& mask = doc["mask"];
+    if (!mask.is_object())
+        mask = Json::object({{"kind", "none"}});
+    if (o.mask)
+        mask["kind"] = toString(*o.mask);
+    if (o.window)
+        mask["radius"] = *o.window;
+}
+
+template <typename Kind, typename Parse>
+Kind readKind(const Json& j, const std::string& field, Parse parse)
+{
+    const std::string name = readString(j, field);
+    if (const auto kind = parse(name))
+        return *kind;
+    throw SessionError(field, "unknown kind \"" + name + "\"");
+}
+
+Session fromJson(const Json& doc)
+{
+    if (!doc.is_object())
+        throw SessionError("", std::string("not a session: expected a JSON object, got ") +
+                                   typeName(doc));
+    if (!doc.contains("format"))
+        throw SessionError("format", "missing (not an AttnViz session)");
+    if (readString(doc["format"], "format") != kSessionFormat)
+        throw SessionError("format", "expected \"" + std::string(kSessionFormat) + "\", got \"" +
+                                         doc["format"].get<std::string>() + "\"");
+    for (const char* required : {"version", "tokens", "d_model", "heads"})
+        if (!doc.contains(required))
+            throw SessionError(required, "missing (required)");
+    const long long version = readInteger(doc["version"], "version", 0, 1LL << 40);
+    if (version != kVersion)
+        throw SessionError("version", "version " + std::to_string(version) +
+                                          " is not supported (this program reads version " +
+                                          std::to_string(kVersion) + ")");
+
+    Session s;
+    s.title = doc.contains("title") ? readString(doc["title"], "title") : "";
+    const Json& tokens = requireArray(doc["tokens"], "tokens");
+    if (tokens.size() > static_cast<std::size_t>(kMaxTokens))
+        throw SessionError("tokens", std::to_string(tokens.size()) +
+                                         " tokens, more than the limit of " +
+                                         std::to_string(kMaxTokens));
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        s.tokens.push_back(readString(tokens[i], indexed("tokens", i)));
+    s.dModel = static_cast<int>(readInteger(doc["d_model"], "d_model", 1, kMaxDModel));
+    s.heads = static_cast<int>(readInteger(doc["heads"], "heads", 1, kMaxDModel));
+    if (s.dModel % s.heads != 0)
+        throw SessionError("heads", "d_model " + std::to_string(s.dModel) +
+                                        " is not divisible by heads " + std::to_string(s.heads));
+    if (doc.contains("seed"))
+        s.seed = static_cast<std::uint64_t>(
+            readInteger(doc["seed"], "seed", 0, std::numeric_limits<long long>::max()));
+
+    if (doc.contains("embeddings")) {
+        s.embeddings = readMatrix(doc["embeddings"], "embeddings", s.dModel);
+    } else {
+        s.embeddings.resize(s.n(), s.dModel);
+        for (int i = 0; i < s.n(); ++i)
+            s.embeddings.row(i) = tokenEmbedding(s.tokens[i], s.dModel, s.seed);
+    }
+
+    if (doc.contains("positional_encoding")) {
+        const Json& pe = doc["positional_encoding"];
+        if (!pe.is_object())
+            throw SessionError("positional_encoding", "expected an object");
+        if (!pe.contains("kind"))
+            throw SessionError("positional_encoding.kind", "missing");
+        s.positional.kind = readKind<PeKind>(pe["kind"], "positional_encoding.kind", parsePeKind);
+        if (pe.contains("base"))
+            s.positional.base = readNumber(pe["base"], "positional_encoding.base");
+        if (s.positional.kind == PeKind::Learned) {
+            if (!pe.contains("matrix"))
+                throw SessionError("positional_encoding.matrix", "missing (required for learned)");
+            s.positional.learned = readMatrix(pe["matrix"], "positional_encoding.matrix", s.dModel);
+        }
+    }
+    if (doc.contains("score"))
+        s.score = readKind<ScoreKind>(doc["score"], "score", parseScoreKind);
+    if (doc.contains("temperature"))
+        s.temperature = readNumber(doc["temperature"], "temperature");
+    if (doc.contains("normalizer"))
+        s.normalizer = readKind<NormalizerKind>(doc["normalizer"], "normalizer", parseNormalizerKind);
+    if (doc.contains("mask")) {
+        const Json& mask = doc["mask"];
+        if (!mask.is_object())
+            throw SessionError("mask", "expected an object");
+        if (!mask.contains("kind"))
+            throw SessionError("mask.kind", "missing");
+        s.mask.kind = readKind<MaskKind>(mask["kind"], "mask.kind", parseMaskKind);
+        if (mask.contains("radius"))
+            s.mask.radius = static_cast<int>(readInteger(mask["radius"], "mask.radius", 0, 1 << 30));
+        if (s.mask.kind == MaskKind::Custom) {
+            if (!mask.contains("matrix"))
+                throw SessionError("mask.matrix", "missing (required for custom)");
+            s.mask.custom = readMask(mask["matrix"], "mask.matrix", s.n());
+        }
+    }
+
+    const Json weights = doc.contains("weights") ? doc["weights"] : Json::object();
+    if (!weights.is_object())
+        throw SessionError("weights", "expected an object");
+    s.wq = readHeadMatrices(weights, "W_Q", s);
+    s.wk = readHeadMatrices(weights, "W_K", s);
+    s.wv = readHeadMatrices(weights, "W_V", s);
+    s.wo = weights.contains("W_O") ? readMatrix(weights["W_O"], "weights.W_O", s.dModel)
+                                   : Matrix::Identity(s.dModel, s.dModel);
+    if (weights.contains("additive_w")) {
+        const Json& list = requireArray(weights["additive_w"], "weights.additive_w");
+        for (std::size_t h = 0; h < list.size(); ++h)
+            s.additiveW.push_back(readVector(list[h], indexed("weights.additive_w", h)));
+    } else {
+        for (int h = 0; h < s.heads; ++h)
+            s.additiveW.push_back(initialise(InitKind::XavierUniform, s.dK(), 1, s.seed,
+                                             "additive_w/" + std::to_string(h)));
+    }
+    validate(s);
+    return s;
+}
+
+template <typename Derived>
+Json matrixJson(const Eigen::MatrixBase<Derived>& m)
+{
+    Json rows = Json::array();
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        Json row = Json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            row.push_back(m(r, c));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Json matricesJson(const std::vector<Matrix>& list)
+{
+    Json out = Json::array();
+    for (const Matrix& m : list)
+        out.push_back(matrixJson(m));
+    return out;
+}
+
+Json vectorJson(const Vector& v)
+{
+    return Json(std::vector<Real>(v.data(), v.data() + v.size()));
+}
+
+bool isMatrixJson(const Json& j)
+{
+    return j.is_array() && !j.empty() && j[0].is_array() && !j[0].empty() && !j[0][0].is_array();
+}
+
+/// Readable and still compact: one key per line, one matrix row per line.
+void writePretty(const Json& j, std::string& out, int indent)
+{
+    const std::string pad(indent, ' ');
+    const std::string inner(indent + 2, ' ');
+    if (j.is_object() && !j.empty()) {
+        out += "{\n";
+        bool first = true;
+        for (const auto& [key, value] : j.items()) {
+            out += (first ? "" : ",\n") + inner + Json(key).dump() + ": ";
+            writePretty(value, out, indent + 2);
+            first = false;
+        }
+        out += "\n" + pad + "}";
+    } else if (j.is_array() && !j.empty() && (isMatrixJson(j) || isMatrixJson(j[0]) || j[0].is_object())) {
+        out += "[\n";
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            out += (i ? ",\n" : "") + inner;
+            if (j[i].is_array() && !isMatrixJson(j[i]))
+                out += j[i].dump();
+            else
+                writePretty(j[i], out, indent + 2);
+        }
+        out += "\n" + pad + "]";
+    } else {
+        out += j.dump(-1, ' ', false);
+    }
+}
+
+std::string pretty(const Json& j)
+{
+    std::string out;
+    writePretty(j, out, 0);
+    return out + "\n";
+}
+
+} // namespace
+
+Session readSession(std::string_view text, const std::string& source, const SessionOverrides& o)
+{
+    try {
+        if (text.size() > kMaxSessionBytes)
+            throw SessionError("", "file too large (" + std::to_string(text.size() >> 20) +
+                                       " MB; sessions are at most " +
+                                       std::to_string(kMaxSessionBytes >> 20) + " MB)");
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            throw SessionError("", "empty file, not a session");
+        Json doc;
+        try {
+            doc = Json::parse(text);
+        } catch (const Json::exception& e) {
+            // parse_error for broken syntax, out_of_range for numbers such as 1e400
+            std::string why = e.what();
+            if (const auto pos = why.find("] "); pos != std::string::npos)
+                why = why.substr(pos + 2);
+            throw SessionError("", "not valid JSON (" + why + ")");
+        }
+        if (doc.is_object())
+            applyOverrides(doc, o);
+        return fromJson(doc);
+    } catch (const SessionError& e) {
+        throw e.withSource(source);
+    }
+}
+
+std::string writeSession(const Session& s)
+{
+    Json pe = {{"kind", toString(s.positional.kind)}};
+    if (s.positional.kind != PeKind::None)
+        pe["base"] = s.positional.base;
+    if (s.positional.kind == PeKind::Learned)
+        pe["matrix"] = matrixJson(s.positional.learned);
+    Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
+    if (s.mask.kind == MaskKind::Custom)
+        mask["matrix"] = matrixJson(s.mask.custom.cast<int>());
+    Json additive = Json::array();
+    for (const Vector& w : s.additiveW)
+        additive.push_back(vectorJson(w));
+    Json doc = Json::object();
+    doc["format"] = kSessionFormat;
+    doc["version"] = kVersion;
+    doc["title"] = s.title;
+    doc["tokens"] = s.tokens;
+    doc["d_model"] = s.dModel;
+    doc["heads"] = s.heads;
+    doc["seed"] = s.seed;
+    doc["embeddings"] = matrixJson(s.embeddings);
+    doc["positional_encoding"] = pe;
+    doc["score"] = toString(s.score);
+    doc["temperature"] = s.temperature;
+    doc["mask"] = mask;
+    doc["normalizer"] = toString(s.normalizer);
+    doc["weights"] = {{"W_Q", matricesJson(s.wq)},
+                      {"W_K", matricesJson(s.wk)},
+                      {"W_V", matricesJson(s.wv)},
+                      {"W_O", matrixJson(s.wo)},
+                      {"additive_w", additive}};
+    return pretty(doc);
+}
+
+std::string writeDump(const Session& s, const ForwardResult& r)
+{
+    Json heads = Json::array();
+    for (const HeadResult& h : r.heads)
+        heads.push_back({{"Q", matrixJson(h.q)},
+                         {"K", matrixJson(h.k)},
+                         {"V", matrixJson(h.v)},
+                         {"raw_scores", matrixJson(h.rawScores)},
+                         {"scores", matrixJson(h.scores)},
+                         {"weights", matrixJson(h.weights)},
+                         {"output", matrixJson(h.output)},
+                         {"row_max", vectorJson(h.rowMax)},
+                         {"row_sum", vectorJson(h.rowSum)},
+                         {"entropy", vectorJson(h.entropy)},
+                         {"mean_distance", vectorJson(h.meanDistance)}});
+    Json doc = Json::object();
+    doc["format"] = kDumpFormat;
+    doc["version"] = kVersion;
+    doc["tokens"] = s.tokens;
+    doc["n"] = s.n();
+    doc["d_model"] = s.dModel;
+    doc["heads"] = s.heads;
+    doc["d_k"] = s.dK();
+    doc["X"] = matrixJson(r.x);
+    doc["P"] = matrixJson(r.p);
+    doc["X_in"] = matrixJson(r.xIn);
+    doc["mask"] = matrixJson(r.mask.cast<int>());
+    doc["head_results"] = heads;
+    doc["concat"] = matrixJson(r.concat);
+    doc["W_O"] = matrixJson(s.wo);
+    doc["output"] = matrixJson(r.output);
+    return pretty(doc);
+}
+
+std::vector<std::string> splitTokens(std::string_view text)
+{
+    std::vector<std::string> tokens;
+    std::string current;
+    const auto flush = [&] {
+        if (!current.empty())
+            tokens.push_back(std::move(current));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            flush();
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            flush();
+            i += 1;
+        } else if (text.substr(i, 3) == "\xE3\x80\x80") {
+            flush();
+            i += 2;
+        } else {
+            current += static_cast<char>(c);
+        }
+    }
+    flush();
+    return tokens;
+}
+
+} // namespace attn
