@@ -11,7 +11,8 @@
 namespace attn {
 namespace {
 
-using Json = nlohmann::json;
+// ordered: files keep the order of the format's description, not alphabetical order.
+using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSessionFormat = "attnviz-session";
 constexpr std::string_view kDumpFormat = "attnviz-dump";
@@ -165,6 +166,60 @@ void applyOverrides(Json& doc, const SessionOverrides& o)
     if (o.window)
         mask["radius"] = *o.window;
 }
+
+/// Where the parser is ("embeddings[1][0]"), followed through the parse callback's events so
+/// that a number the parser refuses can be reported by its field.
+class JsonPath
+{
+public:
+    void track(Json::parse_event_t event, const Json& parsed)
+    {
+        using E = Json::parse_event_t;
+        switch (event) {
+        case E::object_start:
+            m_frames.push_back({false, 0, {}});
+            break;
+        case E::array_start:
+            m_frames.push_back({true, 0, {}});
+            break;
+        case E::key:
+            m_frames.back().key = parsed.get<std::string>();
+            break;
+        case E::object_end:
+        case E::array_end:
+            m_frames.pop_back();
+            advance();
+            break;
+        case E::value:
+            advance();
+            break;
+        }
+    }
+
+    std::string text() const
+    {
+        std::string out;
+        for (const Frame& f : m_frames)
+            out += f.isArray ? "[" + std::to_string(f.index) + "]" : (out.empty() ? "" : ".") + f.key;
+        return out;
+    }
+
+private:
+    struct Frame
+    {
+        bool isArray;
+        std::size_t index; ///< the element being read, in an array
+        std::string key;   ///< the member being read, in an object
+    };
+
+    void advance()
+    {
+        if (!m_frames.empty() && m_frames.back().isArray)
+            ++m_frames.back().index;
+    }
+
+    std::vector<Frame> m_frames;
+};
 
 template <typename Kind, typename Parse>
 Kind readKind(const Json& j, const std::string& field, Parse parse)
@@ -357,10 +412,16 @@ Session readSession(std::string_view text, const std::string& source, const Sess
         if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
             throw SessionError("", "empty file, not a session");
         Json doc;
+        JsonPath path;
         try {
-            doc = Json::parse(text);
+            doc = Json::parse(text, [&path](int, Json::parse_event_t event, Json& parsed) {
+                path.track(event, parsed);
+                return true;
+            });
+        } catch (const Json::out_of_range& e) {
+            // nlohmann refuses numbers beyond a double's range (1e400) while parsing.
+            throw SessionError(path.text(), "not a finite number");
         } catch (const Json::exception& e) {
-            // parse_error for broken syntax, out_of_range for numbers such as 1e400
             std::string why = e.what();
             if (const auto pos = why.find("] "); pos != std::string::npos)
                 why = why.substr(pos + 2);

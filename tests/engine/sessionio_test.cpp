@@ -131,7 +131,7 @@ TEST(SessionIo, NonFiniteNumbersAreRefused)
 {
     std::string text = lesson().dump();
     text.replace(text.find("0.5"), 3, "1e400");
-    EXPECT_EQ(refusal(text), "bad.attn.json: not valid JSON (number overflow parsing '1e400')");
+    EXPECT_EQ(refusal(text), "bad.attn.json: embeddings[1][1]: not a finite number");
     std::string nan = lesson().dump();
     nan.replace(nan.find("0.5"), 3, "NaN");
     EXPECT_NE(refusal(nan).find("not valid JSON"), std::string::npos);

@@ -1,0 +1,177 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace av {
+namespace {
+
+constexpr int kBadInput = 2;
+
+/// An option's value that must be one of the format's kind names.
+template <typename Kind, typename Parse>
+bool parseKind(const QCommandLineParser& parser, const QString& name, Parse parse,
+               std::optional<Kind>& out, QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    const QString value = parser.value(name);
+    if (const auto kind = parse(value.toStdString())) {
+        out = *kind;
+        return true;
+    }
+    error = QStringLiteral("--%1: unknown value \"%2\"").arg(name, value);
+    return false;
+}
+
+bool parseInt(const QCommandLineParser& parser, const QString& name, int lo, int hi,
+              std::optional<int>& out, QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < lo || value > hi) {
+        error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
+                    .arg(name)
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(parser.value(name));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool parsePositive(const QCommandLineParser& parser, const QString& name, std::optional<double>& out,
+                   QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value <= 0) {
+        error = QStringLiteral("--%1: expected a number > 0, got \"%2\"").arg(name, parser.value(name));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+} // namespace
+
+std::optional<CommandLine> parseCommandLine(const QStringList& arguments, CommandLineExit& exit)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "AttnViz: see, edit and export every step of multi-head self-attention."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.addPositionalArgument("SESSION", "Session file (.attn.json) to open.", "[SESSION]");
+    parser.addOptions({
+        {"headless", "No window: compute, dump, export or take a screenshot, then exit."},
+        {"session", "Load a session file.", "FILE"},
+        {"tokens", "Tokens, split on white space.", "TEXT"},
+        {"d-model", "Model width d_model.", "N"},
+        {"heads", "Number of heads (must divide d_model).", "N"},
+        {"seed", "Seed for derived embeddings and weights.", "N"},
+        {"pe", "Positional encoding: none|sinusoidal.", "KIND"},
+        {"pe-base", "Base of the sinusoidal encoding (default 10000).", "B"},
+        {"score", "Score function: scaled_dot|dot|cosine|additive.", "KIND"},
+        {"mask", "Mask: none|causal|window|causal_window.", "KIND"},
+        {"window", "Radius of the window masks.", "R"},
+        {"normalizer", "Normalizer: softmax|relu.", "KIND"},
+        {"temperature", "Temperature (> 0).", "T"},
+        {"lang", "Interface language: en|zh_CN.", "LANG"},
+        {"dump-json", "Write every intermediate matrix (dump v1); - for standard output.", "FILE"},
+        {"save-session", "Write the session as built, every weight included.", "FILE"},
+        {"export", "Write one file per figure into DIR.", "DIR"},
+        {"format", "Format of exported figures: png|svg|pdf (default png).", "FORMAT"},
+        {"dpi", "Resolution of exported PNGs (default 144).", "N"},
+        {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
+    });
+
+    if (!parser.parse(arguments)) {
+        exit = {parser.errorText(), kBadInput};
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        // No QCoreApplication exists yet (see main.cpp), so Qt cannot name the program.
+        exit = {parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("attnviz")), 0};
+        return std::nullopt;
+    }
+    if (parser.isSet(version)) {
+        exit = {QCoreApplication::applicationName() + ' ' + QCoreApplication::applicationVersion() + '\n', 0};
+        return std::nullopt;
+    }
+
+    CommandLine cmd;
+    QString error;
+    cmd.headless = parser.isSet("headless");
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && parser.isSet("session"))) {
+        exit = {QStringLiteral("only one session can be opened"), kBadInput};
+        return std::nullopt;
+    }
+    cmd.sessionPath = parser.isSet("session") ? parser.value("session") : positional.value(0);
+
+    attn::SessionOverrides& o = cmd.overrides;
+    if (parser.isSet("tokens"))
+        o.tokens = attn::splitTokens(parser.value("tokens").toStdString());
+    std::optional<int> seed;
+    std::optional<int> dpi;
+    std::optional<attn::PeKind> pe;
+    bool ok = parseInt(parser, "d-model", 1, attn::kMaxDModel, o.dModel, error) &&
+              parseInt(parser, "heads", 1, attn::kMaxDModel, o.heads, error) &&
+              parseInt(parser, "seed", 0, std::numeric_limits<int>::max(), seed, error) &&
+              parseKind(parser, "pe", attn::parsePeKind, pe, error) &&
+              parsePositive(parser, "pe-base", o.peBase, error) &&
+              parseKind(parser, "score", attn::parseScoreKind, o.score, error) &&
+              parseKind(parser, "mask", attn::parseMaskKind, o.mask, error) &&
+              parseInt(parser, "window", 0, attn::kMaxTokens, o.window, error) &&
+              parseKind(parser, "normalizer", attn::parseNormalizerKind, o.normalizer, error) &&
+              parsePositive(parser, "temperature", o.temperature, error) &&
+              parseInt(parser, "dpi", 36, 1200, dpi, error);
+    if (ok && pe == attn::PeKind::Learned) {
+        error = QStringLiteral("--pe: \"learned\" needs a matrix; give it in a session file");
+        ok = false;
+    }
+    if (ok && o.mask == attn::MaskKind::Custom) {
+        error = QStringLiteral("--mask: \"custom\" needs a matrix; give it in a session file");
+        ok = false;
+    }
+    cmd.format = parser.value("format").isEmpty() ? QStringLiteral("png") : parser.value("format");
+    if (ok && !QStringList{"png", "svg", "pdf"}.contains(cmd.format)) {
+        error = QStringLiteral("--format: expected png, svg or pdf, got \"%1\"").arg(cmd.format);
+        ok = false;
+    }
+    cmd.language = parser.value("lang");
+    if (ok && !cmd.language.isEmpty() && !QStringList{"en", "zh_CN"}.contains(cmd.language)) {
+        error = QStringLiteral("--lang: expected en or zh_CN, got \"%1\"").arg(cmd.language);
+        ok = false;
+    }
+    if (!ok) {
+        exit = {error, kBadInput};
+        return std::nullopt;
+    }
+    if (seed)
+        o.seed = static_cast<std::uint64_t>(*seed);
+    o.pe = pe;
+    if (dpi)
+        cmd.dpi = *dpi;
+    cmd.dumpPath = parser.value("dump-json");
+    cmd.saveSessionPath = parser.value("save-session");
+    cmd.exportDir = parser.value("export");
+    cmd.screenshotPath = parser.value("screenshot");
+    const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
+                             !cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty();
+    if (wantsOutput && !cmd.headless) {
+        exit = {QStringLiteral("--dump-json, --save-session, --export and --screenshot need --headless"),
+                kBadInput};
+        return std::nullopt;
+    }
+    return cmd;
+}
+
+} // namespace av

@@ -1,0 +1,37 @@
+#pragma once
+// The command line of ../shared/spec/cli.md, parsed with QCommandLineParser.
+
+#include "sessionio.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace av {
+
+struct CommandLine
+{
+    bool headless = false;
+    QString sessionPath; ///< --session FILE or the positional SESSION; empty: the default lesson
+    attn::SessionOverrides overrides;
+    QString dumpPath;       ///< --dump-json FILE, "-" for standard output
+    QString saveSessionPath;
+    QString exportDir;
+    QString format = QStringLiteral("png");
+    int dpi = 144;
+    QString screenshotPath;
+    QString language; ///< --lang, empty: the system locale
+};
+
+/// What parsing decided when it does not yield a CommandLine: print text and exit.
+struct CommandLineExit
+{
+    QString text;
+    int status = 0; ///< 0 for --help and --version (text to standard output), 2 for bad input
+};
+
+/// Parses arguments (argv, program name first). Either a CommandLine or an exit.
+std::optional<CommandLine> parseCommandLine(const QStringList& arguments, CommandLineExit& exit);
+
+} // namespace av

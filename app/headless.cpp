@@ -1,0 +1,72 @@
+#include "headless.h"
+
+#include "attention.h"
+#include "commandline.h"
+#include "sessionerror.h"
+#include "sessionfile.h"
+
+#include <QByteArray>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace av {
+namespace {
+
+constexpr int kDone = 0;
+constexpr int kWriteFailed = 1;
+constexpr int kBadInput = 2;
+
+void printError(const QString& message)
+{
+    QTextStream(stderr) << "attnviz: " << message << Qt::endl;
+}
+
+/// Writes to a file atomically, or to standard output for "-".
+QString writeOutput(const QString& path, const QByteArray& data)
+{
+    if (path != QLatin1String("-"))
+        return writeFileAtomically(path, data);
+    if (std::fwrite(data.constData(), 1, data.size(), stdout) != static_cast<std::size_t>(data.size()) ||
+        std::fflush(stdout) != 0)
+        return QStringLiteral("standard output: cannot be written");
+    return {};
+}
+
+} // namespace
+
+int runHeadless(const CommandLine& cmd)
+{
+    attn::Session session;
+    try {
+        session = cmd.sessionPath.isEmpty() ? defaultLesson(cmd.overrides)
+                                            : readSessionFile(cmd.sessionPath, cmd.overrides);
+    } catch (const attn::SessionError& e) {
+        printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (!cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty()) {
+        printError(QStringLiteral("--export and --screenshot are not available in this build yet"));
+        return kBadInput;
+    }
+
+    const attn::ForwardResult result = attn::forward(session);
+    if (!cmd.dumpPath.isEmpty()) {
+        const std::string dump = attn::writeDump(session, result);
+        if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump)); !error.isEmpty()) {
+            printError(error);
+            return kWriteFailed;
+        }
+    }
+    if (!cmd.saveSessionPath.isEmpty()) {
+        const std::string text = attn::writeSession(session);
+        if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
+            !error.isEmpty()) {
+            printError(error);
+            return kWriteFailed;
+        }
+    }
+    return kDone;
+}
+
+} // namespace av

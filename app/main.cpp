@@ -1,0 +1,62 @@
+// attnviz: the window, or --headless (../shared/spec/cli.md).
+
+#include "commandline.h"
+#include "headless.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace {
+
+QStringList rawArguments(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+/// Headless runs render figures without a display, and say nothing on standard error
+/// but their own messages (Qt warns when XDG_RUNTIME_DIR is unset).
+void prepareHeadlessEnvironment()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QString dir = QDir::tempPath() + QStringLiteral("/attnviz-runtime-%1").arg(getuid());
+        QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("AttnViz"));
+    QCoreApplication::setOrganizationName(QStringLiteral("AttnViz"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ATTNVIZ_VERSION));
+
+    // Parsed before QApplication exists: QGuiApplication swallows "--session" (X11 session
+    // management), and --help or a bad option must work without a display.
+    av::CommandLineExit exit;
+    const auto cmd = av::parseCommandLine(rawArguments(argc, argv), exit);
+    if (!cmd) {
+        QTextStream(exit.status == 0 ? stdout : stderr)
+            << (exit.status == 0 ? "" : "attnviz: ") << exit.text << (exit.text.endsWith('\n') ? "" : "\n");
+        return exit.status;
+    }
+    if (cmd->headless)
+        prepareHeadlessEnvironment();
+
+    QApplication app(argc, argv);
+    if (cmd->headless)
+        return av::runHeadless(*cmd);
+
+    QTextStream(stderr) << "attnviz: the window is not available in this build yet; use --headless\n";
+    return 2;
+}

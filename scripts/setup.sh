@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Shared by run.sh and test.sh: installs the Debian packages AttnViz needs (only the
+# missing ones), then configures and builds into build/. Source it; do not run it.
+set -euo pipefail
+
+ATTNVIZ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ATTNVIZ_BUILD="${ATTNVIZ_BUILD:-$ATTNVIZ_ROOT/build}"
+
+ATTNVIZ_PACKAGES=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libgl-dev libglx-dev libopengl-dev
+  libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-numpy
+  fonts-wqy-microhei
+)
+
+install_packages() {
+  local missing=()
+  for pkg in "${ATTNVIZ_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  if [ ! -f "$ATTNVIZ_BUILD/build.ninja" ]; then
+    cmake -S "$ATTNVIZ_ROOT" -B "$ATTNVIZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DATTNVIZ_PYTHON=/usr/bin/python3 "$@"
+  fi
+  cmake --build "$ATTNVIZ_BUILD" --parallel "$(nproc)"
+}

@@ -1,0 +1,62 @@
+#include "sessionfile.h"
+
+#include "sessionerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace av {
+
+namespace {
+const QString kDefaultLesson = QStringLiteral(":/lessons/i-love-nlp.attn.json");
+}
+
+attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides)
+{
+    const std::string source = QDir::toNativeSeparators(path).toStdString();
+    QFile file(path);
+    const QFileInfo info(path);
+    if (info.isDir())
+        throw attn::SessionError(source, "is a folder, not a session file");
+    if (!file.open(QIODevice::ReadOnly))
+        throw attn::SessionError(source, "cannot be read (" + file.errorString().toStdString() + ")");
+    if (static_cast<std::size_t>(file.size()) > attn::kMaxSessionBytes)
+        throw attn::SessionError(source, "file too large (" + std::to_string(file.size() >> 20) +
+                                             " MB; sessions are at most " +
+                                             std::to_string(attn::kMaxSessionBytes >> 20) + " MB)");
+    const QByteArray text = file.readAll();
+    return attn::readSession(std::string_view(text.constData(), text.size()), source, overrides);
+}
+
+QStringList lessonPaths()
+{
+    QStringList paths{kDefaultLesson};
+    for (const QFileInfo& entry : QDir(QStringLiteral(":/lessons")).entryInfoList({"*.attn.json"}, QDir::Files, QDir::Name))
+        if (entry.filePath() != kDefaultLesson)
+            paths << entry.filePath();
+    return paths;
+}
+
+attn::Session defaultLesson(const attn::SessionOverrides& overrides)
+{
+    return readSessionFile(kDefaultLesson, overrides);
+}
+
+QString writeFileAtomically(const QString& path, const QByteArray& data)
+{
+    QSaveFile file(path);
+    const QString name = QDir::toNativeSeparators(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot be written (%2)").arg(name, file.errorString());
+    if (file.write(data) != data.size()) {
+        file.cancelWriting();
+        return QStringLiteral("%1: cannot be written (%2)").arg(name, file.errorString());
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: cannot be written (%2)").arg(name, file.errorString());
+    return {};
+}
+
+} // namespace av

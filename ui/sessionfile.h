@@ -1,0 +1,28 @@
+#pragma once
+// Session files on disk, on the Qt side: size checks before reading, the built-in
+// lessons, and atomic writes.
+
+#include "sessionio.h"
+
+#include <QString>
+#include <QStringList>
+
+class QByteArray;
+
+namespace av {
+
+/// Reads and parses a session file. Throws attn::SessionError "FILE: field: problem";
+/// a file larger than attn::kMaxSessionBytes is refused before it is read.
+attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides = {});
+
+/// The built-in lessons (resource paths, ":/lessons/…"), the worked example first.
+QStringList lessonPaths();
+
+/// The lesson the program opens on: the worked example "I love NLP".
+attn::Session defaultLesson(const attn::SessionOverrides& overrides = {});
+
+/// Writes data to path through QSaveFile: the old file stays whole until the new one is
+/// complete. Returns an empty string, or a message naming the file and the reason.
+QString writeFileAtomically(const QString& path, const QByteArray& data);
+
+} // namespace av
