@@ -42,11 +42,11 @@ Matrix rawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
         break;
     }
     // additive: w_h · tanh(q_i + k_j)
-    const Vector& w = s.additiveW[head];
+    const RowVector w = s.additiveW.row(head);
     Matrix raw(q.rows(), k.rows());
     for (Eigen::Index i = 0; i < q.rows(); ++i)
         for (Eigen::Index j = 0; j < k.rows(); ++j)
-            raw(i, j) = (q.row(i) + k.row(j)).array().tanh().matrix().dot(w.transpose());
+            raw(i, j) = (q.row(i) + k.row(j)).array().tanh().matrix().dot(w);
     return raw;
 }
 

@@ -109,11 +109,6 @@ bool Session::operator==(const Session& o) const
     const auto same = [](const auto& a, const auto& b) {
         return a.rows() == b.rows() && a.cols() == b.cols() && a == b;
     };
-    if (additiveW.size() != o.additiveW.size())
-        return false;
-    for (std::size_t i = 0; i < additiveW.size(); ++i)
-        if (!same(additiveW[i], o.additiveW[i]))
-            return false;
     return title == o.title && tokens == o.tokens && dModel == o.dModel && heads == o.heads &&
            seed == o.seed && same(embeddings, o.embeddings) &&
            positional.kind == o.positional.kind && positional.base == o.positional.base &&
@@ -121,7 +116,7 @@ bool Session::operator==(const Session& o) const
            temperature == o.temperature && mask.kind == o.mask.kind &&
            mask.radius == o.mask.radius && same(mask.custom, o.mask.custom) &&
            normalizer == o.normalizer && sameMatrices(wq, o.wq) && sameMatrices(wk, o.wk) &&
-           sameMatrices(wv, o.wv) && same(wo, o.wo);
+           sameMatrices(wv, o.wv) && same(wo, o.wo) && same(additiveW, o.additiveW);
 }
 
 void validate(const Session& s)
@@ -158,12 +153,7 @@ void validate(const Session& s)
     requireHeadMatrices(s.wk, s, "weights.W_K");
     requireHeadMatrices(s.wv, s, "weights.W_V");
     requireMatrix(s.wo, s.dModel, s.dModel, "weights.W_O");
-    if (static_cast<int>(s.additiveW.size()) != s.heads)
-        throw SessionError("weights.additive_w", "expected " + std::to_string(s.heads) +
-                                                     " vectors, got " +
-                                                     std::to_string(s.additiveW.size()));
-    for (int h = 0; h < s.heads; ++h)
-        requireMatrix(s.additiveW[h], s.dK(), 1, "weights.additive_w[" + std::to_string(h) + "]");
+    requireMatrix(s.additiveW, s.heads, s.dK(), "weights.additive_w");
 }
 
 } // namespace attn

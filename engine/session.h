@@ -59,7 +59,7 @@ struct Session
     NormalizerKind normalizer = NormalizerKind::Softmax;
     std::vector<Matrix> wq, wk, wv; ///< heads matrices of d_model × d_k
     Matrix wo;                      ///< d_model × d_model
-    std::vector<Vector> additiveW;  ///< heads vectors of length d_k (additive score)
+    Matrix additiveW;               ///< heads × d_k, row h is w_h of the additive score
 
     int n() const { return static_cast<int>(tokens.size()); }
     int dK() const { return heads > 0 ? dModel / heads : 0; }

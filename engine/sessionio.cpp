@@ -1,6 +1,7 @@
 #include "sessionio.h"
 
 #include "initializers.h"
+#include "sessionedit.h"
 #include "sessionerror.h"
 
 #include <nlohmann/json.hpp>
@@ -104,21 +105,17 @@ MaskMatrix readMask(const Json& j, const std::string& field, int n)
     return m.cast<std::uint8_t>();
 }
 
-/// The heads' matrices of one kind, read from the file or initialised from the seed.
-std::vector<Matrix> readHeadMatrices(const Json& weights, const char* name, const Session& s)
+/// The heads' matrices of one kind, read from the file or derived from the seed.
+void readHeadMatrices(const Json& weights, const char* name, MatrixKind kind, Session& s)
 {
+    if (!weights.contains(name))
+        return deriveMissing(s, kind);
     const std::string field = std::string("weights.") + name;
-    std::vector<Matrix> list;
-    if (!weights.contains(name)) {
-        for (int h = 0; h < s.heads; ++h)
-            list.push_back(initialise(InitKind::XavierUniform, s.dModel, s.dK(), s.seed,
-                                      std::string(name) + "/" + std::to_string(h)));
-        return list;
-    }
     const Json& j = requireArray(weights[name], field);
+    std::vector<Matrix>& heads = headMatrices(s, kind);
+    heads.clear();
     for (std::size_t h = 0; h < j.size(); ++h)
-        list.push_back(readMatrix(j[h], indexed(field, h), s.dK()));
-    return list;
+        heads.push_back(readMatrix(j[h], indexed(field, h), s.dK()));
 }
 
 /// Command-line overrides act on the document before anything is derived: a changed size
@@ -267,13 +264,10 @@ Session fromJson(const Json& doc)
         s.seed = static_cast<std::uint64_t>(
             readInteger(doc["seed"], "seed", 0, std::numeric_limits<long long>::max()));
 
-    if (doc.contains("embeddings")) {
+    if (doc.contains("embeddings"))
         s.embeddings = readMatrix(doc["embeddings"], "embeddings", s.dModel);
-    } else {
-        s.embeddings.resize(s.n(), s.dModel);
-        for (int i = 0; i < s.n(); ++i)
-            s.embeddings.row(i) = tokenEmbedding(s.tokens[i], s.dModel, s.seed);
-    }
+    else
+        deriveMissing(s, MatrixKind::Embeddings);
 
     if (doc.contains("positional_encoding")) {
         const Json& pe = doc["positional_encoding"];
@@ -315,19 +309,30 @@ Session fromJson(const Json& doc)
     const Json weights = doc.contains("weights") ? doc["weights"] : Json::object();
     if (!weights.is_object())
         throw SessionError("weights", "expected an object");
-    s.wq = readHeadMatrices(weights, "W_Q", s);
-    s.wk = readHeadMatrices(weights, "W_K", s);
-    s.wv = readHeadMatrices(weights, "W_V", s);
-    s.wo = weights.contains("W_O") ? readMatrix(weights["W_O"], "weights.W_O", s.dModel)
-                                   : Matrix::Identity(s.dModel, s.dModel);
+    readHeadMatrices(weights, "W_Q", MatrixKind::WQ, s);
+    readHeadMatrices(weights, "W_K", MatrixKind::WK, s);
+    readHeadMatrices(weights, "W_V", MatrixKind::WV, s);
+    if (weights.contains("W_O"))
+        s.wo = readMatrix(weights["W_O"], "weights.W_O", s.dModel);
+    else
+        deriveMissing(s, MatrixKind::WO);
     if (weights.contains("additive_w")) {
+        // A list of heads vectors in the file, one heads × d_k matrix in memory.
         const Json& list = requireArray(weights["additive_w"], "weights.additive_w");
-        for (std::size_t h = 0; h < list.size(); ++h)
-            s.additiveW.push_back(readVector(list[h], indexed("weights.additive_w", h)));
+        if (list.size() != static_cast<std::size_t>(s.heads))
+            throw SessionError("weights.additive_w", "expected " + std::to_string(s.heads) +
+                                                         " vectors, got " + std::to_string(list.size()));
+        s.additiveW.resize(s.heads, s.dK());
+        for (std::size_t h = 0; h < list.size(); ++h) {
+            const Vector w = readVector(list[h], indexed("weights.additive_w", h));
+            if (w.size() != s.dK())
+                throw SessionError(indexed("weights.additive_w", h),
+                                   "expected " + std::to_string(s.dK()) + " numbers, got " +
+                                       std::to_string(w.size()));
+            s.additiveW.row(h) = w.transpose();
+        }
     } else {
-        for (int h = 0; h < s.heads; ++h)
-            s.additiveW.push_back(initialise(InitKind::XavierUniform, s.dK(), 1, s.seed,
-                                             "additive_w/" + std::to_string(h)));
+        deriveMissing(s, MatrixKind::AdditiveW);
     }
     validate(s);
     return s;
@@ -445,9 +450,6 @@ std::string writeSession(const Session& s)
     Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
     if (s.mask.kind == MaskKind::Custom)
         mask["matrix"] = matrixJson(s.mask.custom.cast<int>());
-    Json additive = Json::array();
-    for (const Vector& w : s.additiveW)
-        additive.push_back(vectorJson(w));
     Json doc = Json::object();
     doc["format"] = kSessionFormat;
     doc["version"] = kVersion;
@@ -466,7 +468,7 @@ std::string writeSession(const Session& s)
                       {"W_K", matricesJson(s.wk)},
                       {"W_V", matricesJson(s.wv)},
                       {"W_O", matrixJson(s.wo)},
-                      {"additive_w", additive}};
+                      {"additive_w", matrixJson(s.additiveW)}};
     return pretty(doc);
 }
 

@@ -29,9 +29,9 @@ Session randomSession(int n, int heads, int dK, std::uint64_t seed)
         s.wq.push_back(initialise(InitKind::Normal, s.dModel, dK, seed, "q" + std::to_string(h)));
         s.wk.push_back(initialise(InitKind::Normal, s.dModel, dK, seed, "k" + std::to_string(h)));
         s.wv.push_back(initialise(InitKind::Normal, s.dModel, dK, seed, "v" + std::to_string(h)));
-        s.additiveW.push_back(initialise(InitKind::Normal, dK, 1, seed, "w" + std::to_string(h)));
     }
     s.wo = initialise(InitKind::XavierUniform, s.dModel, s.dModel, seed, "o");
+    s.additiveW = initialise(InitKind::Normal, heads, dK, seed, "w");
     return s;
 }
 
