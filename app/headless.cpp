@@ -2,6 +2,8 @@
 
 #include "attention.h"
 #include "commandline.h"
+#include "document.h"
+#include "screenshot.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
 
@@ -45,8 +47,8 @@ int runHeadless(const CommandLine& cmd)
         printError(QString::fromStdString(e.what()));
         return kBadInput;
     }
-    if (!cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty()) {
-        printError(QStringLiteral("--export and --screenshot are not available in this build yet"));
+    if (!cmd.exportDir.isEmpty()) {
+        printError(QStringLiteral("--export is not available in this build yet"));
         return kBadInput;
     }
 
@@ -62,6 +64,14 @@ int runHeadless(const CommandLine& cmd)
         const std::string text = attn::writeSession(session);
         if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
             !error.isEmpty()) {
+            printError(error);
+            return kWriteFailed;
+        }
+    }
+    if (!cmd.screenshotPath.isEmpty()) {
+        Document document;
+        document.reset(session, cmd.sessionPath);
+        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath); !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

@@ -1,10 +1,15 @@
 // attnviz: the window, or --headless (../shared/spec/cli.md).
 
 #include "commandline.h"
+#include "document.h"
 #include "headless.h"
+#include "mainwindow.h"
+#include "sessionerror.h"
+#include "sessionfile.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QTextStream>
 
 #include <unistd.h>
@@ -57,6 +62,16 @@ int main(int argc, char* argv[])
     if (cmd->headless)
         return av::runHeadless(*cmd);
 
-    QTextStream(stderr) << "attnviz: the window is not available in this build yet; use --headless\n";
-    return 2;
+    av::Document document;
+    av::MainWindow window(&document);
+    window.show();
+    try {
+        document.reset(cmd->sessionPath.isEmpty() ? av::defaultLesson(cmd->overrides)
+                                                  : av::readSessionFile(cmd->sessionPath, cmd->overrides),
+                       cmd->sessionPath);
+    } catch (const attn::SessionError& e) {
+        // The window stays on the worked example; the message says what was refused.
+        QMessageBox::warning(&window, QObject::tr("Could not open the session"), QString::fromStdString(e.what()));
+    }
+    return app.exec();
 }

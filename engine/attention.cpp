@@ -117,6 +117,15 @@ void summarise(HeadResult& head)
 
 } // namespace
 
+std::vector<HeadSummary> summarise(const ForwardResult& result)
+{
+    std::vector<HeadSummary> out;
+    for (const HeadResult& h : result.heads)
+        out.push_back({h.entropy.size() ? h.entropy.mean() : 0,
+                       h.meanDistance.size() ? h.meanDistance.mean() : 0});
+    return out;
+}
+
 Matrix positionalEncoding(const Session& s)
 {
     switch (s.positional.kind) {

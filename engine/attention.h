@@ -35,6 +35,16 @@ struct ForwardResult
     Matrix output;                 ///< n × d_model, O = concat · W_O
 };
 
+/// What a teacher asks of a head: how spread out its attention is, and how far it looks.
+struct HeadSummary
+{
+    Real meanEntropy = 0;  ///< mean over queries of the row entropy (nats)
+    Real meanDistance = 0; ///< mean over queries of Σ_j a_ij |i − j|
+};
+
+/// One summary per head, in order.
+std::vector<HeadSummary> summarise(const ForwardResult& result);
+
 /// n × d_model: the positional encoding the session asks for.
 Matrix positionalEncoding(const Session& session);
 

@@ -10,10 +10,11 @@
 namespace av {
 namespace {
 
-QString tr(const char* text)
+// The context lupdate files these messages under.
+struct NumberParser
 {
-    return QCoreApplication::translate("av::NumberParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(av::NumberParser)
+};
 
 /// The text as the message quotes it: trimmed, and short enough for one status line.
 QString quoted(const QString& text)
@@ -41,13 +42,13 @@ bool isNonFiniteWord(QString body)
 bool overflows(const QString& intDigits, const QString& fracDigits, const QString& exponent)
 {
     qsizetype order = 0;
-    const auto firstInt = std::find_if(intDigits.cbegin(), intDigits.cend(),
-                                       [](QChar c) { return c != u'0'; });
+    const auto firstInt =
+        std::find_if(intDigits.cbegin(), intDigits.cend(), [](QChar c) { return c != u'0'; });
     if (firstInt != intDigits.cend()) {
         order = intDigits.cend() - firstInt;
     } else {
-        const auto firstFrac = std::find_if(fracDigits.cbegin(), fracDigits.cend(),
-                                            [](QChar c) { return c != u'0'; });
+        const auto firstFrac =
+            std::find_if(fracDigits.cbegin(), fracDigits.cend(), [](QChar c) { return c != u'0'; });
         order = -(firstFrac - fracDigits.cbegin());
     }
     bool ok = false;
@@ -64,20 +65,23 @@ ParsedNumber parseNumber(const QString& text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return refuse(tr("Type a number (the input is empty)"));
+        return refuse(NumberParser::tr("Type a number (the input is empty)"));
 
-    // NFKC folds an IME's full-width forms (０-９, ．, ，, －, ＋) to ASCII.
+    // NFKC folds an IME's full-width forms (０-９, ．, ，, －, ＋) to ASCII. A Chinese IME in
+    // Chinese punctuation mode types the ideographic full stop for '.'.
     QString s = trimmed.normalized(QString::NormalizationForm_KC);
     s.replace(QChar(0x2212), u'-');
+    s.replace(QChar(0x3002), u'.');
 
     if (isNonFiniteWord(s))
-        return refuse(tr("%1 is not a finite number").arg(quoted(trimmed)));
+        return refuse(NumberParser::tr("%1 is not a finite number").arg(quoted(trimmed)));
     if (s.contains(u',')) {
         // A decimal comma is accepted; a comma next to a point is digit grouping, which
         // reads differently in different countries ("1,000.5", "1.000,5"), so it is refused.
         if (s.contains(u'.') || s.count(u',') > 1)
-            return refuse(tr("%1 is not a number: use one decimal separator, as in 0.5 or 0,5")
-                              .arg(quoted(trimmed)));
+            return refuse(
+                NumberParser::tr("%1 is not a number: use one decimal separator, as in 0.5 or 0,5")
+                    .arg(quoted(trimmed)));
         s.replace(u',', u'.');
     }
 
@@ -86,7 +90,7 @@ ParsedNumber parseNumber(const QString& text)
         QStringLiteral(R"(^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$)"));
     const QRegularExpressionMatch match = grammar.match(s);
     if (!match.hasMatch() || (match.capturedLength(1) == 0 && match.capturedLength(2) == 0))
-        return refuse(tr("%1 is not a number").arg(quoted(trimmed)));
+        return refuse(NumberParser::tr("%1 is not a number").arg(quoted(trimmed)));
 
     // from_chars ignores the C locale (a Qt application runs under the user's locale,
     // where strtod may expect a comma) but refuses a leading '+'.
@@ -95,11 +99,11 @@ ParsedNumber parseNumber(const QString& text)
     const auto [end, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), value);
     if (ec == std::errc::result_out_of_range) {
         if (overflows(match.captured(1), match.captured(2), match.captured(3)))
-            return refuse(tr("%1 is too large (a double holds at most ±1.8e308)")
+            return refuse(NumberParser::tr("%1 is too large (a double holds at most ±1.8e308)")
                               .arg(quoted(trimmed)));
         value = 0; // below the smallest double: rounds to zero
     } else if (ec != std::errc() || end != ascii.data() + ascii.size()) {
-        return refuse(tr("%1 is not a number").arg(quoted(trimmed)));
+        return refuse(NumberParser::tr("%1 is not a number").arg(quoted(trimmed)));
     }
     if (value == 0)
         value = 0; // no negative zero: "-0" would show as "-0" in the cell

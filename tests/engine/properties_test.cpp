@@ -198,3 +198,24 @@ TEST(Initialisers, TokenEmbeddingDependsOnlyOnTokenAndSeed)
 
 } // namespace
 } // namespace attn
+
+namespace attn {
+namespace {
+
+TEST(Properties, HeadSummariesAreTheMeansOverQueries)
+{
+    Session s = randomSession(5, 2, 3, 4);
+    const ForwardResult r = forward(s);
+    const auto summaries = summarise(r);
+    ASSERT_EQ(summaries.size(), 2u);
+    double entropy = 0, distance = 0;
+    for (int i = 0; i < 5; ++i) {
+        entropy += r.heads[1].entropy(i);
+        distance += r.heads[1].meanDistance(i);
+    }
+    EXPECT_NEAR(summaries[1].meanEntropy, entropy / 5, 1e-14);
+    EXPECT_NEAR(summaries[1].meanDistance, distance / 5, 1e-14);
+}
+
+} // namespace
+} // namespace attn

@@ -1,0 +1,118 @@
+#include "attentionpanel.h"
+
+#include "document.h"
+#include "figures.h"
+#include "heatmapplot.h"
+#include "trace.h"
+#include "tracetext.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace av {
+
+AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_what(new QComboBox), m_layout(new QComboBox),
+      m_head(new QSpinBox), m_stack(new QStackedWidget), m_single(nullptr), m_gridPage(new QWidget),
+      m_gridLayout(new QGridLayout(m_gridPage))
+{
+    m_what->addItems({tr("Attention weights A"), tr("Scores S (before normalisation)")});
+    m_layout->addItems({tr("One head"), tr("All heads")});
+    m_head->setPrefix(tr("Head "));
+    m_head->setMinimum(1);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_what);
+    bar->addWidget(m_layout);
+    bar->addWidget(m_head);
+    auto* hint = new QLabel(tr("Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them."));
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    bar->addWidget(hint, 1);
+
+    m_single = makePlot(-1);
+    m_stack->addWidget(m_single);
+    m_stack->addWidget(m_gridPage);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_what, &QComboBox::currentIndexChanged, this, &AttentionPanel::showDocument);
+    connect(m_layout, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_stack->setCurrentIndex(index);
+        m_head->setEnabled(index == 0);
+        showDocument();
+    });
+    connect(m_head, &QSpinBox::valueChanged, this, &AttentionPanel::showDocument);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (changes & Document::Structure)
+            relayoutGrid();
+        showDocument();
+    });
+    relayoutGrid();
+    showDocument();
+}
+
+int AttentionPanel::currentHead() const { return m_head->value() - 1; }
+
+void AttentionPanel::setCurrentHead(int head) { m_head->setValue(head + 1); }
+
+void AttentionPanel::setShowAllHeads(bool all) { m_layout->setCurrentIndex(all ? 1 : 0); }
+
+void AttentionPanel::setShowScores(bool scores) { m_what->setCurrentIndex(scores ? 1 : 0); }
+
+QString AttentionPanel::cellExplanation(int head, int row, int col) const
+{
+    const attn::Session& s = m_document->session();
+    if (head < 0 || head >= s.heads || row < 0 || col < 0 || row >= s.n() || col >= s.n())
+        return {};
+    return describeTrace(attn::traceWeight(s, m_document->result(), head, row, col), s);
+}
+
+HeatmapPlot* AttentionPanel::makePlot(int head)
+{
+    auto* plot = new HeatmapPlot;
+    // head −1: the large plot, whose head is the spin box's.
+    plot->setToolTipProvider([this, head](int row, int col) {
+        return cellExplanation(head < 0 ? currentHead() : head, row, col);
+    });
+    connect(plot, &HeatmapPlot::cellClicked, this, [this](int row, int col) {
+        if (m_document->session().mask.kind == attn::MaskKind::Custom)
+            m_document->toggleMaskCell(row, col);
+    });
+    return plot;
+}
+
+void AttentionPanel::relayoutGrid()
+{
+    const int heads = m_document->session().heads;
+    m_head->setMaximum(heads);
+    while (m_grid.size() > heads)
+        delete m_grid.takeLast();
+    while (m_grid.size() < heads)
+        m_grid << makePlot(m_grid.size());
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(heads))));
+    for (int h = 0; h < heads; ++h)
+        m_gridLayout->addWidget(m_grid[h], h / columns, h % columns);
+}
+
+void AttentionPanel::showDocument()
+{
+    const attn::Session& s = m_document->session();
+    const attn::ForwardResult& r = m_document->result();
+    const bool scores = m_what->currentIndex() == 1;
+    if (m_stack->currentIndex() == 0)
+        m_single->setData(attentionFigure(s, r, std::min(currentHead(), s.heads - 1), scores));
+    else
+        for (int h = 0; h < m_grid.size(); ++h)
+            m_grid[h]->setData(attentionFigure(s, r, h, scores));
+}
+
+} // namespace av

@@ -1,0 +1,50 @@
+#pragma once
+// Per-head heatmaps of the attention weights (or the scores before normalisation): one
+// head large, or every head side by side. Hovering a cell explains its number.
+
+#include <QVector>
+#include <QWidget>
+
+class QComboBox;
+class QGridLayout;
+class QSpinBox;
+class QStackedWidget;
+
+namespace av {
+
+class Document;
+class HeatmapPlot;
+
+class AttentionPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AttentionPanel(Document* document, QWidget* parent = nullptr);
+
+    HeatmapPlot* singlePlot() const { return m_single; }
+    const QVector<HeatmapPlot*>& headPlots() const { return m_grid; }
+    int currentHead() const;
+    void setCurrentHead(int head);
+    void setShowAllHeads(bool all);
+    void setShowScores(bool scores);
+    /// The tool tip a hover over cell (row, col) of head shows.
+    QString cellExplanation(int head, int row, int col) const;
+
+private:
+    void showDocument();
+    void relayoutGrid();
+    HeatmapPlot* makePlot(int head);
+
+    Document* m_document;
+    QComboBox* m_what;
+    QComboBox* m_layout;
+    QSpinBox* m_head;
+    QStackedWidget* m_stack;
+    HeatmapPlot* m_single;
+    QWidget* m_gridPage;
+    QGridLayout* m_gridLayout;
+    QVector<HeatmapPlot*> m_grid;
+};
+
+} // namespace av

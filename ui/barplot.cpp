@@ -1,0 +1,203 @@
+#include "barplot.h"
+
+#include "colormaps.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QFontMetrics>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace av {
+namespace {
+
+constexpr double kGroupWidth = 0.8; // of the 1.0 between categories, in plot coordinates
+constexpr double kBarSpacing = 0.03;
+constexpr double kHeadroom = 0.14; // of the value span, above the bars for their labels
+
+QString formatValue(double v)
+{
+    return QString::number(v, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+} // namespace
+
+BarPlot::BarPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+
+    // Rows: title, axes, legend; the legend is centred between stretching spacers.
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, QString());
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    auto* legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(2, 0, legendRow);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, m_plot->legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactors({1, 0.001, 1});
+    m_plot->plotLayout()->setRowStretchFactors({0.001, 1, 0.001});
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+
+    m_group = new QCPBarsGroup(m_plot);
+    m_group->setSpacingType(QCPBarsGroup::stPlotCoords);
+    m_group->setSpacing(kBarSpacing);
+
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    m_plot->xAxis->setSubTicks(false);
+    m_plot->xAxis->setTickLength(0, 4);
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setPen(QPen(QColor(225, 225, 225)));
+    m_plot->yAxis->grid()->setZeroLinePen(QPen(QColor(120, 120, 120)));
+
+    m_emptyMessage = new QCPItemText(m_plot);
+    m_emptyMessage->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_emptyMessage->position->setCoords(0.5, 0.5);
+    m_emptyMessage->setText(tr("Nothing to plot"));
+    m_emptyMessage->setColor(QColor(100, 100, 100));
+    m_emptyMessage->setSelectable(false);
+
+    applyStyle();
+}
+
+BarPlot::~BarPlot() = default;
+
+void BarPlot::setData(const QString& title, const QStringList& categories,
+                      const QVector<Series>& series)
+{
+    m_title->setText(title);
+    const int n = int(categories.size());
+    const int m = n > 0 ? int(series.size()) : 0;
+
+    QList<QCPBars*> bars = m_group->bars();
+    while (bars.size() > m)
+        m_plot->removePlottable(bars.takeLast()); // also leaves the group
+    while (bars.size() < m) {
+        auto* added = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        added->setBarsGroup(m_group);
+        bars.append(added);
+    }
+    for (QCPItemText* label : std::as_const(m_valueLabels))
+        m_plot->removeItem(label);
+    m_valueLabels.clear();
+
+    // Bars of one category side by side, centred on the category's key.
+    const double width = m > 0 ? (kGroupWidth - kBarSpacing * (m - 1)) / m : 0;
+    QVector<double> keys(n);
+    std::iota(keys.begin(), keys.end(), 0.0);
+    double lowest = 0;
+    double highest = 0;
+    for (int k = 0; k < m; ++k) {
+        QVector<double> values = series[k].second;
+        values.resize(n); // missing values are 0
+        bars[k]->setName(series[k].first);
+        bars[k]->setWidth(width);
+        bars[k]->setData(keys, values, true);
+        for (int i = 0; i < n; ++i) {
+            const double v = values[i];
+            lowest = std::min(lowest, v);
+            highest = std::max(highest, v);
+            auto* label = new QCPItemText(m_plot);
+            label->position->setCoords(i + (k - (m - 1) / 2.0) * (width + kBarSpacing), v);
+            label->setPositionAlignment(Qt::AlignHCenter
+                                        | (v >= 0 ? Qt::AlignBottom : Qt::AlignTop));
+            label->setPadding(QMargins(0, 2, 0, 2));
+            label->setText(formatValue(v));
+            label->setSelectable(false);
+            label->setClipToAxisRect(false);
+            m_valueLabels.append(label);
+        }
+    }
+
+    auto ticker = m_plot->xAxis->ticker().staticCast<QCPAxisTickerText>();
+    ticker->setTicks(keys, categories);
+    m_plot->xAxis->setRange(-0.5, std::max(n, 1) - 0.5);
+    if (highest == lowest) // all zero (lowest ≤ 0 ≤ highest)
+        highest = 1;
+    const double span = highest - lowest;
+    m_plot->yAxis->setRange(lowest < 0 ? lowest - kHeadroom * span : 0,
+                            highest > 0 ? highest + kHeadroom * span : 0);
+    m_emptyMessage->setVisible(m == 0);
+    m_plot->yAxis->setTickLabels(m > 0);
+    applyStyle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarPlot::setFontScale(double scale)
+{
+    m_fontScale = scale;
+    applyStyle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString BarPlot::title() const
+{
+    return m_title->text();
+}
+
+QSize BarPlot::minimumSizeHint() const
+{
+    return QSize(300, 220);
+}
+
+QSize BarPlot::sizeHint() const
+{
+    return QSize(640, 420);
+}
+
+void BarPlot::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        applyStyle();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+QFont BarPlot::scaledFont(double factor) const
+{
+    QFont f = font();
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * m_fontScale * factor);
+    else
+        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * m_fontScale * factor))));
+    return f;
+}
+
+void BarPlot::applyStyle()
+{
+    QFont titleFont = scaledFont(1.25);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setTickLabelFont(scaledFont(1));
+        axis->setLabelFont(scaledFont(1.1));
+    }
+    m_plot->legend->setFont(scaledFont(1));
+    // Taller than the text: legend items clip to their rect, which would cut descenders.
+    m_plot->legend->setIconSize(int(std::lround(24 * m_fontScale)),
+                                QFontMetrics(m_plot->legend->font()).height() + 4);
+    m_emptyMessage->setFont(scaledFont(1.3));
+    const QList<QCPBars*> bars = m_group->bars();
+    for (int k = 0; k < bars.size(); ++k) {
+        const QColor color = categoricalColor(k);
+        bars[k]->setBrush(color);
+        bars[k]->setPen(QPen(color.darker(140), 1));
+    }
+    const QFont valueFont = scaledFont(0.95);
+    for (QCPItemText* label : std::as_const(m_valueLabels))
+        label->setFont(valueFont);
+}
+
+} // namespace av

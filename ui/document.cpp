@@ -1,0 +1,264 @@
+#include "document.h"
+
+#include "commands.h"
+#include "names.h"
+#include "positionalencoding.h"
+#include "sessionerror.h"
+#include "sessionfile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace av {
+namespace {
+
+/// Which setting a whole-session edit changes: only edits of the same setting merge.
+enum SessionSetting { kTokens = 1, kPositionalBase, kTemperature };
+
+QString tr(const char* text) { return QCoreApplication::translate("av::Document", text); }
+
+} // namespace
+
+Document::Document(QObject* parent) : QObject(parent), m_undoStack(new QUndoStack(this))
+{
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this] { emit changed(File); });
+    reset(defaultLesson());
+}
+
+Document::~Document() = default;
+
+QString Document::displayName() const
+{
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    return m_session.title.empty() ? tr("Untitled") : QString::fromStdString(m_session.title);
+}
+
+attn::Matrix Document::encodingPreview(int positions) const
+{
+    return attn::sinusoidalEncoding(positions, m_session.dModel, m_session.positional.base);
+}
+
+bool Document::isModified() const { return !m_undoStack->isClean(); }
+
+void Document::reset(const attn::Session& session, const QString& filePath)
+{
+    m_session = session;
+    m_filePath = filePath;
+    recomputeAll();
+    m_undoStack->clear();
+    m_undoStack->setClean();
+    emit changed(Values | Structure | File);
+}
+
+bool Document::open(const QString& path, QString* error)
+{
+    try {
+        reset(readSessionFile(path), path);
+        return true;
+    } catch (const attn::SessionError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+bool Document::save(const QString& path, QString* error)
+{
+    const QString message =
+        writeFileAtomically(path, QByteArray::fromStdString(attn::writeSession(m_session)));
+    if (!message.isEmpty()) {
+        if (error)
+            *error = message;
+        return false;
+    }
+    m_filePath = path;
+    m_undoStack->setClean();
+    emit changed(File);
+    return true;
+}
+
+int Document::newGestureId() { return ++m_lastGestureId; }
+
+void Document::pushSession(const QString& text, attn::Session after, int gestureId, int mergeKind)
+{
+    if (after == m_session)
+        return;
+    const bool structural = after.n() != m_session.n() || after.dModel != m_session.dModel ||
+                            after.heads != m_session.heads;
+    const Changes changes = structural ? Changes(Values | Structure) : Changes(Values);
+    m_undoStack->push(new SetSessionCommand(this, text, m_session, std::move(after), changes,
+                                            gestureId, mergeKind));
+}
+
+void Document::setTitle(const QString& title)
+{
+    attn::Session s = m_session;
+    s.title = title.toStdString();
+    pushSession(tr("Change title"), std::move(s));
+}
+
+void Document::setTokens(const std::vector<std::string>& tokens, int gestureId)
+{
+    std::vector<std::string> kept = tokens;
+    if (kept.size() > static_cast<std::size_t>(attn::kMaxTokens))
+        kept.resize(attn::kMaxTokens);
+    pushSession(tr("Edit tokens"), attn::withTokens(m_session, kept), gestureId, kTokens);
+}
+
+QString Document::setDModel(int dModel)
+{
+    if (dModel < 1 || dModel > attn::kMaxDModel)
+        return tr("d_model must be between 1 and %1").arg(attn::kMaxDModel);
+    if (dModel % m_session.heads != 0)
+        return tr("d_model %1 is not divisible by %2 heads").arg(dModel).arg(m_session.heads);
+    if (dModel != m_session.dModel)
+        pushSession(tr("Change d_model to %1").arg(dModel), attn::withDModel(m_session, dModel));
+    return {};
+}
+
+QString Document::setHeads(int heads)
+{
+    if (heads < 1 || heads > m_session.dModel || m_session.dModel % heads != 0)
+        return tr("%1 heads do not divide d_model %2").arg(heads).arg(m_session.dModel);
+    if (heads != m_session.heads)
+        pushSession(tr("Change heads to %1").arg(heads), attn::withHeads(m_session, heads));
+    return {};
+}
+
+void Document::setSeed(std::uint64_t seed)
+{
+    if (seed != m_session.seed)
+        pushSession(tr("Change seed to %1").arg(seed), attn::withSeed(m_session, seed));
+}
+
+void Document::setPositional(attn::PeKind kind)
+{
+    attn::Session s = m_session;
+    s.positional.kind = kind;
+    if (kind == attn::PeKind::Learned && s.positional.learned.rows() != s.n())
+        s.positional.learned = attn::initialMatrix(s, {attn::MatrixKind::LearnedPE}, attn::InitKind::XavierUniform);
+    pushSession(tr("Positional encoding: %1").arg(kindName(kind)), std::move(s));
+}
+
+void Document::setPositionalBase(attn::Real base, int gestureId)
+{
+    if (!(base > 0) || !std::isfinite(base))
+        return;
+    attn::Session s = m_session;
+    s.positional.base = base;
+    pushSession(tr("Positional encoding base %1").arg(base), std::move(s), gestureId, kPositionalBase);
+}
+
+void Document::setScore(attn::ScoreKind score)
+{
+    attn::Session s = m_session;
+    s.score = score;
+    pushSession(tr("Score: %1").arg(kindName(score)), std::move(s));
+}
+
+void Document::setTemperature(attn::Real temperature, int gestureId)
+{
+    if (!(temperature > 0) || !std::isfinite(temperature))
+        return;
+    attn::Session s = m_session;
+    s.temperature = temperature;
+    pushSession(tr("Temperature %1").arg(temperature), std::move(s), gestureId, kTemperature);
+}
+
+void Document::setMaskKind(attn::MaskKind kind)
+{
+    attn::Session s = m_session;
+    s.mask.kind = kind;
+    if (kind == attn::MaskKind::Custom && s.mask.custom.rows() != s.n())
+        s.mask.custom = attn::buildMask(m_session); // start from what the user sees now
+    pushSession(tr("Mask: %1").arg(kindName(kind)), std::move(s));
+}
+
+void Document::setMaskRadius(int radius)
+{
+    if (radius < 0)
+        return;
+    attn::Session s = m_session;
+    s.mask.radius = radius;
+    pushSession(tr("Mask radius %1").arg(radius), std::move(s));
+}
+
+void Document::toggleMaskCell(int query, int key)
+{
+    if (query < 0 || key < 0 || query >= m_session.n() || key >= m_session.n())
+        return;
+    attn::Session s = m_session;
+    if (s.mask.kind != attn::MaskKind::Custom) {
+        s.mask.custom = attn::buildMask(m_session);
+        s.mask.kind = attn::MaskKind::Custom;
+    }
+    s.mask.custom(query, key) = s.mask.custom(query, key) ? 0 : 1;
+    pushSession(tr("Toggle mask cell (%1, %2)").arg(query + 1).arg(key + 1), std::move(s));
+}
+
+void Document::setNormalizer(attn::NormalizerKind normalizer)
+{
+    attn::Session s = m_session;
+    s.normalizer = normalizer;
+    pushSession(tr("Normalizer: %1").arg(kindName(normalizer)), std::move(s));
+}
+
+void Document::setCell(attn::MatrixRef ref, int row, int col, attn::Real value, int gestureId)
+{
+    const attn::Matrix& m = attn::matrixOf(m_session, ref);
+    if (row < 0 || col < 0 || row >= m.rows() || col >= m.cols() || !std::isfinite(value))
+        return;
+    const attn::Real before = m(row, col);
+    if (before == value)
+        return;
+    auto* command = new SetCellCommand(this, ref, row, col, before, value, gestureId);
+    command->setText(tr("Edit %1 (%2, %3)").arg(matrixName(ref)).arg(row + 1).arg(col + 1));
+    m_undoStack->push(command);
+}
+
+void Document::reinitialise(attn::MatrixRef ref, attn::InitKind kind)
+{
+    attn::Session s = m_session;
+    attn::matrixOf(s, ref) = attn::initialMatrix(s, ref, kind);
+    pushSession(tr("Re-initialise %1 (%2)").arg(matrixName(ref), kindName(kind)), std::move(s));
+}
+
+void Document::applySession(const attn::Session& session, Changes changes)
+{
+    m_session = session;
+    recomputeAll();
+    emit changed(changes | Values);
+}
+
+void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value)
+{
+    attn::matrixOf(m_session, ref)(row, col) = value;
+    switch (ref.kind) {
+    case attn::MatrixKind::WQ:
+    case attn::MatrixKind::WK:
+    case attn::MatrixKind::WV:
+    case attn::MatrixKind::AdditiveW: {
+        // Only this head's weights changed: recompute it, then the concatenation and W_O.
+        const int head = ref.kind == attn::MatrixKind::AdditiveW ? row : ref.head;
+        m_result.heads[head] = attn::computeHead(m_session, m_result.xIn, m_result.mask, head);
+        attn::assembleOutput(m_session, m_result);
+        break;
+    }
+    case attn::MatrixKind::WO:
+        m_result.output = m_result.concat * m_session.wo;
+        break;
+    case attn::MatrixKind::Embeddings:
+    case attn::MatrixKind::LearnedPE:
+        recomputeAll();
+        break;
+    }
+    emit changed(Values);
+}
+
+void Document::recomputeAll() { m_result = attn::forward(m_session); }
+
+} // namespace av

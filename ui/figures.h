@@ -1,0 +1,47 @@
+#pragma once
+// What each figure shows, built from the document's values: shared by the window's views
+// and by export, so an exported figure looks like the one on screen.
+
+#include "attention.h"
+#include "barplot.h"
+#include "curveplot.h"
+#include "heatmapplot.h"
+#include "session.h"
+
+#include <QString>
+#include <QVector>
+
+namespace av {
+
+/// "Head 2 — attention weights, causal mask" (or the scores before normalisation).
+HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head, bool scores);
+
+/// A labelled matrix of the pipeline (Q, K, V, Z …): rows are tokens, columns indices.
+HeatmapData matrixFigure(const QString& title, const attn::Matrix& m, const attn::Session& s,
+                         bool rowsAreTokens, bool diverging = true);
+
+/// The n × n mask, 1 = may attend.
+HeatmapData maskFigure(const attn::Session& s, const attn::ForwardResult& r);
+
+/// The final output O.
+HeatmapData outputFigure(const attn::Session& s, const attn::ForwardResult& r);
+
+/// The encoding as positions × d_model, for `positions` positions.
+HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding);
+
+/// The curves of the chosen dimensions of the encoding against position.
+QVector<CurvePlot::Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions);
+
+/// Per head: mean entropy and mean attention distance, as grouped bars.
+struct SummaryFigure
+{
+    QString title;
+    QStringList categories;
+    QVector<BarPlot::Series> series;
+};
+SummaryFigure summaryFigure(const attn::Session& s, const attn::ForwardResult& r);
+
+/// The dimensions the classic figure shows: 6–9 when d_model allows, else the first four.
+QVector<int> defaultEncodingDimensions(int dModel);
+
+} // namespace av

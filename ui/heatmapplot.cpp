@@ -1,0 +1,554 @@
+#include "heatmapplot.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace av {
+namespace {
+
+constexpr int kMaxLabelledSide = 24;       // more cells than this per side: colour only
+constexpr double kMinValueCellWidth = 26;  // px, below this printed values are unreadable
+constexpr double kMinValueCellHeight = 16; // px
+constexpr double kMaxCellAspect = 1.25;    // cell width / height: square-ish
+constexpr int kMaxLabelChars = 14;         // longer token labels are elided
+const QString kValueLabelName = QStringLiteral("cellValue");
+const QString kHighlightName = QStringLiteral("highlight");
+
+/// The colour map's cell-centre range: 0 … n−1, so that cell i spans i ± 0.5. A single
+/// cell gets −0.5 … 0.5 because QCPColorMap draws a lone cell with zero size otherwise.
+QCPRange centreRange(int n)
+{
+    return n > 1 ? QCPRange(0, n - 1) : QCPRange(-0.5, 0.5);
+}
+
+/// 2–3 significant digits, with a typographic minus.
+QString formatValue(double v)
+{
+    const double a = std::abs(v);
+    QString text;
+    if (a == 0)
+        text = QStringLiteral("0");
+    else if (a >= 1000 || a < 0.01)
+        text = QString::number(v, 'g', 2);
+    else
+        text = QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : 3);
+    return text.replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+/// The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ x.
+int niceStep(double x)
+{
+    for (int decade = 1;; decade *= 10)
+        for (int m : {1, 2, 5})
+            if (m * decade >= x)
+                return m * decade;
+}
+
+} // namespace
+
+HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+
+    // Title on top of a grid [matrix | colour bar], so that the title spans both.
+    QCPAxisRect* rect = m_plot->axisRect();
+    m_plot->plotLayout()->take(rect);
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, QString());
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    auto* body = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, body);
+    body->addElement(0, 0, rect);
+    m_colorScale = new QCPColorScale(m_plot);
+    m_colorScale->setType(QCPAxis::atRight);
+    body->addElement(0, 1, m_colorScale);
+    auto* group = new QCPMarginGroup(m_plot);
+    rect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+
+    // Column labels on top like a table header; row 0 at the top like a matrix.
+    m_plot->xAxis->setVisible(false);
+    m_plot->yAxis2->setVisible(false);
+    m_plot->xAxis2->setVisible(true);
+    m_plot->yAxis->setRangeReversed(true);
+    for (QCPAxis* axis : {m_plot->xAxis2, m_plot->yAxis}) {
+        axis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+        axis->setSubTicks(false);
+        axis->setTickLengthIn(0);
+        axis->setTickLengthOut(4);
+        axis->setBasePen(Qt::NoPen);
+        axis->setTickPen(QPen(QColor(120, 120, 120)));
+        axis->grid()->setVisible(false);
+    }
+
+    // The hatch lies under the map on the grid layer, mapped like the map: the axis rect's
+    // own background would show as a dotted line at the edge (QRect::bottom() is y + h − 1).
+    m_maskHatch = new QCPItemRect(m_plot);
+    m_maskHatch->setLayer(QStringLiteral("grid"));
+    m_maskHatch->setPen(Qt::NoPen);
+    m_maskHatch->setBrush(maskHatchBrush());
+    m_maskHatch->setSelectable(false);
+    for (QCPItemPosition* corner : {m_maskHatch->topLeft, m_maskHatch->bottomRight})
+        corner->setAxes(m_plot->xAxis2, m_plot->yAxis);
+
+    m_map = new QCPColorMap(m_plot->xAxis2, m_plot->yAxis);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+    m_map->setColorScale(m_colorScale);
+
+    m_emptyMessage = new QCPItemText(m_plot);
+    m_emptyMessage->setObjectName(QStringLiteral("emptyMessage"));
+    m_emptyMessage->position->setType(QCPItemPosition::ptViewportRatio);
+    m_emptyMessage->position->setCoords(0.5, 0.5);
+    m_emptyMessage->setText(tr("No tokens — type a sentence"));
+    m_emptyMessage->setColor(QColor(100, 100, 100));
+    m_emptyMessage->setSelectable(false);
+
+    m_plot->addLayer(QStringLiteral("highlights"), m_plot->layer("main"), QCustomPlot::limAbove);
+
+    connect(m_plot, &QCustomPlot::afterLayout, this, &HeatmapPlot::fitToAxisRect);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapPlot::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapPlot::onMousePress);
+
+    applyGradient();
+    applyFonts();
+    setEmpty(true);
+}
+
+HeatmapPlot::~HeatmapPlot() = default;
+
+void HeatmapPlot::setData(const HeatmapData& data)
+{
+    const int rows = int(data.values.rows());
+    const int cols = int(data.values.cols());
+    const bool shapeChanged = rows != m_rows || cols != m_cols;
+    m_rows = rows;
+    m_cols = cols;
+    m_rowLabels = data.rowLabels;
+    m_colLabels = data.colLabels;
+    m_diverging = data.diverging;
+    m_title->setText(data.title);
+    const bool empty = rows == 0 || cols == 0;
+    m_plot->yAxis->setLabel(empty ? QString() : data.rowAxisTitle);
+    m_plot->xAxis2->setLabel(empty ? QString() : data.colAxisTitle);
+    setEmpty(empty);
+
+    if (!empty) {
+        QCPColorMapData* cells = m_map->data();
+        if (shapeChanged) {
+            cells->setSize(cols, rows);
+            cells->setRange(centreRange(cols), centreRange(rows));
+        }
+        constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c)
+                cells->setCell(c, r, std::isfinite(data.values(r, c)) ? data.values(r, c) : kNaN);
+        const bool hasMask = data.masked.rows() == rows && data.masked.cols() == cols;
+        if (hasMask && (data.masked.array() == 0).any()) {
+            for (int r = 0; r < rows; ++r)
+                for (int c = 0; c < cols; ++c)
+                    cells->setAlpha(c, r, data.masked(r, c) ? 255 : 0);
+        } else {
+            cells->clearAlpha();
+        }
+        m_maskHatch->setVisible(hasMask);
+        m_maskHatch->topLeft->setCoords(-0.5, -0.5);
+        m_maskHatch->bottomRight->setCoords(cols - 0.5, rows - 0.5);
+        m_plot->xAxis2->setRange(-0.5, cols - 0.5);
+        m_plot->yAxis->setRange(-0.5, rows - 0.5);
+        applyColorRange(data, hasMask);
+    }
+
+    if (shapeChanged) {
+        for (QCPItemText* label : std::as_const(m_valueLabels))
+            m_plot->removeItem(label);
+        m_valueLabels.clear();
+        if (rows <= kMaxLabelledSide && cols <= kMaxLabelledSide) {
+            m_valueLabels.reserve(rows * cols);
+            for (int r = 0; r < rows; ++r) {
+                for (int c = 0; c < cols; ++c) {
+                    auto* label = new QCPItemText(m_plot);
+                    label->setObjectName(kValueLabelName);
+                    label->position->setAxes(m_plot->xAxis2, m_plot->yAxis);
+                    label->position->setCoords(c, r);
+                    label->setClipAxisRect(m_plot->axisRect());
+                    label->setPositionAlignment(Qt::AlignCenter);
+                    label->setPadding(QMargins());
+                    label->setSelectable(false);
+                    label->setFont(scaledFont(m_valueFontScale));
+                    m_valueLabels.append(label);
+                }
+            }
+        }
+        syncHighlights();
+    }
+    applyGradient(); // also colours the value labels
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setHighlightedCells(const QVector<QPoint>& cells)
+{
+    m_highlights = cells;
+    syncHighlights();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setValueFontScale(double scale)
+{
+    m_valueFontScale = scale;
+    applyFonts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setFontScale(double scale)
+{
+    m_fontScale = scale;
+    applyFonts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setColorMapKind(ColorMapKind kind)
+{
+    m_kind = kind;
+    applyGradient();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::setToolTipProvider(std::function<QString(int row, int col)> provider)
+{
+    m_toolTipProvider = std::move(provider);
+}
+
+double HeatmapPlot::cellValue(int row, int col) const
+{
+    if (row < 0 || col < 0 || row >= m_rows || col >= m_cols)
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_map->data()->cell(col, row);
+}
+
+QString HeatmapPlot::title() const
+{
+    return m_title->text();
+}
+
+QSize HeatmapPlot::minimumSizeHint() const
+{
+    return QSize(260, 220);
+}
+
+QSize HeatmapPlot::sizeHint() const
+{
+    return QSize(640, 540);
+}
+
+void HeatmapPlot::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        applyFonts();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool HeatmapPlot::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::Leave)
+        setHoveredCell(-1, -1);
+    return QWidget::eventFilter(watched, event);
+}
+
+QFont HeatmapPlot::scaledFont(double factor) const
+{
+    QFont f = font();
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * m_fontScale * factor);
+    else
+        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * m_fontScale * factor))));
+    return f;
+}
+
+void HeatmapPlot::applyFonts()
+{
+    QFont titleFont = scaledFont(1.25);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    for (QCPAxis* axis : {m_plot->xAxis2, m_plot->yAxis, m_colorScale->axis()}) {
+        axis->setTickLabelFont(scaledFont(1));
+        axis->setLabelFont(scaledFont(1.1));
+    }
+    m_colorScale->setBarWidth(int(std::lround(16 * m_fontScale)));
+    m_emptyMessage->setFont(scaledFont(1.3));
+    const QFont valueFont = scaledFont(m_valueFontScale);
+    for (QCPItemText* label : std::as_const(m_valueLabels))
+        label->setFont(valueFont);
+    syncValueLabels();
+    syncHighlights();
+}
+
+void HeatmapPlot::applyGradient()
+{
+    m_map->setGradient(m_diverging ? divergingGradient() : gradient(m_kind));
+    syncValueLabels();
+}
+
+void HeatmapPlot::applyColorRange(const HeatmapData& data, bool hasMask)
+{
+    double lower = std::numeric_limits<double>::infinity();
+    double upper = -lower;
+    if (data.range) {
+        std::tie(lower, upper) = *data.range;
+    } else {
+        // Masked cells are left out: their scores are not shown.
+        for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
+            for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
+                const double v = data.values(r, c);
+                if (std::isfinite(v) && (!hasMask || data.masked(r, c))) {
+                    lower = std::min(lower, v);
+                    upper = std::max(upper, v);
+                }
+            }
+        }
+        if (lower > upper) // nothing finite to show
+            std::tie(lower, upper) = std::pair(0.0, 1.0);
+        if (data.diverging) {
+            upper = std::max(std::abs(lower), std::abs(upper));
+            lower = -upper;
+        }
+    }
+    if (!(upper > lower)) { // a constant matrix: a zero-width range would colour nothing
+        const double pad = lower != 0 ? std::abs(lower) * 0.5 : 0.5;
+        lower -= pad;
+        upper += pad;
+    }
+    m_rangeLower = lower;
+    m_rangeUpper = upper;
+    m_map->setDataRange(QCPRange(lower, upper));
+}
+
+void HeatmapPlot::syncValueLabels()
+{
+    if (m_valueLabels.size() != m_rows * m_cols) {
+        m_valueTextWidth = 0;
+        return;
+    }
+    QCPColorMapData* cells = m_map->data();
+    QCPColorGradient gradient = m_map->gradient();
+    const QCPRange range(m_rangeLower, m_rangeUpper);
+    const QFontMetricsF metrics(scaledFont(m_valueFontScale));
+    double widest = 0;
+    for (int r = 0; r < m_rows; ++r) {
+        for (int c = 0; c < m_cols; ++c) {
+            QCPItemText* label = m_valueLabels[r * m_cols + c];
+            const double v = cells->cell(c, r);
+            const bool shown = std::isfinite(v) && cells->alpha(c, r) > 0;
+            label->setText(shown ? formatValue(v) : QString());
+            if (shown) {
+                label->setColor(contrastingTextColor(gradient.color(v, range)));
+                widest = std::max(widest, metrics.horizontalAdvance(label->text()));
+            }
+            label->setVisible(shown && m_valuesFit);
+        }
+    }
+    m_valueTextWidth = int(std::ceil(widest));
+}
+
+void HeatmapPlot::syncHighlights()
+{
+    for (QCPItemRect* item : std::as_const(m_highlightItems))
+        m_plot->removeItem(item);
+    m_highlightItems.clear();
+    const double width = 3 * m_fontScale;
+    for (const QPoint& cell : std::as_const(m_highlights)) {
+        if (cell.x() < 0 || cell.y() < 0 || cell.x() >= m_cols || cell.y() >= m_rows)
+            continue;
+        // A white halo under a black outline: visible on every colour of every gradient.
+        for (const bool halo : {true, false}) {
+            auto* item = new QCPItemRect(m_plot);
+            item->setLayer(QStringLiteral("highlights"));
+            item->setObjectName(halo ? kHighlightName + QStringLiteral("Halo") : kHighlightName);
+            item->setClipToAxisRect(false); // edge cells keep their whole outline
+            item->setSelectable(false);
+            item->setPen(QPen(halo ? Qt::white : Qt::black, halo ? width + 3 : width,
+                              Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            item->setBrush(Qt::NoBrush);
+            for (QCPItemPosition* corner : {item->topLeft, item->bottomRight})
+                corner->setAxes(m_plot->xAxis2, m_plot->yAxis);
+            item->topLeft->setCoords(cell.x() - 0.5, cell.y() - 0.5);
+            item->bottomRight->setCoords(cell.x() + 0.5, cell.y() + 0.5);
+            m_highlightItems.append(item);
+        }
+    }
+}
+
+void HeatmapPlot::setEmpty(bool empty)
+{
+    m_map->setVisible(!empty);
+    m_colorScale->setVisible(!empty);
+    m_emptyMessage->setVisible(empty);
+    for (QCPAxis* axis : {m_plot->xAxis2, m_plot->yAxis}) {
+        axis->setTicks(!empty);
+        axis->setTickLabels(!empty);
+    }
+    if (empty)
+        m_maskHatch->setVisible(false);
+    if (empty) {
+        m_plot->xAxis2->setRange(0, 1);
+        m_plot->yAxis->setRange(0, 1);
+    }
+}
+
+void HeatmapPlot::relayout()
+{
+    // QCPColorScale keeps its last margins as the floor of its next ones; reset them so
+    // that the margins set below can shrink again.
+    m_colorScale->setMargins(QMargins());
+    m_plot->plotLayout()->update(QCPLayoutElement::upPreparation);
+    m_plot->plotLayout()->update(QCPLayoutElement::upMargins);
+    m_plot->plotLayout()->update(QCPLayoutElement::upLayout);
+}
+
+void HeatmapPlot::fitToAxisRect()
+{
+    if (m_rows == 0 || m_cols == 0)
+        return;
+    // Runs between QCustomPlot's layout and its drawing; each decision below needs the
+    // cell size in pixels, which is known only now.
+    QCPAxisRect* rect = m_plot->axisRect();
+    const int pad = int(std::lround(8 * m_fontScale)); // room for edge highlights
+    const QMargins baseRect(pad, pad, pad, pad);
+    const QMargins baseScale(pad, 0, pad, 0);
+    rect->setMinimumMargins(baseRect);
+    m_colorScale->setMinimumMargins(baseScale);
+    relayout();
+
+    auto updateLabels = [this, rect] {
+        const bool x = updateTickLabels(m_plot->xAxis2, m_colLabels, m_cols,
+                                        rect->width() / double(m_cols), true);
+        const bool y = updateTickLabels(m_plot->yAxis, m_rowLabels, m_rows,
+                                        rect->height() / double(m_rows), false);
+        return x || y;
+    };
+    if (updateLabels())
+        relayout();
+
+    // Square-ish cells: shrink the longer side; matrix and colour bar stay centred.
+    const double cw = rect->width() / double(m_cols);
+    const double ch = rect->height() / double(m_rows);
+    const QMargins m = rect->margins();
+    if (cw > kMaxCellAspect * ch) {
+        const int extra = rect->width() - int(std::floor(kMaxCellAspect * ch * m_cols));
+        rect->setMinimumMargins(QMargins(m.left() + extra / 2, pad, m.right(), pad));
+        m_colorScale->setMinimumMargins(baseScale + QMargins(0, 0, extra - extra / 2, 0));
+        relayout();
+    } else if (ch > kMaxCellAspect * cw) {
+        const int extra = rect->height() - int(std::floor(kMaxCellAspect * cw * m_rows));
+        // A third above, two below: the matrix stays near its title and column labels.
+        rect->setMinimumMargins(
+            QMargins(pad, m.top() + extra / 3, pad, m.bottom() + extra - extra / 3));
+        relayout();
+    }
+    if (updateLabels())
+        relayout();
+
+    const QFontMetricsF metrics(scaledFont(m_valueFontScale));
+    m_valuesFit = rect->width() / double(m_cols) >= std::max(kMinValueCellWidth, m_valueTextWidth + 6.0)
+                  && rect->height() / double(m_rows) >= std::max(kMinValueCellHeight, metrics.height());
+    for (QCPItemText* label : std::as_const(m_valueLabels))
+        label->setVisible(m_valuesFit && !label->text().isEmpty());
+}
+
+bool HeatmapPlot::updateTickLabels(QCPAxis* axis, const QStringList& labels, int count,
+                                   double cellPixels, bool horizontal)
+{
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    QStringList texts;
+    texts.reserve(count);
+    double widest = 0;
+    for (int i = 0; i < count; ++i) {
+        QString text = i < labels.size() ? labels[i] : QString::number(i);
+        if (text.size() > kMaxLabelChars)
+            text = text.left(kMaxLabelChars - 1) + QChar(0x2026);
+        widest = std::max(widest, metrics.horizontalAdvance(text));
+        texts.append(text);
+    }
+    // Tokens that do not fit side by side are turned; indices are thinned instead. Every
+    // label is shown when they fit edge to edge; thinned ones get more air between them.
+    const bool rotate = horizontal && !labels.isEmpty() && widest + 8 > cellPixels;
+    const double extent = horizontal && !rotate ? widest + 8 : metrics.height() * (rotate ? 1.3 : 1);
+    const int step = extent <= cellPixels ? 1 : niceStep(1.5 * extent / std::max(cellPixels, 1e-9));
+    QMap<double, QString> ticks;
+    for (int i = 0; i < count; i += step)
+        ticks.insert(i, texts[i]);
+    const double rotation = rotate ? -45 : 0;
+    auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
+    if (ticker->ticks() == ticks && axis->tickLabelRotation() == rotation)
+        return false;
+    ticker->setTicks(ticks);
+    axis->setTickLabelRotation(rotation);
+    return true;
+}
+
+std::pair<int, int> HeatmapPlot::cellAt(const QPointF& pixel) const
+{
+    if (m_rows == 0 || m_cols == 0 || !m_plot->axisRect()->rect().contains(pixel.toPoint()))
+        return {-1, -1};
+    const int col = int(std::lround(m_plot->xAxis2->pixelToCoord(pixel.x())));
+    const int row = int(std::lround(m_plot->yAxis->pixelToCoord(pixel.y())));
+    if (row < 0 || col < 0 || row >= m_rows || col >= m_cols)
+        return {-1, -1};
+    return {row, col};
+}
+
+void HeatmapPlot::setHoveredCell(int row, int col)
+{
+    if (m_hovered == std::pair(row, col))
+        return;
+    m_hovered = {row, col};
+    emit cellHovered(row, col);
+}
+
+void HeatmapPlot::onMouseMove(QMouseEvent* event)
+{
+    const auto [row, col] = cellAt(event->position());
+    const bool changed = m_hovered != std::pair(row, col);
+    setHoveredCell(row, col);
+    if (!m_toolTipProvider || !changed)
+        return;
+    if (row < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    // The tip hides by itself once the pointer leaves this cell's rectangle.
+    const QRect cellRect = QRectF(QPointF(m_plot->xAxis2->coordToPixel(col - 0.5),
+                                          m_plot->yAxis->coordToPixel(row - 0.5)),
+                                  QPointF(m_plot->xAxis2->coordToPixel(col + 0.5),
+                                          m_plot->yAxis->coordToPixel(row + 0.5)))
+                               .normalized()
+                               .toAlignedRect();
+    QToolTip::showText(event->globalPosition().toPoint(), m_toolTipProvider(row, col), m_plot,
+                       cellRect);
+}
+
+void HeatmapPlot::onMousePress(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const auto [row, col] = cellAt(event->position());
+    if (row >= 0)
+        emit cellClicked(row, col);
+}
+
+} // namespace av

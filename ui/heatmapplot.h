@@ -1,0 +1,125 @@
+#pragma once
+// A matrix drawn as a heatmap: attention weights, scores, Q, K, V. A pure view: it shows
+// the numbers it is given and computes none of them.
+
+#include "colormaps.h"
+#include "types.h"
+
+#include <QPoint>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+class QCustomPlot;
+class QCPAxis;
+class QCPColorMap;
+class QCPColorScale;
+class QCPItemRect;
+class QCPItemText;
+class QCPTextElement;
+class QMouseEvent;
+
+namespace av {
+
+struct HeatmapData
+{
+    QString title;                      ///< e.g. "Head 2 — attention weights, causal mask"
+    attn::Matrix values;                ///< rows × cols, assumed finite (others are drawn grey)
+    QStringList rowLabels, colLabels;   ///< token labels; empty: indices 0 … n−1
+    QString rowAxisTitle, colAxisTitle; ///< e.g. "query", "key"
+    bool diverging = false;             ///< true: blue–white–red centred on 0, range ±max|v|
+    std::optional<std::pair<double, double>> range; ///< fixed colour range, e.g. {0, 1}
+    attn::MaskMatrix masked; ///< empty, or rows × cols: 0 marks a cell as not allowed (hatched)
+};
+
+/// Row 0 at the top, columns left to right, column labels on top, a colour bar on the
+/// right. Values are printed in the cells while they are large enough to read (and the
+/// matrix has at most 24 × 24 cells).
+class HeatmapPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HeatmapPlot(QWidget* parent = nullptr);
+    ~HeatmapPlot() override;
+
+    /// Keeps the plottables and, when the shape is unchanged, the value labels.
+    void setData(const HeatmapData& data);
+    /// QPoint(x = col, y = row); each is outlined. Cells outside the matrix are ignored.
+    void setHighlightedCells(const QVector<QPoint>& cells);
+    /// Size of the printed cell values, relative to the tick labels.
+    void setValueFontScale(double scale);
+    /// Multiplies every font size (presentation mode, export at high dpi).
+    void setFontScale(double scale);
+    /// The gradient for data that is not diverging.
+    void setColorMapKind(ColorMapKind kind);
+    /// When set, hovering a cell shows provider(row, col) as a tool tip.
+    void setToolTipProvider(std::function<QString(int row, int col)> provider);
+
+    QCustomPlot* plot() const { return m_plot; }
+    /// The value as stored in the colour map (NaN for a non-finite input).
+    double cellValue(int row, int col) const;
+    QString title() const;
+    int rowCount() const { return m_rows; }
+    int columnCount() const { return m_cols; }
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+signals:
+    /// −1, −1 when the pointer leaves the matrix.
+    void cellHovered(int row, int col);
+    void cellClicked(int row, int col);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QFont scaledFont(double factor) const;
+    void applyFonts();
+    void applyGradient();
+    void applyColorRange(const HeatmapData& data, bool hasMask);
+    void syncValueLabels();
+    void syncHighlights();
+    void setEmpty(bool empty);
+    void fitToAxisRect();
+    bool updateTickLabels(QCPAxis* axis, const QStringList& labels, int count, double cellPixels,
+                          bool horizontal);
+    void relayout();
+    std::pair<int, int> cellAt(const QPointF& pixel) const;
+    void setHoveredCell(int row, int col);
+    void onMouseMove(QMouseEvent* event);
+    void onMousePress(QMouseEvent* event);
+
+    QCustomPlot* m_plot = nullptr;
+    QCPColorMap* m_map = nullptr;
+    QCPColorScale* m_colorScale = nullptr;
+    QCPTextElement* m_title = nullptr;
+    QCPItemText* m_emptyMessage = nullptr;
+    QCPItemRect* m_maskHatch = nullptr; ///< drawn through masked cells
+    QVector<QCPItemText*> m_valueLabels; ///< rows × cols, row-major; empty above 24 × 24
+    QVector<QCPItemRect*> m_highlightItems; ///< two per highlighted cell: halo, outline
+    QVector<QPoint> m_highlights;
+
+    int m_rows = 0;
+    int m_cols = 0;
+    QStringList m_rowLabels, m_colLabels;
+    bool m_diverging = false;
+    double m_rangeLower = 0; ///< the colour range in use
+    double m_rangeUpper = 1;
+    ColorMapKind m_kind = ColorMapKind::Viridis;
+    double m_fontScale = 1;
+    double m_valueFontScale = 1;
+    bool m_valuesFit = false; ///< cells are large enough for their printed value
+    int m_valueTextWidth = 0; ///< px, widest printed value
+    std::pair<int, int> m_hovered{-1, -1};
+    std::function<QString(int, int)> m_toolTipProvider;
+};
+
+} // namespace av

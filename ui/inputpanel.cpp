@@ -1,0 +1,217 @@
+#include "inputpanel.h"
+
+#include "document.h"
+#include "names.h"
+#include "sessionfile.h"
+#include "sessionio.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace av {
+namespace {
+
+template <typename Kind>
+void fillKinds(QComboBox* box, std::initializer_list<Kind> kinds)
+{
+    for (Kind kind : kinds)
+        box->addItem(kindName(kind), static_cast<int>(kind));
+}
+
+template <typename Kind>
+void selectKind(QComboBox* box, Kind kind)
+{
+    box->setCurrentIndex(box->findData(static_cast<int>(kind)));
+}
+
+template <typename Kind>
+Kind currentKind(const QComboBox* box)
+{
+    return static_cast<Kind>(box->currentData().toInt());
+}
+
+QString sentenceOf(const attn::Session& s)
+{
+    return tokenLabels(s).join(QLatin1Char(' '));
+}
+
+} // namespace
+
+InputPanel::InputPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_lessons(new QComboBox), m_sentence(new QLineEdit),
+      m_tokenList(new QListWidget), m_dModel(new QSpinBox), m_heads(new QSpinBox),
+      m_seed(new QSpinBox), m_pe(new QComboBox), m_peBase(new QDoubleSpinBox),
+      m_score(new QComboBox), m_temperature(new QDoubleSpinBox), m_mask(new QComboBox),
+      m_radius(new QSpinBox), m_normalizer(new QComboBox), m_problem(new QLabel)
+{
+    for (const QString& path : lessonPaths()) {
+        QString title = QFileInfo(path).completeBaseName();
+        try {
+            title = QString::fromStdString(readSessionFile(path).title);
+        } catch (...) {
+        }
+        m_lessons->addItem(title, path);
+    }
+    m_sentence->setPlaceholderText(tr("Type a sentence; tokens are split on spaces"));
+    m_sentence->setClearButtonEnabled(true);
+    m_tokenList->setFlow(QListView::LeftToRight);
+    m_tokenList->setWrapping(true);
+    m_tokenList->setMaximumHeight(72);
+    m_tokenList->setToolTip(tr("The tokens, in order; each becomes one row of X"));
+    m_dModel->setRange(1, attn::kMaxDModel);
+    m_heads->setRange(1, attn::kMaxDModel);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_dModel->setKeyboardTracking(false);
+    m_heads->setKeyboardTracking(false);
+    m_seed->setKeyboardTracking(false);
+    m_dModel->setToolTip(tr("Width of each embedding; must be divisible by the number of heads"));
+    m_heads->setToolTip(tr("Number of heads; each has width d_k = d_model / heads"));
+    m_seed->setToolTip(tr("Seed for the derived embeddings and weights; changing it derives them again"));
+    fillKinds(m_pe, {attn::PeKind::None, attn::PeKind::Sinusoidal, attn::PeKind::Learned});
+    m_peBase->setRange(1.0001, 1e9);
+    m_peBase->setDecimals(1);
+    m_peBase->setKeyboardTracking(false);
+    fillKinds(m_score, {attn::ScoreKind::ScaledDot, attn::ScoreKind::Dot, attn::ScoreKind::Cosine,
+                        attn::ScoreKind::Additive});
+    m_temperature->setRange(0.01, 100);
+    m_temperature->setDecimals(3);
+    m_temperature->setSingleStep(0.05);
+    m_temperature->setToolTip(tr("S = score / temperature: below 1 sharpens the weights, above 1 flattens them"));
+    fillKinds(m_mask, {attn::MaskKind::None, attn::MaskKind::Causal, attn::MaskKind::Window,
+                       attn::MaskKind::CausalWindow, attn::MaskKind::Custom});
+    m_mask->setToolTip(tr("Custom: click cells of the attention heatmap to allow or block them"));
+    m_radius->setRange(0, attn::kMaxTokens);
+    m_radius->setToolTip(tr("Window radius r: query i sees keys j with |i − j| ≤ r"));
+    fillKinds(m_normalizer, {attn::NormalizerKind::Softmax, attn::NormalizerKind::Relu});
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->hide();
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Lesson"), m_lessons);
+    form->addRow(tr("Sentence"), m_sentence);
+    form->addRow(tr("Tokens"), m_tokenList);
+    form->addRow(tr("d_model"), m_dModel);
+    form->addRow(tr("Heads"), m_heads);
+    form->addRow(tr("Seed"), m_seed);
+    auto* peRow = new QHBoxLayout;
+    peRow->addWidget(m_pe, 1);
+    peRow->addWidget(new QLabel(tr("base")));
+    peRow->addWidget(m_peBase);
+    form->addRow(tr("Positions"), peRow);
+    form->addRow(tr("Score"), m_score);
+    form->addRow(tr("Temperature"), m_temperature);
+    auto* maskRow = new QHBoxLayout;
+    maskRow->addWidget(m_mask, 1);
+    maskRow->addWidget(new QLabel(tr("r")));
+    maskRow->addWidget(m_radius);
+    form->addRow(tr("Mask"), maskRow);
+    form->addRow(tr("Normalizer"), m_normalizer);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addStretch();
+
+    connect(m_lessons, &QComboBox::activated, this,
+            [this](int index) { emit lessonRequested(m_lessons->itemData(index).toString()); });
+    connect(m_sentence, &QLineEdit::textEdited, this, &InputPanel::sentenceEdited);
+    connect(m_sentence, &QLineEdit::editingFinished, this, [this] { m_typingGesture = 0; });
+    // A refused size is explained, and the box goes back to the size in use.
+    connect(m_dModel, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_updating)
+            return;
+        showProblem(m_document->setDModel(value));
+        showDocument();
+    });
+    connect(m_heads, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_updating)
+            return;
+        showProblem(m_document->setHeads(value));
+        showDocument();
+    });
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_updating)
+            m_document->setSeed(static_cast<std::uint64_t>(value));
+    });
+    connect(m_pe, &QComboBox::activated, this,
+            [this] { m_document->setPositional(currentKind<attn::PeKind>(m_pe)); });
+    connect(m_peBase, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        if (!m_updating)
+            m_document->setPositionalBase(value);
+    });
+    connect(m_score, &QComboBox::activated, this,
+            [this] { m_document->setScore(currentKind<attn::ScoreKind>(m_score)); });
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        if (!m_updating)
+            m_document->setTemperature(value);
+    });
+    connect(m_mask, &QComboBox::activated, this,
+            [this] { m_document->setMaskKind(currentKind<attn::MaskKind>(m_mask)); });
+    connect(m_radius, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_updating)
+            m_document->setMaskRadius(value);
+    });
+    connect(m_normalizer, &QComboBox::activated, this,
+            [this] { m_document->setNormalizer(currentKind<attn::NormalizerKind>(m_normalizer)); });
+    connect(m_document, &Document::changed, this, &InputPanel::showDocument);
+    showDocument();
+}
+
+void InputPanel::sentenceEdited(const QString& text)
+{
+    // One undo step per stretch of typing: the gesture ends when the field is left.
+    if (!m_typingGesture)
+        m_typingGesture = m_document->newGestureId();
+    m_document->setTokens(attn::splitTokens(text.toStdString()), m_typingGesture);
+    const int n = m_document->session().n();
+    showProblem(n == 0 ? tr("No tokens: type a sentence to see its attention.")
+                : attn::splitTokens(text.toStdString()).size() > static_cast<std::size_t>(n)
+                    ? tr("Only the first %1 tokens are used.").arg(n)
+                    : QString());
+}
+
+void InputPanel::showProblem(const QString& message)
+{
+    m_problem->setText(message);
+    m_problem->setVisible(!message.isEmpty());
+}
+
+void InputPanel::showDocument()
+{
+    const attn::Session& s = m_document->session();
+    m_updating = true;
+    // Typing must not be disturbed: the field is only rewritten when its tokens differ.
+    if (attn::splitTokens(m_sentence->text().toStdString()) != s.tokens)
+        m_sentence->setText(sentenceOf(s));
+    const QStringList labels = tokenLabels(s);
+    m_tokenList->clear();
+    for (int i = 0; i < labels.size(); ++i)
+        m_tokenList->addItem(QStringLiteral("%1 %2").arg(i + 1).arg(labels[i]));
+    m_dModel->setValue(s.dModel);
+    m_dModel->setSingleStep(s.heads); // the arrows step through sizes the heads divide
+    m_heads->setValue(s.heads);
+    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(s.seed, std::numeric_limits<int>::max())));
+    selectKind(m_pe, s.positional.kind);
+    m_peBase->setValue(s.positional.base);
+    m_peBase->setEnabled(s.positional.kind == attn::PeKind::Sinusoidal);
+    selectKind(m_score, s.score);
+    m_temperature->setValue(s.temperature);
+    selectKind(m_mask, s.mask.kind);
+    m_radius->setValue(s.mask.radius);
+    m_radius->setEnabled(s.mask.kind == attn::MaskKind::Window || s.mask.kind == attn::MaskKind::CausalWindow);
+    selectKind(m_normalizer, s.normalizer);
+    m_updating = false;
+    if (s.n() == 0)
+        showProblem(tr("No tokens: type a sentence to see its attention."));
+}
+
+} // namespace av

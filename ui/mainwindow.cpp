@@ -1,0 +1,268 @@
+#include "mainwindow.h"
+
+#include "attentionpanel.h"
+#include "document.h"
+#include "inputpanel.h"
+#include "pipelinepanel.h"
+#include "positionalpanel.h"
+#include "sessionfile.h"
+#include "summarypanel.h"
+#include "weightspanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include "sessionerror.h"
+
+namespace av {
+namespace {
+
+constexpr int kMaxRecentFiles = 8;
+const QString kSessionFilter = QT_TRANSLATE_NOOP("av::MainWindow", "AttnViz sessions (*.attn.json *.json)");
+
+QDockWidget* addDock(QMainWindow* window, QWidget* panel, const QString& title, const QString& name,
+                     Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
+    window->addDockWidget(area, dock);
+    return dock;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
+    : QMainWindow(parent), m_document(document), m_persistent(persistent),
+      m_attention(new AttentionPanel(document)), m_input(new InputPanel(document)),
+      m_weights(new WeightsPanel(document)), m_pipeline(new PipelinePanel(document)),
+      m_positional(new PositionalPanel(document)), m_summary(new SummaryPanel(document))
+{
+    setCentralWidget(m_attention);
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    QDockWidget* input = addDock(this, m_input, tr("Input"), "InputDock", Qt::LeftDockWidgetArea);
+    QDockWidget* weights = addDock(this, m_weights, tr("Weights"), "WeightsDock", Qt::LeftDockWidgetArea);
+    QDockWidget* pipeline = addDock(this, m_pipeline, tr("Pipeline"), "PipelineDock", Qt::RightDockWidgetArea);
+    QDockWidget* positional = addDock(this, m_positional, tr("Positional encoding"), "PositionalDock", Qt::BottomDockWidgetArea);
+    QDockWidget* summary = addDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
+    splitDockWidget(input, weights, Qt::Vertical);
+    splitDockWidget(positional, summary, Qt::Horizontal);
+    resizeDocks({input, pipeline}, {420, 460}, Qt::Horizontal);
+    resizeDocks({positional}, {280}, Qt::Vertical);
+    resizeDocks({input, weights}, {430, 330}, Qt::Vertical);
+    createMenus();
+    m_defaultState = saveState();
+
+    if (m_persistent) {
+        QSettings settings;
+        restoreGeometry(settings.value("window/geometry").toByteArray());
+        restoreState(settings.value("window/state").toByteArray());
+    }
+    connect(m_input, &InputPanel::lessonRequested, this, &MainWindow::openLesson);
+    connect(m_document, &Document::changed, this, [this] {
+        updateTitle();
+        updateStatus();
+    });
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            m_document->reset(defaultLesson());
+    });
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr(qPrintable(kSessionFilter)));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QMenu* lessons = file->addMenu(tr("&Lessons"));
+    for (const QString& path : lessonPaths()) {
+        QString title = QFileInfo(path).completeBaseName();
+        try {
+            title = QString::fromStdString(readSessionFile(path).title);
+        } catch (const attn::SessionError&) {
+        }
+        lessons->addAction(title, this, [this, path] { openLesson(path); });
+    }
+    file->addSeparator();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About AttnViz"), this, [this] {
+        QMessageBox::about(this, tr("About AttnViz"),
+                           tr("<b>AttnViz %1</b><p>See, edit and export every step of multi-head self-attention.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QStringLiteral("%1[*] — AttnViz").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const attn::Session& s = m_document->session();
+    statusBar()->showMessage(tr("%1 tokens · d_model %2 · %3 heads · d_k %4")
+                                 .arg(s.n())
+                                 .arg(s.dModel)
+                                 .arg(s.heads)
+                                 .arg(s.dK()));
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("“%1” has changes that are not saved. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::save()
+{
+    const QString path = m_document->filePath();
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
+        return saveAs();
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::critical(this, tr("Could not save"), error);
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save session"), m_document->displayName(),
+                                                tr(qPrintable(kSessionFilter)));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".json")))
+        path += QStringLiteral(".attn.json");
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::critical(this, tr("Could not save"), error);
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    if (!m_document->open(path, &error)) {
+        QMessageBox::warning(this, tr("Could not open the session"), error);
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+void MainWindow::openLesson(const QString& path)
+{
+    if (!maybeSave())
+        return;
+    try {
+        // A lesson opens as a new, unsaved session: Save asks where to put it.
+        m_document->reset(readSessionFile(path));
+    } catch (const attn::SessionError& e) {
+        QMessageBox::warning(this, tr("Could not open the lesson"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    if (!m_persistent)
+        return;
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue("recentFiles", recent.mid(0, kMaxRecentFiles));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_persistent ? QSettings().value("recentFiles").toStringList() : QStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_persistent) {
+        QSettings settings;
+        settings.setValue("window/geometry", saveGeometry());
+        settings.setValue("window/state", saveState());
+    }
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = event->mimeData()->urls().value(0).toLocalFile();
+    if (!path.isEmpty()) {
+        event->acceptProposedAction();
+        openFile(path);
+    }
+}
+
+} // namespace av

@@ -1,0 +1,68 @@
+#pragma once
+// The workspace: the attention heatmaps in the centre, docks for the input, the weights,
+// the pipeline, the positional encoding and the head summary, which the user can
+// rearrange (remembered with QSettings).
+
+#include <QMainWindow>
+
+class QMenu;
+
+namespace av {
+
+class AttentionPanel;
+class Document;
+class InputPanel;
+class PipelinePanel;
+class PositionalPanel;
+class SummaryPanel;
+class WeightsPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// persistent: restore and remember the layout and recent files (off for screenshots
+    /// and tests, which must not depend on, or change, the user's settings).
+    explicit MainWindow(Document* document, bool persistent = true, QWidget* parent = nullptr);
+
+    /// Opens path over the current session, asking first if it has unsaved changes.
+    /// Shows a message and keeps the session when the file is refused.
+    bool openFile(const QString& path);
+
+    AttentionPanel* attentionPanel() const { return m_attention; }
+    InputPanel* inputPanel() const { return m_input; }
+    WeightsPanel* weightsPanel() const { return m_weights; }
+    PipelinePanel* pipelinePanel() const { return m_pipeline; }
+    PositionalPanel* positionalPanel() const { return m_positional; }
+    SummaryPanel* summaryPanel() const { return m_summary; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void updateTitle();
+    void updateStatus();
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void openLesson(const QString& path);
+    void addRecentFile(const QString& path);
+    void rebuildRecentMenu();
+
+    Document* m_document;
+    bool m_persistent;
+    AttentionPanel* m_attention;
+    InputPanel* m_input;
+    WeightsPanel* m_weights;
+    PipelinePanel* m_pipeline;
+    PositionalPanel* m_positional;
+    SummaryPanel* m_summary;
+    QMenu* m_recentMenu = nullptr;
+    QByteArray m_defaultState; ///< the layout before any saved one is restored: View ▸ Reset layout
+};
+
+} // namespace av

@@ -1,0 +1,28 @@
+#pragma once
+// What the interface calls things: the kinds and the matrices, translated.
+
+#include "initializers.h"
+#include "session.h"
+#include "sessionedit.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace av {
+
+QString kindName(attn::PeKind kind);
+QString kindName(attn::ScoreKind kind);
+QString kindName(attn::MaskKind kind);
+QString kindName(attn::NormalizerKind kind);
+QString kindName(attn::InitKind kind);
+
+/// "X", "W_Q (head 2)", "W_O", …: heads are numbered from 1 on screen.
+QString matrixName(attn::MatrixRef ref);
+
+/// The tokens as labels for axes and table headers.
+QStringList tokenLabels(const attn::Session& session);
+
+/// "1" … "count": indices as labels, numbered from 1 as everything on screen.
+QStringList indexLabels(int count);
+
+} // namespace av

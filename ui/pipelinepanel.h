@@ -1,0 +1,41 @@
+#pragma once
+// Every step of the pass, in order, as labelled matrices with their formula and shape.
+
+#include <QVector>
+#include <QWidget>
+
+class QLabel;
+class QSpinBox;
+class QVBoxLayout;
+
+namespace av {
+
+class Document;
+class HeatmapPlot;
+struct HeatmapData;
+
+class PipelinePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PipelinePanel(Document* document, QWidget* parent = nullptr);
+
+    struct Step
+    {
+        QLabel* caption;
+        HeatmapPlot* plot;
+    };
+    const QVector<Step>& steps() const { return m_steps; }
+
+private:
+    void showDocument();
+    void showStep(int index, const QString& caption, const HeatmapData& data);
+
+    Document* m_document;
+    QSpinBox* m_head;
+    QVBoxLayout* m_list;
+    QVector<Step> m_steps;
+};
+
+} // namespace av

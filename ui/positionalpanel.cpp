@@ -1,0 +1,76 @@
+#include "positionalpanel.h"
+
+#include "curveplot.h"
+#include "document.h"
+#include "figures.h"
+#include "heatmapplot.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace av {
+namespace {
+
+/// "6 7 8 9", "6-9" or "0, 2, 4": the dimensions to draw; empty when nothing parses.
+QVector<int> parseDimensions(const QString& text)
+{
+    QVector<int> dims;
+    for (const QString& part : text.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
+        const QStringList range = part.split(QLatin1Char('-'));
+        bool ok1 = false, ok2 = false;
+        const int a = range.value(0).toInt(&ok1);
+        const int b = range.size() == 2 ? range[1].toInt(&ok2) : a;
+        if (!ok1 || (range.size() == 2 && !ok2) || range.size() > 2)
+            continue;
+        for (int d = std::min(a, b); d <= std::max(a, b) && dims.size() < 16; ++d)
+            dims << d;
+    }
+    return dims;
+}
+
+} // namespace
+
+PositionalPanel::PositionalPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_positions(new QSpinBox), m_dimensions(new QLineEdit),
+      m_curves(new CurvePlot), m_heatmap(new HeatmapPlot)
+{
+    m_positions->setRange(1, 2048);
+    m_positions->setValue(100);
+    m_positions->setToolTip(tr("How many positions the figures show (the sentence may have fewer)"));
+    m_dimensions->setPlaceholderText(tr("e.g. 6-9 or 0 2 4"));
+    m_dimensions->setToolTip(tr("Dimensions to draw: even ones are sines, odd ones cosines"));
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Positions")));
+    bar->addWidget(m_positions);
+    bar->addWidget(new QLabel(tr("Dimensions")));
+    bar->addWidget(m_dimensions, 1);
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_curves);
+    split->addWidget(m_heatmap);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    connect(m_positions, &QSpinBox::valueChanged, this, &PositionalPanel::showDocument);
+    connect(m_dimensions, &QLineEdit::textChanged, this, &PositionalPanel::showDocument);
+    connect(m_document, &Document::changed, this, &PositionalPanel::showDocument);
+    showDocument();
+}
+
+void PositionalPanel::showDocument()
+{
+    const attn::Session& s = m_document->session();
+    const attn::Matrix encoding = m_document->encodingPreview(m_positions->value());
+    QVector<int> dims = parseDimensions(m_dimensions->text());
+    if (dims.isEmpty())
+        dims = defaultEncodingDimensions(s.dModel);
+    m_curves->setData(tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
+                      tr("position"), tr("value"), encodingCurves(encoding, dims));
+    m_heatmap->setData(encodingHeatmapFigure(encoding));
+}
+
+} // namespace av

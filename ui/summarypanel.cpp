@@ -1,0 +1,29 @@
+#include "summarypanel.h"
+
+#include "barplot.h"
+#include "document.h"
+#include "figures.h"
+
+#include <QVBoxLayout>
+
+namespace av {
+
+SummaryPanel::SummaryPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_chart(new BarPlot)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_chart);
+    m_chart->setToolTip(tr("Entropy: 0 when a query looks at one key, ln n when it spreads evenly.\n"
+                           "Distance: how many positions away a query looks, on average."));
+    connect(m_document, &Document::changed, this, &SummaryPanel::showDocument);
+    showDocument();
+}
+
+void SummaryPanel::showDocument()
+{
+    const SummaryFigure figure = summaryFigure(m_document->session(), m_document->result());
+    m_chart->setData(figure.title, figure.categories, figure.series);
+}
+
+} // namespace av
