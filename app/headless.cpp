@@ -3,6 +3,7 @@
 #include "attention.h"
 #include "commandline.h"
 #include "document.h"
+#include "exporter.h"
 #include "screenshot.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
@@ -47,10 +48,6 @@ int runHeadless(const CommandLine& cmd)
         printError(QString::fromStdString(e.what()));
         return kBadInput;
     }
-    if (!cmd.exportDir.isEmpty()) {
-        printError(QStringLiteral("--export is not available in this build yet"));
-        return kBadInput;
-    }
 
     const attn::ForwardResult result = attn::forward(session);
     if (!cmd.dumpPath.isEmpty()) {
@@ -64,6 +61,15 @@ int runHeadless(const CommandLine& cmd)
         const std::string text = attn::writeSession(session);
         if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
             !error.isEmpty()) {
+            printError(error);
+            return kWriteFailed;
+        }
+    }
+    if (!cmd.exportDir.isEmpty()) {
+        ExportOptions options;
+        options.format = cmd.format;
+        options.dpi = cmd.dpi;
+        if (const QString error = exportAll(session, result, cmd.exportDir, options); !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

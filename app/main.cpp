@@ -38,6 +38,15 @@ void prepareHeadlessEnvironment()
     }
 }
 
+/// In headless runs standard error carries only AttnViz's own messages: the offscreen
+/// platform's notes about window features it lacks are dropped.
+void quietPlatformMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type != QtFatalMsg && message.startsWith(QLatin1String("This plugin does not support")))
+        return;
+    QTextStream(stderr) << qFormatLogMessage(type, context, message) << Qt::endl;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -55,8 +64,10 @@ int main(int argc, char* argv[])
             << (exit.status == 0 ? "" : "attnviz: ") << exit.text << (exit.text.endsWith('\n') ? "" : "\n");
         return exit.status;
     }
-    if (cmd->headless)
+    if (cmd->headless) {
         prepareHeadlessEnvironment();
+        qInstallMessageHandler(quietPlatformMessages);
+    }
 
     QApplication app(argc, argv);
     if (cmd->headless)

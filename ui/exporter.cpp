@@ -1,0 +1,313 @@
+#include "exporter.h"
+
+#include "barplot.h"
+#include "curveplot.h"
+#include "figures.h"
+#include "heatmapplot.h"
+#include "positionalencoding.h"
+#include "sessionfile.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGridLayout>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <memory>
+
+namespace av {
+namespace {
+
+/// Figures are laid out in logical units of 1/96 inch; PNGs scale them by dpi / 96, so
+/// text and lines grow with the resolution and a figure keeps its proportions.
+constexpr double kLogicalDpi = 96;
+constexpr int kPositionsShown = 100;
+
+QString tr(const char* text) { return QCoreApplication::translate("av::Exporter", text); }
+
+/// The plot widgets of one figure, laid out off screen at the figure's logical size.
+class Canvas
+{
+public:
+    explicit Canvas(QSize size) : m_root(std::make_unique<QWidget>()), m_grid(new QGridLayout(m_root.get()))
+    {
+        m_grid->setContentsMargins(0, 0, 0, 0);
+        m_grid->setSpacing(0);
+        m_root->setAttribute(Qt::WA_DontShowOnScreen);
+        m_root->resize(size);
+    }
+
+    template <typename Plot>
+    Plot* add(int row = 0, int col = 0)
+    {
+        auto* plot = new Plot;
+        m_grid->addWidget(plot, row, col);
+        m_plots << plot;
+        return plot;
+    }
+
+    QSize size() const { return m_root->size(); }
+
+    /// Lays the widgets out and draws every plot into painter, in logical units.
+    void paint(QCPPainter& painter, bool transparent)
+    {
+        m_root->show();
+        m_grid->activate();
+        QCoreApplication::sendPostedEvents();
+        for (QWidget* w : m_plots) {
+            QCustomPlot* plot = w->findChild<QCustomPlot*>();
+            if (!plot)
+                continue;
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            if (transparent)
+                plot->setBackground(Qt::NoBrush);
+            painter.save();
+            painter.translate(w->mapTo(m_root.get(), QPoint(0, 0)));
+            plot->toPainter(&painter, plot->width(), plot->height());
+            painter.restore();
+        }
+    }
+
+private:
+    std::unique_ptr<QWidget> m_root;
+    QGridLayout* m_grid;
+    QVector<QWidget*> m_plots;
+};
+
+int headOf(const QString& name, const QString& prefix)
+{
+    bool ok = false;
+    const int k = name.mid(prefix.size()).toInt(&ok);
+    return ok ? k - 1 : -1;
+}
+
+QSize inches(double w, double h) { return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi)); }
+
+/// The figure's widgets, or nullptr for a name that is not a figure of this session.
+std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r, const QString& name)
+{
+    const int heads = s.heads;
+    if (name.startsWith(QLatin1String("attention-head-")) || name.startsWith(QLatin1String("scores-head-"))) {
+        const bool scores = name.startsWith(QLatin1String("scores"));
+        const int head = headOf(name, scores ? QStringLiteral("scores-head-") : QStringLiteral("attention-head-"));
+        if (head < 0 || head >= heads)
+            return nullptr;
+        auto canvas = std::make_unique<Canvas>(inches(8, 7));
+        canvas->add<HeatmapPlot>()->setData(attentionFigure(s, r, head, scores));
+        return canvas;
+    }
+    if (name == QLatin1String("attention-heads")) {
+        const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(heads))));
+        const int rows = (heads + cols - 1) / cols;
+        auto canvas = std::make_unique<Canvas>(inches(5.5 * cols, 5 * rows));
+        for (int h = 0; h < heads; ++h)
+            canvas->add<HeatmapPlot>(h / cols, h % cols)->setData(attentionFigure(s, r, h, false));
+        return canvas;
+    }
+    if (name == QLatin1String("positional-encoding-curves") || name == QLatin1String("positional-encoding-heatmap")) {
+        const attn::Matrix encoding = attn::sinusoidalEncoding(kPositionsShown, s.dModel, s.positional.base);
+        auto canvas = std::make_unique<Canvas>(inches(9, 5.5));
+        if (name.endsWith(QLatin1String("curves")))
+            canvas->add<CurvePlot>()->setData(
+                tr("Sinusoidal positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
+                tr("position"), tr("value"), encodingCurves(encoding, defaultEncodingDimensions(s.dModel)));
+        else
+            canvas->add<HeatmapPlot>()->setData(encodingHeatmapFigure(encoding));
+        return canvas;
+    }
+    if (name == QLatin1String("output")) {
+        auto canvas = std::make_unique<Canvas>(inches(8, 6));
+        canvas->add<HeatmapPlot>()->setData(outputFigure(s, r));
+        return canvas;
+    }
+    if (name == QLatin1String("mask")) {
+        auto canvas = std::make_unique<Canvas>(inches(7, 6));
+        canvas->add<HeatmapPlot>()->setData(maskFigure(s, r));
+        return canvas;
+    }
+    if (name == QLatin1String("head-summary")) {
+        auto canvas = std::make_unique<Canvas>(inches(8, 5));
+        const SummaryFigure f = summaryFigure(s, r);
+        canvas->add<BarPlot>()->setData(f.title, f.categories, f.series);
+        return canvas;
+    }
+    if (name == QLatin1String("pipeline")) {
+        // Every step for head 1, in reading order, three to a row.
+        const attn::HeadResult& h = r.heads.front();
+        const QVector<HeatmapData> steps{
+            matrixFigure(tr("X — embeddings"), r.x, s, true),
+            matrixFigure(tr("P — positional encoding"), r.p, s, true),
+            matrixFigure(tr("X + P"), r.xIn, s, true),
+            matrixFigure(tr("Q = (X + P) W_Q, head 1"), h.q, s, true),
+            matrixFigure(tr("K = (X + P) W_K, head 1"), h.k, s, true),
+            matrixFigure(tr("V = (X + P) W_V, head 1"), h.v, s, true),
+            attentionFigure(s, r, 0, true),
+            maskFigure(s, r),
+            attentionFigure(s, r, 0, false),
+            matrixFigure(tr("Z = A V, head 1"), h.output, s, true),
+            matrixFigure(tr("C = [Z_1 | … | Z_%1]").arg(heads), r.concat, s, true),
+            outputFigure(s, r),
+        };
+        auto canvas = std::make_unique<Canvas>(inches(16.5, 20));
+        for (int i = 0; i < steps.size(); ++i)
+            canvas->add<HeatmapPlot>(i / 3, i % 3)->setData(steps[i]);
+        return canvas;
+    }
+    return nullptr;
+}
+
+void beginVector(QCPPainter& painter)
+{
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+}
+
+} // namespace
+
+QStringList figureNames(const attn::Session& s)
+{
+    QStringList names;
+    for (int k = 1; k <= s.heads; ++k)
+        names << QStringLiteral("attention-head-%1").arg(k);
+    names << QStringLiteral("attention-heads");
+    for (int k = 1; k <= s.heads; ++k)
+        names << QStringLiteral("scores-head-%1").arg(k);
+    names << QStringLiteral("positional-encoding-curves") << QStringLiteral("positional-encoding-heatmap")
+          << QStringLiteral("output") << QStringLiteral("mask") << QStringLiteral("pipeline")
+          << QStringLiteral("head-summary");
+    return names;
+}
+
+QString figureTitle(const attn::Session& s, const attn::ForwardResult& r, const QString& name)
+{
+    if (name.startsWith(QLatin1String("attention-head-")))
+        return attentionFigure(s, r, headOf(name, QStringLiteral("attention-head-")), false).title;
+    if (name.startsWith(QLatin1String("scores-head-")))
+        return attentionFigure(s, r, headOf(name, QStringLiteral("scores-head-")), true).title;
+    return name;
+}
+
+QImage renderFigure(const attn::Session& s, const attn::ForwardResult& r, const QString& name,
+                    const ExportOptions& options)
+{
+    const auto canvas = buildFigure(s, r, name);
+    if (!canvas)
+        return {};
+    const double scale = options.dpi / kLogicalDpi;
+    QImage image(canvas->size() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.fill(options.transparent ? Qt::transparent : Qt::white);
+    {
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        if (scale > 1)
+            painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.scale(scale, scale);
+        canvas->paint(painter, options.transparent);
+    }
+    // The resolution is stored in the PNG, so a slide program places it at its true size.
+    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+    return image;
+}
+
+QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, const QString& name,
+                      const ExportOptions& options)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (options.format == QLatin1String("png")) {
+        const QImage image = renderFigure(s, r, name, options);
+        if (image.isNull() || !image.save(&buffer, "PNG"))
+            return {};
+        return bytes;
+    }
+    const auto canvas = buildFigure(s, r, name);
+    if (!canvas)
+        return {};
+    const QSize size = canvas->size();
+    if (options.format == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setResolution(static_cast<int>(kLogicalDpi));
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(figureTitle(s, r, name));
+        svg.setDescription(QStringLiteral("AttnViz"));
+        QCPPainter painter(&svg);
+        beginVector(painter);
+        canvas->paint(painter, false);
+    } else if (options.format == QLatin1String("pdf")) {
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(static_cast<int>(kLogicalDpi));
+        pdf.setPageSize(QPageSize(QSizeF(size) / kLogicalDpi, QPageSize::Inch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(figureTitle(s, r, name));
+        pdf.setCreator(QStringLiteral("AttnViz"));
+        QCPPainter painter(&pdf);
+        beginVector(painter);
+        canvas->paint(painter, false);
+    } else {
+        return {};
+    }
+    return bytes;
+}
+
+QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QString& dir,
+                  const ExportOptions& options, const std::function<bool(int, int)>& progress)
+{
+    if (!QDir().mkpath(dir))
+        return tr("%1: the folder cannot be created").arg(QDir::toNativeSeparators(dir));
+    const QStringList names = figureNames(s);
+    QVector<QPair<QString, QByteArray>> files;
+    for (int i = 0; i < names.size(); ++i) {
+        files.append({QDir(dir).filePath(names[i] + QLatin1Char('.') + options.format),
+                      figureFile(s, r, names[i], options)});
+        if (files.last().second.isEmpty())
+            return tr("%1: the figure could not be drawn").arg(files.last().first);
+        if (progress && !progress(i + 1, names.size() + 1))
+            return tr("Export cancelled; nothing was written.");
+    }
+    QStringList written;
+    for (const auto& [path, bytes] : files) {
+        if (const QString error = writeFileAtomically(path, bytes); !error.isEmpty()) {
+            for (const QString& done : written)
+                QFile::remove(done);
+            return error;
+        }
+        written << path;
+    }
+    if (progress)
+        progress(names.size() + 1, names.size() + 1);
+    return {};
+}
+
+QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, const QStringList& colLabels)
+{
+    const auto quote = [](QString field) {
+        if (field.contains(QRegularExpression(QStringLiteral("[\",\\n\\r]"))) || field.trimmed() != field)
+            field = QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return field;
+    };
+    QString csv;
+    csv += QLatin1String("\"\"");
+    for (int c = 0; c < values.cols(); ++c)
+        csv += QLatin1Char(',') + quote(colLabels.value(c, QString::number(c + 1)));
+    csv += QLatin1Char('\n');
+    for (int r = 0; r < values.rows(); ++r) {
+        csv += quote(rowLabels.value(r, QString::number(r + 1)));
+        for (int c = 0; c < values.cols(); ++c)
+            csv += QLatin1Char(',') + QString::number(values(r, c), 'g', 17);
+        csv += QLatin1Char('\n');
+    }
+    return csv.toUtf8();
+}
+
+} // namespace av

@@ -1,0 +1,52 @@
+#pragma once
+// Figures for slides and papers: every view as PNG, SVG or PDF, one at a time or all at
+// once, drawn by the same plot widgets as the window (so they look the same), in vector
+// form for SVG and PDF.
+
+#include "attention.h"
+#include "session.h"
+
+#include <QImage>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace av {
+
+struct ExportOptions
+{
+    QString format = QStringLiteral("png"); ///< png, svg or pdf
+    int dpi = 144;                          ///< PNG resolution: pixels = inches × dpi
+    bool transparent = false;               ///< PNG background: transparent instead of white
+};
+
+/// The figures of a session, as file stems: attention-head-k, attention-heads,
+/// scores-head-k, positional-encoding-curves, positional-encoding-heatmap, output, and
+/// pipeline, mask, head-summary.
+QStringList figureNames(const attn::Session& session);
+
+/// The figure's title, as drawn on it (for menus and progress).
+QString figureTitle(const attn::Session& session, const attn::ForwardResult& result, const QString& name);
+
+/// The figure drawn into an image at dpi (for PNG and the clipboard). Null for an unknown name.
+QImage renderFigure(const attn::Session& session, const attn::ForwardResult& result,
+                    const QString& name, const ExportOptions& options);
+
+/// The figure as the bytes of a file in options.format. Empty for an unknown name.
+QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& result,
+                      const QString& name, const ExportOptions& options);
+
+/// Writes every figure of figureNames() into dir as NAME.EXT. All or nothing: the files
+/// are drawn first, and if one cannot be written those already written are removed.
+/// progress(done, total) is called after each figure and may return false to cancel.
+/// Returns an empty string, or a message naming the file and the reason.
+QString exportAll(const attn::Session& session, const attn::ForwardResult& result,
+                  const QString& dir, const ExportOptions& options,
+                  const std::function<bool(int, int)>& progress = {});
+
+/// A matrix as CSV, with row and column labels as headers (quoted where needed).
+QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, const QStringList& colLabels);
+
+} // namespace av
