@@ -1,6 +1,7 @@
 #include "attentionpanel.h"
 
 #include "document.h"
+#include "exportcontroller.h"
 #include "figures.h"
 #include "heatmapplot.h"
 #include "trace.h"
@@ -83,11 +84,38 @@ HeatmapPlot* AttentionPanel::makePlot(int head)
     plot->setToolTipProvider([this, head](int row, int col) {
         return cellExplanation(head < 0 ? currentHead() : head, row, col);
     });
+    attachMenu(plot, head);
     connect(plot, &HeatmapPlot::cellClicked, this, [this](int row, int col) {
         if (m_document->session().mask.kind == attn::MaskKind::Custom)
             m_document->toggleMaskCell(row, col);
     });
     return plot;
+}
+
+void AttentionPanel::setExportController(ExportController* controller)
+{
+    m_export = controller;
+    attachMenu(m_single, -1);
+    for (int h = 0; h < m_grid.size(); ++h)
+        attachMenu(m_grid[h], h);
+}
+
+void AttentionPanel::attachMenu(HeatmapPlot* plot, int head)
+{
+    if (!m_export)
+        return;
+    const auto headShown = [this, head] { return head < 0 ? currentHead() : head; };
+    m_export->attachMenu(
+        plot,
+        [this, headShown] {
+            return QStringLiteral("%1-head-%2").arg(m_what->currentIndex() == 1 ? "scores" : "attention").arg(headShown() + 1);
+        },
+        [this, headShown] {
+            const HeatmapData d = attentionFigure(m_document->session(), m_document->result(), headShown(),
+                                                  m_what->currentIndex() == 1);
+            return ExportController::Numbers{d.values, d.rowLabels, d.colLabels,
+                                             QStringLiteral("head-%1-%2").arg(headShown() + 1).arg(m_what->currentIndex() == 1 ? "scores" : "weights")};
+        });
 }
 
 void AttentionPanel::relayoutGrid()

@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace av {
 
 class Document;
+class ExportController;
 class HeatmapPlot;
 
 class AttentionPanel : public QWidget
@@ -30,11 +31,14 @@ public:
     void setShowScores(bool scores);
     /// The tool tip a hover over cell (row, col) of head shows.
     QString cellExplanation(int head, int row, int col) const;
+    /// Gives every heatmap, present and future, the export context menu.
+    void setExportController(ExportController* controller);
 
 private:
     void showDocument();
     void relayoutGrid();
     HeatmapPlot* makePlot(int head);
+    void attachMenu(HeatmapPlot* plot, int head);
 
     Document* m_document;
     QComboBox* m_what;
@@ -45,6 +49,7 @@ private:
     QWidget* m_gridPage;
     QGridLayout* m_gridLayout;
     QVector<HeatmapPlot*> m_grid;
+    ExportController* m_export = nullptr;
 };
 
 } // namespace av

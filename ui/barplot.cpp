@@ -2,15 +2,13 @@
 
 #include "colormaps.h"
 
-#include <qcustomplot.h>
-
 #include <QEvent>
 #include <QFontMetrics>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -110,8 +108,8 @@ void BarPlot::setData(const QString& title, const QStringList& categories,
             highest = std::max(highest, v);
             auto* label = new QCPItemText(m_plot);
             label->position->setCoords(i + (k - (m - 1) / 2.0) * (width + kBarSpacing), v);
-            label->setPositionAlignment(Qt::AlignHCenter
-                                        | (v >= 0 ? Qt::AlignBottom : Qt::AlignTop));
+            label->setPositionAlignment(Qt::AlignHCenter |
+                                        (v >= 0 ? Qt::AlignBottom : Qt::AlignTop));
             label->setPadding(QMargins(0, 2, 0, 2));
             label->setText(formatValue(v));
             label->setSelectable(false);

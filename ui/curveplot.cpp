@@ -2,15 +2,13 @@
 
 #include "colormaps.h"
 
-#include <qcustomplot.h>
-
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -180,8 +178,8 @@ void CurvePlot::applyStyle()
         QPen pen(categoricalColor(i), width, kDashes[style], Qt::FlatCap, Qt::RoundJoin);
         graph->setPen(pen);
         if (graph->dataCount() <= kMaxMarkedPoints)
-            graph->setScatterStyle(QCPScatterStyle(kMarkers[style], pen.color(), pen.color(),
-                                                   6 * m_fontScale));
+            graph->setScatterStyle(
+                QCPScatterStyle(kMarkers[style], pen.color(), pen.color(), 6 * m_fontScale));
         else
             graph->setScatterStyle(QCPScatterStyle());
     }

@@ -1,15 +1,13 @@
 #include "heatmapplot.h"
 
-#include <qcustomplot.h>
-
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QToolTip>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -50,6 +48,20 @@ int niceStep(double x)
         for (int m : {1, 2, 5})
             if (m * decade >= x)
                 return m * decade;
+}
+
+/// One tick text per row or column: the label (long ones elided) or else the index.
+QStringList tickTexts(const QStringList& labels, int count)
+{
+    QStringList texts;
+    texts.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        QString text = i < labels.size() ? labels[i] : QString::number(i);
+        if (text.size() > kMaxLabelChars)
+            text = text.left(kMaxLabelChars - 1) + QChar(0x2026);
+        texts.append(text);
+    }
+    return texts;
 }
 
 } // namespace
@@ -103,6 +115,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_maskHatch->setSelectable(false);
     for (QCPItemPosition* corner : {m_maskHatch->topLeft, m_maskHatch->bottomRight})
         corner->setAxes(m_plot->xAxis2, m_plot->yAxis);
+    m_maskHatch->topLeft->setCoords(-0.5, -0.5);
 
     m_map = new QCPColorMap(m_plot->xAxis2, m_plot->yAxis);
     m_map->setInterpolate(false);
@@ -123,7 +136,6 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapPlot::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &HeatmapPlot::onMousePress);
 
-    applyGradient();
     applyFonts();
     setEmpty(true);
 }
@@ -135,68 +147,84 @@ void HeatmapPlot::setData(const HeatmapData& data)
     const int rows = int(data.values.rows());
     const int cols = int(data.values.cols());
     const bool shapeChanged = rows != m_rows || cols != m_cols;
+    const bool empty = rows == 0 || cols == 0;
     m_rows = rows;
     m_cols = cols;
-    m_rowLabels = data.rowLabels;
-    m_colLabels = data.colLabels;
+    m_rowTicks = tickTexts(data.rowLabels, rows);
+    m_colTicks = tickTexts(data.colLabels, cols);
+    m_colTokens = !data.colLabels.isEmpty();
     m_diverging = data.diverging;
     m_title->setText(data.title);
-    const bool empty = rows == 0 || cols == 0;
     m_plot->yAxis->setLabel(empty ? QString() : data.rowAxisTitle);
     m_plot->xAxis2->setLabel(empty ? QString() : data.colAxisTitle);
     setEmpty(empty);
-
     if (!empty) {
-        QCPColorMapData* cells = m_map->data();
         if (shapeChanged) {
-            cells->setSize(cols, rows);
-            cells->setRange(centreRange(cols), centreRange(rows));
+            m_map->data()->setSize(cols, rows);
+            m_map->data()->setRange(centreRange(cols), centreRange(rows));
+            m_maskHatch->bottomRight->setCoords(cols - 0.5, rows - 0.5);
+            m_plot->xAxis2->setRange(-0.5, cols - 0.5);
+            m_plot->yAxis->setRange(-0.5, rows - 0.5);
         }
-        constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < cols; ++c)
-                cells->setCell(c, r, std::isfinite(data.values(r, c)) ? data.values(r, c) : kNaN);
-        const bool hasMask = data.masked.rows() == rows && data.masked.cols() == cols;
-        if (hasMask && (data.masked.array() == 0).any()) {
-            for (int r = 0; r < rows; ++r)
-                for (int c = 0; c < cols; ++c)
-                    cells->setAlpha(c, r, data.masked(r, c) ? 255 : 0);
-        } else {
-            cells->clearAlpha();
-        }
-        m_maskHatch->setVisible(hasMask);
-        m_maskHatch->topLeft->setCoords(-0.5, -0.5);
-        m_maskHatch->bottomRight->setCoords(cols - 0.5, rows - 0.5);
-        m_plot->xAxis2->setRange(-0.5, cols - 0.5);
-        m_plot->yAxis->setRange(-0.5, rows - 0.5);
-        applyColorRange(data, hasMask);
+        applyColorRange(data, copyCells(data));
     }
-
     if (shapeChanged) {
-        for (QCPItemText* label : std::as_const(m_valueLabels))
-            m_plot->removeItem(label);
-        m_valueLabels.clear();
-        if (rows <= kMaxLabelledSide && cols <= kMaxLabelledSide) {
-            m_valueLabels.reserve(rows * cols);
-            for (int r = 0; r < rows; ++r) {
-                for (int c = 0; c < cols; ++c) {
-                    auto* label = new QCPItemText(m_plot);
-                    label->setObjectName(kValueLabelName);
-                    label->position->setAxes(m_plot->xAxis2, m_plot->yAxis);
-                    label->position->setCoords(c, r);
-                    label->setClipAxisRect(m_plot->axisRect());
-                    label->setPositionAlignment(Qt::AlignCenter);
-                    label->setPadding(QMargins());
-                    label->setSelectable(false);
-                    label->setFont(scaledFont(m_valueFontScale));
-                    m_valueLabels.append(label);
-                }
-            }
-        }
+        rebuildValueLabels();
         syncHighlights();
     }
-    applyGradient(); // also colours the value labels
+    applyFonts(); // measures the new labels; colours and fills the value labels
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool HeatmapPlot::copyCells(const HeatmapData& data)
+{
+    // QCPColorMapData is row-major (value index = row); copying from a row-major matrix
+    // walks both in memory order, which matters at 2048 × 2048.
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const RowMajor values = data.values;
+    QCPColorMapData* cells = m_map->data();
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    for (int r = 0; r < m_rows; ++r)
+        for (int c = 0; c < m_cols; ++c)
+            cells->setCell(c, r, std::isfinite(values(r, c)) ? values(r, c) : kNaN);
+
+    const bool masked = data.masked.rows() == m_rows && data.masked.cols() == m_cols &&
+                        (data.masked.array() == 0).any();
+    if (masked) {
+        using MaskRowMajor =
+            Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        const MaskRowMajor allowed = data.masked;
+        for (int r = 0; r < m_rows; ++r)
+            for (int c = 0; c < m_cols; ++c)
+                cells->setAlpha(c, r, allowed(r, c) ? 255 : 0);
+    } else {
+        cells->clearAlpha();
+    }
+    m_maskHatch->setVisible(masked);
+    return masked;
+}
+
+void HeatmapPlot::rebuildValueLabels()
+{
+    for (QCPItemText* label : std::as_const(m_valueLabels))
+        m_plot->removeItem(label);
+    m_valueLabels.clear();
+    if (m_rows > kMaxLabelledSide || m_cols > kMaxLabelledSide)
+        return;
+    m_valueLabels.reserve(m_rows * m_cols);
+    for (int r = 0; r < m_rows; ++r) {
+        for (int c = 0; c < m_cols; ++c) {
+            auto* label = new QCPItemText(m_plot);
+            label->setObjectName(kValueLabelName);
+            label->position->setAxes(m_plot->xAxis2, m_plot->yAxis);
+            label->position->setCoords(c, r);
+            label->setClipAxisRect(m_plot->axisRect());
+            label->setPositionAlignment(Qt::AlignCenter);
+            label->setPadding(QMargins());
+            label->setSelectable(false);
+            m_valueLabels.append(label);
+        }
+    }
 }
 
 void HeatmapPlot::setHighlightedCells(const QVector<QPoint>& cells)
@@ -294,8 +322,13 @@ void HeatmapPlot::applyFonts()
     const QFont valueFont = scaledFont(m_valueFontScale);
     for (QCPItemText* label : std::as_const(m_valueLabels))
         label->setFont(valueFont);
-    syncValueLabels();
-    syncHighlights();
+
+    const QFontMetricsF metrics(scaledFont(1));
+    m_colTickWidth = 0;
+    for (const QString& text : std::as_const(m_colTicks))
+        m_colTickWidth = std::max(m_colTickWidth, metrics.horizontalAdvance(text));
+    applyGradient();
+    syncHighlights(); // the outline's width follows the font scale
 }
 
 void HeatmapPlot::applyGradient()
@@ -304,7 +337,7 @@ void HeatmapPlot::applyGradient()
     syncValueLabels();
 }
 
-void HeatmapPlot::applyColorRange(const HeatmapData& data, bool hasMask)
+void HeatmapPlot::applyColorRange(const HeatmapData& data, bool masked)
 {
     double lower = std::numeric_limits<double>::infinity();
     double upper = -lower;
@@ -315,7 +348,7 @@ void HeatmapPlot::applyColorRange(const HeatmapData& data, bool hasMask)
         for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
             for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
                 const double v = data.values(r, c);
-                if (std::isfinite(v) && (!hasMask || data.masked(r, c))) {
+                if (std::isfinite(v) && (!masked || data.masked(r, c))) {
                     lower = std::min(lower, v);
                     upper = std::max(upper, v);
                 }
@@ -381,8 +414,8 @@ void HeatmapPlot::syncHighlights()
             item->setObjectName(halo ? kHighlightName + QStringLiteral("Halo") : kHighlightName);
             item->setClipToAxisRect(false); // edge cells keep their whole outline
             item->setSelectable(false);
-            item->setPen(QPen(halo ? Qt::white : Qt::black, halo ? width + 3 : width,
-                              Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            item->setPen(QPen(halo ? Qt::white : Qt::black, halo ? width + 3 : width, Qt::SolidLine,
+                              Qt::SquareCap, Qt::MiterJoin));
             item->setBrush(Qt::NoBrush);
             for (QCPItemPosition* corner : {item->topLeft, item->bottomRight})
                 corner->setAxes(m_plot->xAxis2, m_plot->yAxis);
@@ -404,10 +437,6 @@ void HeatmapPlot::setEmpty(bool empty)
     }
     if (empty)
         m_maskHatch->setVisible(false);
-    if (empty) {
-        m_plot->xAxis2->setRange(0, 1);
-        m_plot->yAxis->setRange(0, 1);
-    }
 }
 
 void HeatmapPlot::relayout()
@@ -428,17 +457,14 @@ void HeatmapPlot::fitToAxisRect()
     // cell size in pixels, which is known only now.
     QCPAxisRect* rect = m_plot->axisRect();
     const int pad = int(std::lround(8 * m_fontScale)); // room for edge highlights
-    const QMargins baseRect(pad, pad, pad, pad);
     const QMargins baseScale(pad, 0, pad, 0);
-    rect->setMinimumMargins(baseRect);
+    rect->setMinimumMargins(QMargins(pad, pad, pad, pad));
     m_colorScale->setMinimumMargins(baseScale);
     relayout();
 
     auto updateLabels = [this, rect] {
-        const bool x = updateTickLabels(m_plot->xAxis2, m_colLabels, m_cols,
-                                        rect->width() / double(m_cols), true);
-        const bool y = updateTickLabels(m_plot->yAxis, m_rowLabels, m_rows,
-                                        rect->height() / double(m_rows), false);
+        const bool x = updateTickLabels(true, rect->width() / double(m_cols));
+        const bool y = updateTickLabels(false, rect->height() / double(m_rows));
         return x || y;
     };
     if (updateLabels())
@@ -454,8 +480,8 @@ void HeatmapPlot::fitToAxisRect()
         m_colorScale->setMinimumMargins(baseScale + QMargins(0, 0, extra - extra / 2, 0));
         relayout();
     } else if (ch > kMaxCellAspect * cw) {
-        const int extra = rect->height() - int(std::floor(kMaxCellAspect * cw * m_rows));
         // A third above, two below: the matrix stays near its title and column labels.
+        const int extra = rect->height() - int(std::floor(kMaxCellAspect * cw * m_rows));
         rect->setMinimumMargins(
             QMargins(pad, m.top() + extra / 3, pad, m.bottom() + extra - extra / 3));
         relayout();
@@ -464,36 +490,32 @@ void HeatmapPlot::fitToAxisRect()
         relayout();
 
     const QFontMetricsF metrics(scaledFont(m_valueFontScale));
-    m_valuesFit = rect->width() / double(m_cols) >= std::max(kMinValueCellWidth, m_valueTextWidth + 6.0)
-                  && rect->height() / double(m_rows) >= std::max(kMinValueCellHeight, metrics.height());
+    m_valuesFit =
+        rect->width() / double(m_cols) >= std::max(kMinValueCellWidth, m_valueTextWidth + 6.0) &&
+        rect->height() / double(m_rows) >= std::max(kMinValueCellHeight, metrics.height());
     for (QCPItemText* label : std::as_const(m_valueLabels))
         label->setVisible(m_valuesFit && !label->text().isEmpty());
 }
 
-bool HeatmapPlot::updateTickLabels(QCPAxis* axis, const QStringList& labels, int count,
-                                   double cellPixels, bool horizontal)
+bool HeatmapPlot::updateTickLabels(bool columns, double cellPixels)
 {
-    const QFontMetricsF metrics(axis->tickLabelFont());
-    QStringList texts;
-    texts.reserve(count);
-    double widest = 0;
-    for (int i = 0; i < count; ++i) {
-        QString text = i < labels.size() ? labels[i] : QString::number(i);
-        if (text.size() > kMaxLabelChars)
-            text = text.left(kMaxLabelChars - 1) + QChar(0x2026);
-        widest = std::max(widest, metrics.horizontalAdvance(text));
-        texts.append(text);
-    }
-    // Tokens that do not fit side by side are turned; indices are thinned instead. Every
-    // label is shown when they fit edge to edge; thinned ones get more air between them.
-    const bool rotate = horizontal && !labels.isEmpty() && widest + 8 > cellPixels;
-    const double extent = horizontal && !rotate ? widest + 8 : metrics.height() * (rotate ? 1.3 : 1);
-    const int step = extent <= cellPixels ? 1 : niceStep(1.5 * extent / std::max(cellPixels, 1e-9));
+    QCPAxis* axis = columns ? m_plot->xAxis2 : m_plot->yAxis;
+    const QStringList& texts = columns ? m_colTicks : m_rowTicks;
+    const double lineHeight = QFontMetricsF(axis->tickLabelFont()).height();
+    // Every label is shown when they fit edge to edge, thinned ones get more air between
+    // them. Token labels are turned by 45° when that shows more of them.
+    auto stepFor = [cellPixels](double extent) {
+        return extent <= cellPixels ? 1 : niceStep(1.5 * extent / std::max(cellPixels, 1e-9));
+    };
+    const int flatStep = stepFor(columns ? m_colTickWidth + 8 : lineHeight);
+    const int turnedStep = stepFor(lineHeight * 1.3);
+    const bool rotate = columns && m_colTokens && turnedStep < flatStep;
+    const int step = rotate ? turnedStep : flatStep;
     QMap<double, QString> ticks;
-    for (int i = 0; i < count; i += step)
+    for (int i = 0; i < int(texts.size()); i += step)
         ticks.insert(i, texts[i]);
     const double rotation = rotate ? -45 : 0;
-    auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
+    auto ticker = axis->ticker().staticCast<QCPAxisTickerText>();
     if (ticker->ticks() == ticks && axis->tickLabelRotation() == rotation)
         return false;
     ticker->setTicks(ticks);

@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
-
 #include <functional>
 #include <optional>
 #include <utility>
@@ -82,16 +81,17 @@ protected:
 
 private:
     QFont scaledFont(double factor) const;
+    bool copyCells(const HeatmapData& data);
+    void rebuildValueLabels();
     void applyFonts();
     void applyGradient();
-    void applyColorRange(const HeatmapData& data, bool hasMask);
+    void applyColorRange(const HeatmapData& data, bool masked);
     void syncValueLabels();
     void syncHighlights();
     void setEmpty(bool empty);
-    void fitToAxisRect();
-    bool updateTickLabels(QCPAxis* axis, const QStringList& labels, int count, double cellPixels,
-                          bool horizontal);
     void relayout();
+    void fitToAxisRect();
+    bool updateTickLabels(bool columns, double cellPixels);
     std::pair<int, int> cellAt(const QPointF& pixel) const;
     void setHoveredCell(int row, int col);
     void onMouseMove(QMouseEvent* event);
@@ -102,14 +102,16 @@ private:
     QCPColorScale* m_colorScale = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPItemText* m_emptyMessage = nullptr;
-    QCPItemRect* m_maskHatch = nullptr; ///< drawn through masked cells
-    QVector<QCPItemText*> m_valueLabels; ///< rows × cols, row-major; empty above 24 × 24
+    QCPItemRect* m_maskHatch = nullptr;     ///< drawn through masked cells
+    QVector<QCPItemText*> m_valueLabels;    ///< rows × cols, row-major; empty above 24 × 24
     QVector<QCPItemRect*> m_highlightItems; ///< two per highlighted cell: halo, outline
     QVector<QPoint> m_highlights;
 
     int m_rows = 0;
     int m_cols = 0;
-    QStringList m_rowLabels, m_colLabels;
+    QStringList m_rowTicks, m_colTicks; ///< one per row / column: elided labels or indices
+    bool m_colTokens = false;           ///< column labels are tokens (may be turned 45°)
+    double m_colTickWidth = 0;          ///< px, widest column label
     bool m_diverging = false;
     double m_rangeLower = 0; ///< the colour range in use
     double m_rangeUpper = 1;

@@ -2,6 +2,8 @@
 
 #include "attentionpanel.h"
 #include "document.h"
+#include "exportcontroller.h"
+#include "exporter.h"
 #include "inputpanel.h"
 #include "pipelinepanel.h"
 #include "positionalpanel.h"
@@ -46,8 +48,13 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     : QMainWindow(parent), m_document(document), m_persistent(persistent),
       m_attention(new AttentionPanel(document)), m_input(new InputPanel(document)),
       m_weights(new WeightsPanel(document)), m_pipeline(new PipelinePanel(document)),
-      m_positional(new PositionalPanel(document)), m_summary(new SummaryPanel(document))
+      m_positional(new PositionalPanel(document)), m_summary(new SummaryPanel(document)),
+      m_export(new ExportController(document, this))
 {
+    m_attention->setExportController(m_export);
+    m_pipeline->setExportController(m_export);
+    m_positional->setExportController(m_export);
+    m_summary->setExportController(m_export);
     setCentralWidget(m_attention);
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
@@ -103,6 +110,16 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] {
+        exportMenu->clear();
+        exportMenu->addAction(tr("Export &all figures…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_export,
+                              &ExportController::exportAll);
+        exportMenu->addSeparator();
+        const attn::Session& s = m_document->session();
+        for (const QString& name : figureNames(s))
+            exportMenu->addAction(name + QStringLiteral("…"), this, [this, name] { m_export->exportFigure(name); });
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();

@@ -11,6 +11,7 @@ namespace av {
 
 class AttentionPanel;
 class Document;
+class ExportController;
 class InputPanel;
 class PipelinePanel;
 class PositionalPanel;
@@ -61,6 +62,7 @@ private:
     PipelinePanel* m_pipeline;
     PositionalPanel* m_positional;
     SummaryPanel* m_summary;
+    ExportController* m_export;
     QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultState; ///< the layout before any saved one is restored: View ▸ Reset layout
 };

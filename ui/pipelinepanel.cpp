@@ -1,6 +1,7 @@
 #include "pipelinepanel.h"
 
 #include "document.h"
+#include "exportcontroller.h"
 #include "figures.h"
 #include "heatmapplot.h"
 #include "names.h"
@@ -65,10 +66,19 @@ void PipelinePanel::showStep(int index, const QString& caption, const HeatmapDat
         m_list->addWidget(step.caption);
         m_list->addWidget(step.plot);
         m_steps << step;
+        m_data << HeatmapData();
+        if (m_export) {
+            const int i = m_steps.size() - 1;
+            m_export->attachMenu(step.plot, [] { return QStringLiteral("pipeline"); }, [this, i] {
+                const HeatmapData& d = m_data[i];
+                return ExportController::Numbers{d.values, d.rowLabels, d.colLabels, QStringLiteral("pipeline-step-%1").arg(i + 1)};
+            });
+        }
     }
     Step& step = m_steps[index];
     step.caption->setText(caption);
     step.plot->setData(data);
+    m_data[index] = data;
     // Tall enough to read a row per token, but never a wall of one matrix.
     const int rows = static_cast<int>(data.values.rows());
     step.plot->setFixedHeight(std::clamp(90 + rows * 34, 160, 460));

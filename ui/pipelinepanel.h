@@ -1,6 +1,8 @@
 #pragma once
 // Every step of the pass, in order, as labelled matrices with their formula and shape.
 
+#include "heatmapplot.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -11,8 +13,8 @@ class QVBoxLayout;
 namespace av {
 
 class Document;
+class ExportController;
 class HeatmapPlot;
-struct HeatmapData;
 
 class PipelinePanel : public QWidget
 {
@@ -27,6 +29,7 @@ public:
         HeatmapPlot* plot;
     };
     const QVector<Step>& steps() const { return m_steps; }
+    void setExportController(ExportController* controller) { m_export = controller; }
 
 private:
     void showDocument();
@@ -36,6 +39,8 @@ private:
     QSpinBox* m_head;
     QVBoxLayout* m_list;
     QVector<Step> m_steps;
+    QVector<HeatmapData> m_data; ///< what each step shows, for its CSV
+    ExportController* m_export = nullptr;
 };
 
 } // namespace av

@@ -2,6 +2,7 @@
 
 #include "curveplot.h"
 #include "document.h"
+#include "exportcontroller.h"
 #include "figures.h"
 #include "heatmapplot.h"
 
@@ -59,6 +60,15 @@ PositionalPanel::PositionalPanel(Document* document, QWidget* parent)
     connect(m_dimensions, &QLineEdit::textChanged, this, &PositionalPanel::showDocument);
     connect(m_document, &Document::changed, this, &PositionalPanel::showDocument);
     showDocument();
+}
+
+void PositionalPanel::setExportController(ExportController* controller)
+{
+    controller->attachMenu(m_curves, [] { return QStringLiteral("positional-encoding-curves"); });
+    controller->attachMenu(m_heatmap, [] { return QStringLiteral("positional-encoding-heatmap"); }, [this] {
+        const HeatmapData d = encodingHeatmapFigure(m_document->encodingPreview(m_positions->value()));
+        return ExportController::Numbers{d.values, d.rowLabels, d.colLabels, QStringLiteral("positional-encoding")};
+    });
 }
 
 void PositionalPanel::showDocument()

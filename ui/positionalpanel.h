@@ -11,6 +11,7 @@ namespace av {
 
 class CurvePlot;
 class Document;
+class ExportController;
 class HeatmapPlot;
 
 class PositionalPanel : public QWidget
@@ -22,6 +23,7 @@ public:
 
     CurvePlot* curves() const { return m_curves; }
     HeatmapPlot* heatmap() const { return m_heatmap; }
+    void setExportController(ExportController* controller);
 
 private:
     void showDocument();

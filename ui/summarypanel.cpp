@@ -2,6 +2,7 @@
 
 #include "barplot.h"
 #include "document.h"
+#include "exportcontroller.h"
 #include "figures.h"
 
 #include <QVBoxLayout>
@@ -18,6 +19,11 @@ SummaryPanel::SummaryPanel(Document* document, QWidget* parent)
                            "Distance: how many positions away a query looks, on average."));
     connect(m_document, &Document::changed, this, &SummaryPanel::showDocument);
     showDocument();
+}
+
+void SummaryPanel::setExportController(ExportController* controller)
+{
+    controller->attachMenu(m_chart, [] { return QStringLiteral("head-summary"); });
 }
 
 void SummaryPanel::showDocument()

@@ -7,6 +7,7 @@ namespace av {
 
 class BarPlot;
 class Document;
+class ExportController;
 
 class SummaryPanel : public QWidget
 {
@@ -16,6 +17,7 @@ public:
     explicit SummaryPanel(Document* document, QWidget* parent = nullptr);
 
     BarPlot* chart() const { return m_chart; }
+    void setExportController(ExportController* controller);
 
 private:
     void showDocument();

@@ -1,0 +1,161 @@
+#include "exportcontroller.h"
+
+#include "document.h"
+#include "sessionfile.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSpinBox>
+#include <qcustomplot.h>
+
+namespace av {
+
+ExportController::ExportController(Document* document, QWidget* window)
+    : QObject(window), m_document(document), m_window(window)
+{
+}
+
+bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Export options"));
+    auto* format = new QComboBox;
+    format->addItem(tr("PNG image"), "png");
+    format->addItem(tr("SVG (vector)"), "svg");
+    format->addItem(tr("PDF (vector)"), "pdf");
+    format->setCurrentIndex(format->findData(options.format));
+    auto* dpi = new QSpinBox;
+    dpi->setRange(72, 600);
+    dpi->setSuffix(tr(" dpi"));
+    dpi->setValue(options.dpi);
+    auto* transparent = new QCheckBox(tr("Transparent background"));
+    transparent->setChecked(options.transparent);
+    auto* form = new QFormLayout(&dialog);
+    if (chooseFormat)
+        form->addRow(tr("Format"), format);
+    form->addRow(tr("PNG resolution"), dpi);
+    form->addRow(QString(), transparent);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    const auto enable = [&] {
+        const bool png = !chooseFormat || format->currentData() == "png";
+        dpi->setEnabled(png);
+        transparent->setEnabled(png);
+    };
+    connect(format, &QComboBox::currentIndexChanged, &dialog, enable);
+    enable();
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (chooseFormat)
+        options.format = format->currentData().toString();
+    options.dpi = dpi->value();
+    options.transparent = transparent->isChecked();
+    return true;
+}
+
+void ExportController::exportFigure(const QString& name)
+{
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export figure"), name + QStringLiteral(".png"),
+                                                tr("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"),
+                                                &selected);
+    if (path.isEmpty())
+        return;
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (!QStringList{"png", "svg", "pdf"}.contains(suffix)) {
+        suffix = selected.contains("svg") ? "svg" : selected.contains("pdf") ? "pdf" : "png";
+        path += QLatin1Char('.') + suffix;
+    }
+    ExportOptions options = m_last;
+    options.format = suffix;
+    if (suffix == QLatin1String("png") && !askOptions(options, false))
+        return;
+    m_last = options;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QByteArray bytes = figureFile(m_document->session(), m_document->result(), name, options);
+    const QString error = bytes.isEmpty() ? tr("%1: the figure could not be drawn").arg(path) : writeFileAtomically(path, bytes);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty())
+        QMessageBox::critical(m_window, tr("Export failed"), error);
+}
+
+void ExportController::exportAll()
+{
+    ExportOptions options = m_last;
+    if (!askOptions(options, true))
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Export all figures into"));
+    if (dir.isEmpty())
+        return;
+    m_last = options;
+    QProgressDialog progress(tr("Exporting figures…"), tr("Cancel"), 0, 1, m_window);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400); // shown only when it takes more than a moment
+    const QString error = av::exportAll(m_document->session(), m_document->result(), dir, options,
+                                        [&progress](int done, int total) {
+                                            progress.setMaximum(total);
+                                            progress.setValue(done);
+                                            return !progress.wasCanceled();
+                                        });
+    progress.reset();
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Export"), error);
+}
+
+void ExportController::copyFigure(const QString& name)
+{
+    ExportOptions options;
+    options.dpi = 144;
+    const QImage image = renderFigure(m_document->session(), m_document->result(), name, options);
+    if (!image.isNull())
+        QApplication::clipboard()->setImage(image);
+}
+
+void ExportController::exportCsv(const attn::Matrix& values, const QStringList& rowLabels,
+                                 const QStringList& colLabels, const QString& suggestedName)
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export numbers as CSV"), suggestedName + QStringLiteral(".csv"),
+                                                tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = writeFileAtomically(path, matrixCsv(values, rowLabels, colLabels)); !error.isEmpty())
+        QMessageBox::critical(m_window, tr("Export failed"), error);
+}
+
+void ExportController::attachMenu(QWidget* plotWidget, std::function<QString()> figureName,
+                                  std::function<Numbers()> numbers)
+{
+    // The right click lands on the QCustomPlot inside the view widget.
+    QWidget* target = plotWidget->findChild<QCustomPlot*>();
+    if (!target)
+        target = plotWidget;
+    target->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(target, &QWidget::customContextMenuRequested, this, [=, this](const QPoint& pos) {
+        QMenu menu;
+        const QString name = figureName();
+        menu.addAction(tr("Export figure…"), this, [=, this] { exportFigure(name); });
+        menu.addAction(tr("Copy figure"), this, [=, this] { copyFigure(name); });
+        if (numbers)
+            menu.addAction(tr("Export numbers as CSV…"), this, [=, this] {
+                const Numbers n = numbers();
+                exportCsv(n.values, n.rowLabels, n.colLabels, n.name);
+            });
+        menu.addSeparator();
+        menu.addAction(tr("Export all figures…"), this, &ExportController::exportAll);
+        menu.exec(target->mapToGlobal(pos));
+    });
+}
+
+} // namespace av

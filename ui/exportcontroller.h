@@ -1,0 +1,51 @@
+#pragma once
+// Export from the window: File ▸ Export, each figure's context menu, Export all with a
+// progress bar, the clipboard, and CSV of any matrix. The drawing is exporter.h's.
+
+#include "exporter.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QWidget;
+
+namespace av {
+
+class Document;
+
+class ExportController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ExportController(Document* document, QWidget* window);
+
+    /// Asks for a file (PNG, SVG or PDF by its extension) and the PNG options, then writes.
+    void exportFigure(const QString& name);
+    /// Asks for a folder and options, then writes every figure with a progress dialog.
+    void exportAll();
+    void copyFigure(const QString& name);
+    void exportCsv(const attn::Matrix& values, const QStringList& rowLabels,
+                   const QStringList& colLabels, const QString& suggestedName);
+
+    /// Gives plotWidget a context menu: export the figure figureName() names, copy it,
+    /// and export the numbers numbers() gives as CSV.
+    struct Numbers
+    {
+        attn::Matrix values;
+        QStringList rowLabels, colLabels;
+        QString name;
+    };
+    void attachMenu(QWidget* plotWidget, std::function<QString()> figureName,
+                    std::function<Numbers()> numbers = {});
+
+private:
+    bool askOptions(ExportOptions& options, bool chooseFormat);
+
+    Document* m_document;
+    QWidget* m_window;
+    ExportOptions m_last; ///< the options chosen last, offered again
+};
+
+} // namespace av
