@@ -1,0 +1,1 @@
+# Install rules: the program, resources, desktop integration (issue 8).
