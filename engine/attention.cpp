@@ -2,12 +2,90 @@
 
 #include "positionalencoding.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 namespace attn {
 namespace {
+
+constexpr Real kInf = std::numeric_limits<Real>::infinity();
+
+/// Below this argument Eigen's vectorised exp no longer matches std::exp (see softmax).
+constexpr Real kExpVectorised = -700;
+
+/// Passes smaller than this many floating-point operations run on the calling thread:
+/// starting a thread (≈ 20 µs) would cost more than it saves.
+constexpr double kThreadedFlops = 4e6;
+
+/// Output columns per block of O = C · W_O. Fixed, so that the blocks (and so every bit of
+/// O) are the same whatever the number of threads that share them.
+constexpr Eigen::Index kOutputBlock = 128;
+
+/// Runs task(0 … count − 1) on up to threads threads, the calling one included. The first
+/// exception a task throws is rethrown here once every thread has stopped.
+template <typename Task>
+void parallelFor(int count, int threads, const Task& task)
+{
+    threads = std::min(threads, count);
+    if (threads <= 1) {
+        for (int i = 0; i < count; ++i)
+            task(i);
+        return;
+    }
+    std::atomic<int> next{0};
+    std::exception_ptr failure;
+    std::mutex failureLock;
+    const auto work = [&] {
+        for (int i = next++; i < count; i = next++) {
+            try {
+                task(i);
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failureLock);
+                if (!failure)
+                    failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread& thread : pool)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+/// Rows [begin, end) of a column of the mask that hold every key allowed in it: the n × n
+/// sweeps below stay inside them, so that a causal mask halves their work.
+struct Span
+{
+    Eigen::Index begin = 0;
+    Eigen::Index end = 0;
+};
+
+/// n spans, one per column (key) of the mask; an empty column gives an empty span.
+std::vector<Span> columnSpans(const MaskMatrix& mask)
+{
+    std::vector<Span> spans(mask.cols());
+    for (Eigen::Index j = 0; j < mask.cols(); ++j) {
+        const std::uint8_t* allowed = mask.col(j).data(); // column-major: contiguous
+        Eigen::Index begin = 0;
+        Eigen::Index end = mask.rows();
+        while (begin < end && !allowed[begin])
+            ++begin;
+        while (end > begin && !allowed[end - 1])
+            --end;
+        spans[j] = {begin, end};
+    }
+    return spans;
+}
 
 /// n × 1: each row's Euclidean norm, without overflow for very large entries.
 Vector rowNorms(const Matrix& m)
@@ -28,19 +106,11 @@ Matrix unitRows(const Matrix& m)
     return unit;
 }
 
-/// n × n, score(Q, K) before the temperature.
-Matrix rawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
+/// n × n, score(Q, K) of the kinds that are not a plain product, before the temperature.
+Matrix otherRawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
 {
-    switch (s.score) {
-    case ScoreKind::Dot:
-        return q * k.transpose();
-    case ScoreKind::ScaledDot:
-        return (q * k.transpose()) / std::sqrt(static_cast<Real>(s.dK()));
-    case ScoreKind::Cosine:
+    if (s.score == ScoreKind::Cosine)
         return unitRows(q) * unitRows(k).transpose();
-    case ScoreKind::Additive:
-        break;
-    }
     // additive: w_h · tanh(q_i + k_j)
     const RowVector w = s.additiveW.row(head);
     Matrix raw(q.rows(), k.rows());
@@ -50,12 +120,27 @@ Matrix rawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
     return raw;
 }
 
-/// Softmax over the allowed keys of row i, stable for scores of any size: the largest
-/// allowed score is subtracted first. NaN scores count as not allowed, and +∞ scores
-/// share the row equally, so that no NaN reaches the screen.
+/// Fills head.rawScores and head.scores (n × n) from head.q and head.k.
+void computeScores(const Session& s, HeadResult& head, int h)
+{
+    const bool product = s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot;
+    if (product)
+        head.rawScores.noalias() = head.q * head.k.transpose();
+    else
+        head.rawScores = otherRawScores(s, head.q, head.k, h);
+    const Real divisor = s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Real>(s.dK())) : 1;
+    head.scores.resize(head.rawScores.rows(), head.rawScores.cols());
+    // One sweep per column while it is in cache, rather than one pass over n × n per step.
+    for (Eigen::Index j = 0; j < head.rawScores.cols(); ++j) {
+        if (divisor != 1)
+            head.rawScores.col(j) /= divisor;
+        head.scores.col(j) = head.rawScores.col(j) / s.temperature;
+    }
+}
+
+/// The one-row softmax, for the rare rows whose largest allowed score is ±∞ (or absent).
 void softmaxRow(const Matrix& scores, const MaskMatrix& mask, Eigen::Index i, HeadResult& head)
 {
-    constexpr Real kInf = std::numeric_limits<Real>::infinity();
     const Eigen::Index n = scores.cols();
     Real rowMax = -kInf;
     for (Eigen::Index j = 0; j < n; ++j)
@@ -79,43 +164,171 @@ void softmaxRow(const Matrix& scores, const MaskMatrix& mask, Eigen::Index i, He
     head.rowSum(i) = sum;
 }
 
-void reluRow(const Matrix& scores, const MaskMatrix& mask, Eigen::Index i, HeadResult& head)
+/// Softmax over the allowed keys of each row, stable for scores of any size: the largest
+/// allowed score is subtracted first. NaN scores count as not allowed, and +∞ scores
+/// share the row equally, so that no NaN reaches the screen. The matrices are column-major,
+/// so the sweeps go down columns (contiguous, vectorised exp) and keep one running value
+/// per row; rows whose maximum is not finite are redone by softmaxRow.
+void softmax(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans,
+             HeadResult& head)
 {
-    Real sum = 0;
-    for (Eigen::Index j = 0; j < scores.cols(); ++j) {
-        const Real s = scores(i, j);
-        const Real a = (mask(i, j) && s > 0) ? s : 0; // NaN fails s > 0
-        head.weights(i, j) = a;
-        sum += a;
+    const Eigen::Index n = scores.rows();
+    Vector rowMax = Vector::Constant(n, -kInf);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const Real* s = scores.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* m = rowMax.data();
+        for (Eigen::Index i = spans[j].begin; i < spans[j].end; ++i)
+            m[i] = (allowed[i] && s[i] > m[i]) ? s[i] : m[i]; // NaN fails s > m
     }
-    head.rowMax(i) = 0;
-    head.rowSum(i) = sum;
+    Vector rowSum = Vector::Zero(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const auto [begin, end] = spans[j];
+        auto w = head.weights.col(j);
+        w.head(begin).setZero();
+        w.tail(n - end).setZero();
+        auto e = w.segment(begin, end - begin).array();
+        e = (scores.col(j).segment(begin, end - begin) - rowMax.segment(begin, end - begin)).array();
+        // Eigen's vectorised exp clamps its argument at ≈ −709 (tiny, never 0, no subnormals):
+        // columns that reach below that take std::exp, which underflows as NumPy does.
+        if (e.minCoeff() < kExpVectorised)
+            e = e.unaryExpr([](Real x) { return std::exp(x); });
+        else
+            e = e.exp();
+        const Real* s = scores.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* exps = w.data();
+        Real* sum = rowSum.data();
+        for (Eigen::Index i = begin; i < end; ++i) {
+            exps[i] = (allowed[i] && s[i] == s[i]) ? exps[i] : 0;
+            sum[i] += exps[i];
+        }
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const auto [begin, end] = spans[j];
+        head.weights.col(j).segment(begin, end - begin).array() /=
+            rowSum.segment(begin, end - begin).array(); // sum ≥ 1 where the maximum is finite
+    }
+    head.rowMax = rowMax;
+    head.rowSum = rowSum;
+    for (Eigen::Index i = 0; i < n; ++i)
+        if (!std::isfinite(rowMax(i)))
+            softmaxRow(scores, mask, i, head);
+}
+
+void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans,
+          HeadResult& head)
+{
+    const Eigen::Index n = scores.rows();
+    head.rowSum = Vector::Zero(n);
+    head.rowMax = Vector::Zero(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const auto [begin, end] = spans[j];
+        auto w = head.weights.col(j);
+        w.head(begin).setZero();
+        w.tail(n - end).setZero();
+        const Real* s = scores.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* a = w.data();
+        Real* sum = head.rowSum.data();
+        for (Eigen::Index i = begin; i < end; ++i) {
+            a[i] = (allowed[i] && s[i] > 0) ? s[i] : 0; // NaN fails s > 0
+            sum[i] += a[i];
+        }
+    }
 }
 
 /// Entropy and mean |i − j| of each query's row, on the row normalised to sum 1.
-void summarise(HeadResult& head)
+void summarise(HeadResult& head, const std::vector<Span>& spans)
 {
     const Eigen::Index n = head.weights.rows();
+    Vector total = Vector::Zero(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const auto [begin, end] = spans[j];
+        total.segment(begin, end - begin) += head.weights.col(j).segment(begin, end - begin);
+    }
+    // 0 marks a row left out: no weight, or an infinite or NaN total.
+    const Vector usable = total.unaryExpr([](Real t) { return Real(t > 0 && std::isfinite(t)); });
     head.entropy = Vector::Zero(n);
     head.meanDistance = Vector::Zero(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const Real total = head.weights.row(i).sum();
-        if (!(total > 0) || !std::isfinite(total))
-            continue;
-        Real entropy = 0;
-        Real distance = 0;
-        for (Eigen::Index j = 0; j < n; ++j) {
-            const Real a = head.weights(i, j) / total;
-            if (a > 0)
-                entropy -= a * std::log(a);
-            distance += a * static_cast<Real>(std::abs(i - j));
+    Eigen::ArrayXd a(n);
+    Eigen::ArrayXd logA(n);
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const auto [begin, end] = spans[j];
+        const Eigen::Index length = end - begin;
+        const Real* w = head.weights.col(j).data();
+        for (Eigen::Index i = begin; i < end; ++i)
+            a(i - begin) = usable(i) != 0 ? w[i] / total(i) : 0;
+        // Vectorised, except for subnormal weights, which Eigen's log does not take.
+        if ((a.head(length) > 0 && a.head(length) < std::numeric_limits<Real>::min()).any())
+            logA.head(length) = a.head(length).unaryExpr([](Real x) { return std::log(x); });
+        else
+            logA.head(length) = a.head(length).log();
+        Real* entropy = head.entropy.data();
+        Real* distance = head.meanDistance.data();
+        for (Eigen::Index i = begin; i < end; ++i) {
+            const Real ai = a(i - begin);
+            entropy[i] -= ai > 0 ? ai * logA(i - begin) : 0;
+            distance[i] += ai * static_cast<Real>(i > j ? i - j : j - i);
         }
-        head.entropy(i) = entropy;
-        head.meanDistance(i) = distance;
     }
 }
 
+/// Z = A · V (n × d_k), using the triangle of A that the mask leaves (causal: the lower).
+void attend(const std::vector<Span>& spans, HeadResult& head)
+{
+    bool lower = true;
+    bool upper = true;
+    for (Eigen::Index j = 0; j < static_cast<Eigen::Index>(spans.size()); ++j) {
+        if (spans[j].begin == spans[j].end)
+            continue;
+        lower = lower && spans[j].begin >= j;
+        upper = upper && spans[j].end <= j + 1;
+    }
+    if (lower)
+        head.output.noalias() = head.weights.triangularView<Eigen::Lower>() * head.v;
+    else if (upper)
+        head.output.noalias() = head.weights.triangularView<Eigen::Upper>() * head.v;
+    else
+        head.output.noalias() = head.weights * head.v;
+}
+
+/// O = C · W_O in blocks of kOutputBlock columns shared by up to threads threads.
+void multiplyOutput(const Session& s, ForwardResult& result, int threads)
+{
+    result.output.resize(result.concat.rows(), s.wo.cols());
+    const Eigen::Index cols = s.wo.cols();
+    const int blocks = static_cast<int>((cols + kOutputBlock - 1) / kOutputBlock);
+    parallelFor(blocks, threads, [&](int b) {
+        const Eigen::Index first = b * kOutputBlock;
+        const Eigen::Index width = std::min(kOutputBlock, cols - first);
+        result.output.middleCols(first, width).noalias() = result.concat * s.wo.middleCols(first, width);
+    });
+}
+
+/// Threads worth using for a pass of this size (1 below kThreadedFlops).
+int usefulThreads(const Session& s, int threads)
+{
+    const double n = s.n();
+    const double d = s.dModel;
+    return 8 * n * d * d + 4 * n * n * d < kThreadedFlops ? 1 : std::max(1, threads);
+}
+
+
 } // namespace
+
+int defaultThreadCount()
+{
+    static const int count = [] {
+        if (const char* text = std::getenv("ATTNVIZ_THREADS")) {
+            const int value = std::atoi(text);
+            if (value > 0)
+                return value;
+        }
+        return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    }();
+    return count;
+}
 
 std::vector<HeadSummary> summarise(const ForwardResult& result)
 {
@@ -170,23 +383,21 @@ MaskMatrix buildMask(const Session& s)
 HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& mask, int h)
 {
     HeadResult head;
-    head.q = xIn * s.wq[h];
-    head.k = xIn * s.wk[h];
-    head.v = xIn * s.wv[h];
-    head.rawScores = rawScores(s, head.q, head.k, h);
-    head.scores = head.rawScores / s.temperature;
+    head.q.noalias() = xIn * s.wq[h];
+    head.k.noalias() = xIn * s.wk[h];
+    head.v.noalias() = xIn * s.wv[h];
+    computeScores(s, head, h);
+    const std::vector<Span> spans = columnSpans(mask);
     const Eigen::Index n = xIn.rows();
     head.weights.resize(n, n);
     head.rowMax.resize(n);
     head.rowSum.resize(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        if (s.normalizer == NormalizerKind::Softmax)
-            softmaxRow(head.scores, mask, i, head);
-        else
-            reluRow(head.scores, mask, i, head);
-    }
-    head.output = head.weights * head.v;
-    summarise(head);
+    if (s.normalizer == NormalizerKind::Softmax)
+        softmax(head.scores, mask, spans, head);
+    else
+        relu(head.scores, mask, spans, head);
+    attend(spans, head);
+    summarise(head, spans);
     return head;
 }
 
@@ -196,20 +407,45 @@ void assembleOutput(const Session& s, ForwardResult& result)
     result.concat.resize(s.n(), s.dModel);
     for (int h = 0; h < s.heads; ++h)
         result.concat.middleCols(h * dK, dK) = result.heads[h].output;
-    result.output = result.concat * s.wo;
+    multiplyOutput(s, result, 1);
 }
 
-ForwardResult forward(const Session& s)
+void updateHead(const Session& s, ForwardResult& result, int head)
 {
+    const int dK = s.dK();
+    result.heads[head] = computeHead(s, result.xIn, result.mask, head);
+    const bool incremental = result.concat.rows() == s.n() && result.concat.cols() == s.dModel &&
+                             result.output.rows() == s.n() && result.output.cols() == s.dModel &&
+                             result.output.allFinite() && result.concat.allFinite() &&
+                             result.heads[head].output.allFinite();
+    if (!incremental) {
+        assembleOutput(s, result);
+        return;
+    }
+    auto block = result.concat.middleCols(head * dK, dK);
+    const Matrix change = result.heads[head].output - block; // n × d_k
+    result.output.noalias() += change * s.wo.middleRows(head * dK, dK);
+    block = result.heads[head].output;
+}
+
+ForwardResult forward(const Session& s) { return forward(s, defaultThreadCount()); }
+
+ForwardResult forward(const Session& s, int threads)
+{
+    threads = usefulThreads(s, threads);
     ForwardResult result;
     result.x = s.embeddings;
     result.p = positionalEncoding(s);
     result.xIn = result.x + result.p;
     result.mask = buildMask(s);
-    result.heads.reserve(s.heads);
+    result.heads.resize(s.heads);
+    parallelFor(s.heads, threads,
+                [&](int h) { result.heads[h] = computeHead(s, result.xIn, result.mask, h); });
+    const int dK = s.dK();
+    result.concat.resize(s.n(), s.dModel);
     for (int h = 0; h < s.heads; ++h)
-        result.heads.push_back(computeHead(s, result.xIn, result.mask, h));
-    assembleOutput(s, result);
+        result.concat.middleCols(h * dK, dK) = result.heads[h].output;
+    multiplyOutput(s, result, threads);
     return result;
 }
 

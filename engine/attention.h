@@ -51,13 +51,27 @@ Matrix positionalEncoding(const Session& session);
 /// n × n: which keys each query may attend to.
 MaskMatrix buildMask(const Session& session);
 
-/// The whole pass. The session must be valid (see validate()).
+/// The whole pass. The session must be valid (see validate()). Uses defaultThreadCount().
 ForwardResult forward(const Session& session);
+
+/// The whole pass with the heads spread over up to threads threads (1: the calling thread
+/// only). The result is the same, bit for bit, for every thread count.
+ForwardResult forward(const Session& session, int threads);
+
+/// ATTNVIZ_THREADS from the environment when set to a positive number, else the number of
+/// hardware threads. Read once.
+int defaultThreadCount();
 
 /// One head from the shared inputs, for recomputing only the head whose weights changed.
 HeadResult computeHead(const Session& session, const Matrix& xIn, const MaskMatrix& mask, int head);
 
 /// Rebuilds concat and output from result.heads (after one head was recomputed).
 void assembleOutput(const Session& session, ForwardResult& result);
+
+/// After only head's weights changed (W_O did not): result.heads[head] is recomputed and
+/// output updated by the change of that head alone, O += (Z_new − Z_old) · W_O[rows of head],
+/// about heads × fewer operations than assembleOutput at large d_model. The output may
+/// differ from a fresh forward() in the last bits (≈ 1e-16 relative per edit).
+void updateHead(const Session& session, ForwardResult& result, int head);
 
 } // namespace attn

@@ -130,6 +130,7 @@ void applyOverrides(Json& doc, const SessionOverrides& o)
     if (o.tokens && (!doc.contains("tokens") || doc["tokens"] != Json(*o.tokens))) {
         doc["tokens"] = *o.tokens;
         doc.erase("embeddings");
+        doc.erase("title"); // the lesson's title no longer describes other tokens
     }
     if (o.dModel && (!doc.contains("d_model") || doc["d_model"] != *o.dModel)) {
         doc["d_model"] = *o.dModel;

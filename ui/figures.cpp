@@ -66,7 +66,7 @@ HeatmapData outputFigure(const attn::Session& s, const attn::ForwardResult& r)
 HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding)
 {
     HeatmapData d;
-    d.title = tr("Sinusoidal positional encoding (%1 positions × %2 dimensions)")
+    d.title = tr("Encoding P (%1 positions × %2 dims)")
                   .arg(encoding.rows())
                   .arg(encoding.cols());
     d.values = encoding;

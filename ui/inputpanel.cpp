@@ -61,11 +61,17 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
         }
         m_lessons->addItem(title, path);
     }
+    m_lessons->setPlaceholderText(tr("Choose a lesson…"));
     m_sentence->setPlaceholderText(tr("Type a sentence; tokens are split on spaces"));
     m_sentence->setClearButtonEnabled(true);
     m_tokenList->setFlow(QListView::LeftToRight);
     m_tokenList->setWrapping(true);
-    m_tokenList->setMaximumHeight(72);
+    m_tokenList->setMaximumHeight(84);
+    m_tokenList->setSpacing(2);
+    m_tokenList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tokenList->setFocusPolicy(Qt::NoFocus);
+    m_tokenList->setStyleSheet(QStringLiteral(
+        "QListWidget::item { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 5px; }"));
     m_tokenList->setToolTip(tr("The tokens, in order; each becomes one row of X"));
     m_dModel->setRange(1, attn::kMaxDModel);
     m_heads->setRange(1, attn::kMaxDModel);
@@ -194,8 +200,13 @@ void InputPanel::showDocument()
         m_sentence->setText(sentenceOf(s));
     const QStringList labels = tokenLabels(s);
     m_tokenList->clear();
-    for (int i = 0; i < labels.size(); ++i)
-        m_tokenList->addItem(QStringLiteral("%1 %2").arg(i + 1).arg(labels[i]));
+    // Long sentences list the first tokens only: the list is a reminder, not an editor.
+    for (int i = 0; i < std::min<int>(labels.size(), 200); ++i) {
+        auto* item = new QListWidgetItem(labels[i], m_tokenList);
+        item->setToolTip(tr("Token %1: row %1 of X").arg(i + 1));
+    }
+    // The lesson box names the lesson the session came from, if any.
+    m_lessons->setCurrentIndex(m_lessons->findText(QString::fromStdString(s.title)));
     m_dModel->setValue(s.dModel);
     m_dModel->setSingleStep(s.heads); // the arrows step through sizes the heads divide
     m_heads->setValue(s.heads);

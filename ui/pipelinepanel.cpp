@@ -77,11 +77,14 @@ void PipelinePanel::showStep(int index, const QString& caption, const HeatmapDat
     }
     Step& step = m_steps[index];
     step.caption->setText(caption);
-    step.plot->setData(data);
+    // The caption above carries the formula and the shape; a second title would repeat it.
+    HeatmapData untitled = data;
+    untitled.title.clear();
+    step.plot->setData(untitled);
     m_data[index] = data;
     // Tall enough to read a row per token, but never a wall of one matrix.
     const int rows = static_cast<int>(data.values.rows());
-    step.plot->setFixedHeight(std::clamp(90 + rows * 34, 160, 460));
+    step.plot->setFixedHeight(std::clamp(60 + rows * 34, 130, 430));
 }
 
 void PipelinePanel::showDocument()
