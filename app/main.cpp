@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "document.h"
 #include "headless.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
@@ -70,6 +71,7 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    av::installLanguage(av::chooseLanguage(cmd->language));
     if (cmd->headless)
         return av::runHeadless(*cmd);
 

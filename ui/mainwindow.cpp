@@ -5,6 +5,7 @@
 #include "exportcontroller.h"
 #include "exporter.h"
 #include "inputpanel.h"
+#include "language.h"
 #include "pipelinepanel.h"
 #include "positionalpanel.h"
 #include "sessionfile.h"
@@ -136,6 +137,7 @@ void MainWindow::createMenus()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    addLanguageMenu(view->addMenu(tr("&Language")), this);
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
