@@ -90,6 +90,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         {"format", "Format of exported figures: png|svg|pdf (default png).", "FORMAT"},
         {"dpi", "Resolution of exported PNGs (default 144).", "N"},
         {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
+        {"screenshot-size", "Window size for --screenshot (default 1600x1000).", "WxH"},
     });
 
     if (!parser.parse(arguments)) {
@@ -164,6 +165,17 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     cmd.saveSessionPath = parser.value("save-session");
     cmd.exportDir = parser.value("export");
     cmd.screenshotPath = parser.value("screenshot");
+    if (parser.isSet("screenshot-size")) {
+        const QStringList wh = parser.value("screenshot-size").split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 320 || h < 240 || w > 7680 || h > 4320) {
+            exit = {QStringLiteral("--screenshot-size: expected WxH between 320x240 and 7680x4320, got \"%1\"")
+                        .arg(parser.value("screenshot-size")),
+                    kBadInput};
+            return std::nullopt;
+        }
+        cmd.screenshotSize = QSize(w, h);
+    }
     const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
                              !cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty();
     if (wantsOutput && !cmd.headless) {

@@ -3,6 +3,7 @@
 
 #include "sessionio.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,7 @@ struct CommandLine
     QString format = QStringLiteral("png");
     int dpi = 144;
     QString screenshotPath;
+    QSize screenshotSize{1600, 1000}; ///< --screenshot-size WxH
     QString language; ///< --lang, empty: the system locale
 };
 

@@ -21,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -38,7 +39,13 @@ QDockWidget* addDock(QMainWindow* window, QWidget* panel, const QString& title, 
 {
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name);
-    dock->setWidget(panel);
+    // Scrollable, so that the window fits a small laptop screen: a dock may be smaller
+    // than its panel's minimum size.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
     window->addDockWidget(area, dock);
     return dock;
 }
@@ -75,7 +82,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     if (m_persistent) {
         QSettings settings;
         restoreGeometry(settings.value("window/geometry").toByteArray());
-        restoreState(settings.value("window/state").toByteArray());
+        m_layoutRestored = restoreState(settings.value("window/state").toByteArray());
     }
     connect(m_input, &InputPanel::lessonRequested, this, &MainWindow::openLesson);
     connect(m_document, &Document::changed, this, [this] {
@@ -267,6 +274,22 @@ void MainWindow::closeEvent(QCloseEvent* event)
         settings.setValue("window/state", saveState());
     }
     event->accept();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_firstShow)
+        return;
+    m_firstShow = false;
+    // On a small screen the bottom row would leave the heatmap no room: its docks become
+    // tabs beside the pipeline instead (View ▸ Reset layout brings back the full layout).
+    if (!m_layoutRestored && height() < 900) {
+        auto* pipeline = findChild<QDockWidget*>(QStringLiteral("PipelineDock"));
+        for (const char* name : {"PositionalDock", "SummaryDock"})
+            tabifyDockWidget(pipeline, findChild<QDockWidget*>(QLatin1String(name)));
+        pipeline->raise();
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

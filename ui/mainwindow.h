@@ -40,6 +40,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -64,7 +65,9 @@ private:
     SummaryPanel* m_summary;
     ExportController* m_export;
     QMenu* m_recentMenu = nullptr;
-    QByteArray m_defaultState; ///< the layout before any saved one is restored: View ▸ Reset layout
+    QByteArray m_defaultState;
+    bool m_layoutRestored = false; ///< a saved layout was restored: keep it as the user left it
+    bool m_firstShow = true; ///< the layout before any saved one is restored: View ▸ Reset layout
 };
 
 } // namespace av
