@@ -1,15 +1,18 @@
 // attnviz: the window, or --headless (../shared/spec/cli.md).
 
 #include "commandline.h"
+#include "autosave.h"
 #include "document.h"
 #include "headless.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "recovery.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -70,21 +73,33 @@ int main(int argc, char* argv[])
         qInstallMessageHandler(quietPlatformMessages);
     }
 
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attnviz.AttnViz"));
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.attnviz.AttnViz"),
+                                                 QIcon(QStringLiteral(":/icons/io.github.attnviz.AttnViz.svg"))));
     av::installLanguage(av::chooseLanguage(cmd->language));
     if (cmd->headless)
         return av::runHeadless(*cmd);
 
     av::Document document;
+    // Declared after the document, so destroyed before it: a normal return from main()
+    // removes this instance's recovery files; a crash or a kill leaves them for next time.
+    av::Autosave autosave(&document);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &autosave, &av::Autosave::discard);
     av::MainWindow window(&document);
-    window.show();
+    QString openError;
     try {
         document.reset(cmd->sessionPath.isEmpty() ? av::defaultLesson(cmd->overrides)
                                                   : av::readSessionFile(cmd->sessionPath, cmd->overrides),
                        cmd->sessionPath);
     } catch (const attn::SessionError& e) {
-        // The window stays on the worked example; the message says what was refused.
-        QMessageBox::warning(&window, QObject::tr("Could not open the session"), QString::fromStdString(e.what()));
+        openError = QString::fromStdString(e.what());
     }
+    // Work a crashed or killed instance left behind replaces what was just opened, if the
+    // user says so; asked before the window shows that document.
+    av::Recovery::offer(nullptr, &document, autosave.folder(), &autosave);
+    window.show();
+    if (!openError.isEmpty()) // the window stays on the worked example; the message says why
+        QMessageBox::warning(&window, QObject::tr("Could not open the session"), openError);
     return app.exec();
 }

@@ -46,6 +46,9 @@ public:
     /// Opens a session file. On failure the document is left exactly as it was and
     /// error names the file and the field.
     bool open(const QString& path, QString* error);
+    /// Replaces everything with work that is saved nowhere yet (crash recovery): like
+    /// reset(), but the document stays modified, and Save writes to filePath.
+    void restore(const attn::Session& session, const QString& filePath);
     bool save(const QString& path, QString* error);
 
     /// A fresh id for a continuous gesture (a scrub, a slider drag, typing in a field):

@@ -1,0 +1,152 @@
+#include "autosave.h"
+
+#include "document.h"
+#include "recovery.h"
+#include "sessionfile.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QTimer>
+#include <algorithm>
+
+namespace av {
+
+Autosave::Autosave(Document* document, QObject* parent)
+    : QObject(parent), m_document(document), m_timer(new QTimer(this)),
+      m_folder(Recovery::defaultFolder()), m_id(QStringLiteral("attnviz-%1-%2")
+                                                    .arg(QCoreApplication::applicationPid())
+                                                    .arg(QDateTime::currentMSecsSinceEpoch()))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] { saveNow(); });
+    // Every edit, undo, redo, reset and save comes through changed(); the File change of a
+    // save or of an undo back to the saved state is what removes the files.
+    connect(document, &Document::changed, this, &Autosave::documentChanged);
+}
+
+Autosave::~Autosave()
+{
+    discard();
+    // m_lock's destructor releases the lock and removes the lock file.
+}
+
+void Autosave::setDelay(int ms)
+{
+    m_delay = std::max(0, ms);
+}
+
+void Autosave::setFolder(const QString& folder)
+{
+    if (folder == m_folder)
+        return;
+    discard();
+    m_lock.reset();
+    m_folder = folder;
+    if (m_document && m_document->isModified())
+        documentChanged();
+}
+
+QString Autosave::sessionPath() const
+{
+    return m_folder + '/' + m_id + QStringLiteral(".attn.json");
+}
+QString Autosave::infoPath() const
+{
+    return m_folder + '/' + m_id + QStringLiteral(".recovery.json");
+}
+QString Autosave::lockPath() const
+{
+    return m_folder + '/' + m_id + QStringLiteral(".lock");
+}
+
+void Autosave::documentChanged()
+{
+    if (!m_document || !m_document->isModified()) {
+        m_timer->stop();
+        m_pendingSince.invalidate();
+        discard();
+        return;
+    }
+    // Restarted by every edit, so a burst of typing is written once at its end; but a
+    // gesture that never pauses is written at the latest 5 × delay after it began.
+    if (!m_pendingSince.isValid())
+        m_pendingSince.start();
+    const qint64 latest = 5 * qint64(m_delay) - m_pendingSince.elapsed();
+    m_timer->start(int(std::clamp<qint64>(latest, 0, m_delay)));
+}
+
+bool Autosave::ensureLocked(QString* error)
+{
+    if (m_lock)
+        return true;
+    if (!QDir().mkpath(m_folder)) {
+        *error = tr("%1: cannot be created").arg(QDir::toNativeSeparators(m_folder));
+        return false;
+    }
+    auto lock = std::make_unique<QLockFile>(lockPath());
+    // Only a dead process makes the lock stale, never its age: a lesson runs for hours.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        *error = tr("%1: cannot be locked").arg(QDir::toNativeSeparators(lockPath()));
+        return false;
+    }
+    m_lock = std::move(lock);
+    return true;
+}
+
+bool Autosave::saveNow()
+{
+    m_timer->stop();
+    m_pendingSince.invalidate();
+    if (!m_document || !m_document->isModified()) {
+        discard();
+        return true;
+    }
+    QString error;
+    if (ensureLocked(&error)) {
+        // The session first: the info only says where it belongs, and a session without
+        // its info is still restorable (as an unsaved session).
+        error = writeFileAtomically(
+            sessionPath(), QByteArray::fromStdString(attn::writeSession(m_document->session())));
+        if (error.isEmpty()) {
+            const QJsonObject info{
+                {QStringLiteral("format"), QStringLiteral("attnviz-recovery")},
+                {QStringLiteral("version"), 1},
+                {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                {QStringLiteral("saved_at"),
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("original_path"), m_document->filePath()},
+                {QStringLiteral("title"), QString::fromStdString(m_document->session().title)},
+                {QStringLiteral("session_file"), m_id + QStringLiteral(".attn.json")},
+            };
+            error = writeFileAtomically(infoPath(), QJsonDocument(info).toJson());
+        }
+    }
+    if (!error.isEmpty()) {
+        // Said once per distinct problem: the next edit tries again, silently.
+        if (error != m_lastError)
+            qWarning("AttnViz: the recovery file was not written: %s", qPrintable(error));
+        m_lastError = error;
+        return false;
+    }
+    m_lastError.clear();
+    emit written(sessionPath());
+    return true;
+}
+
+void Autosave::discard()
+{
+    // Also drops a write still waiting: after "Discard" on close the document stays
+    // modified, and the files must not come back before the program ends.
+    m_timer->stop();
+    m_pendingSince.invalidate();
+    QFile::remove(infoPath());
+    QFile::remove(sessionPath());
+}
+
+} // namespace av
