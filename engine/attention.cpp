@@ -120,21 +120,41 @@ Matrix otherRawScores(const Session& s, const Matrix& q, const Matrix& k, int he
     return raw;
 }
 
-/// Fills head.rawScores and head.scores (n × n) from head.q and head.k.
-void computeScores(const Session& s, HeadResult& head, int h)
+/// Rows [begin, end) of the n × n matrices. The pass goes through them a block of rows at
+/// a time, from Q · Kᵀ to A · V, so that each step after the product reads what is still
+/// in cache instead of sweeping n × n matrices through memory eight times.
+struct Rows
 {
+    Eigen::Index begin = 0;
+    Eigen::Index end = 0;
+};
+
+/// Rows per block: 48 × n doubles of each n × n matrix stay in a core's L2 cache at n ≈ 2048,
+/// and 48 is a multiple of Eigen's AVX-512 GEMM panel (24 rows).
+constexpr Eigen::Index kRowBlock = 48;
+
+/// Span j clipped to the rows of the block (empty when they do not meet).
+Span clip(const Span& span, Rows rows)
+{
+    const Eigen::Index begin = std::max(span.begin, rows.begin);
+    return {begin, std::max(begin, std::min(span.end, rows.end))};
+}
+
+/// head.rawScores and head.scores in rows (the raw scores are already there unless the
+/// score is a plain product).
+void computeScores(const Session& s, HeadResult& head, Rows rows)
+{
+    const Eigen::Index count = rows.end - rows.begin;
     const bool product = s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot;
     if (product)
-        head.rawScores.noalias() = head.q * head.k.transpose();
-    else
-        head.rawScores = otherRawScores(s, head.q, head.k, h);
+        head.rawScores.middleRows(rows.begin, count).noalias() =
+            head.q.middleRows(rows.begin, count) * head.k.transpose();
     const Real divisor = s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Real>(s.dK())) : 1;
-    head.scores.resize(head.rawScores.rows(), head.rawScores.cols());
-    // One sweep per column while it is in cache, rather than one pass over n × n per step.
     for (Eigen::Index j = 0; j < head.rawScores.cols(); ++j) {
+        auto raw = head.rawScores.col(j).segment(rows.begin, count);
         if (divisor != 1)
-            head.rawScores.col(j) /= divisor;
-        head.scores.col(j) = head.rawScores.col(j) / s.temperature;
+            raw /= divisor;
+        head.scores.col(j).segment(rows.begin, count) = raw / s.temperature;
     }
 }
 
@@ -164,74 +184,78 @@ void softmaxRow(const Matrix& scores, const MaskMatrix& mask, Eigen::Index i, He
     head.rowSum(i) = sum;
 }
 
+/// Zeros of column j of the weights in rows outside the span (clipped to rows).
+void zeroOutside(HeadResult& head, Eigen::Index j, Rows rows, Span span)
+{
+    head.weights.col(j).segment(rows.begin, span.begin - rows.begin).setZero();
+    head.weights.col(j).segment(span.end, rows.end - span.end).setZero();
+}
+
 /// Softmax over the allowed keys of each row, stable for scores of any size: the largest
 /// allowed score is subtracted first. NaN scores count as not allowed, and +∞ scores
 /// share the row equally, so that no NaN reaches the screen. The matrices are column-major,
 /// so the sweeps go down columns (contiguous, vectorised exp) and keep one running value
 /// per row; rows whose maximum is not finite are redone by softmaxRow.
 void softmax(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans,
-             HeadResult& head)
+             Rows rows, HeadResult& head)
 {
-    const Eigen::Index n = scores.rows();
-    Vector rowMax = Vector::Constant(n, -kInf);
+    const Eigen::Index n = scores.cols();
+    auto rowMax = head.rowMax.segment(rows.begin, rows.end - rows.begin);
+    auto rowSum = head.rowSum.segment(rows.begin, rows.end - rows.begin);
+    rowMax.setConstant(-kInf);
+    rowSum.setZero();
     for (Eigen::Index j = 0; j < n; ++j) {
+        const Span span = clip(spans[j], rows);
         const Real* s = scores.col(j).data();
         const std::uint8_t* allowed = mask.col(j).data();
-        Real* m = rowMax.data();
-        for (Eigen::Index i = spans[j].begin; i < spans[j].end; ++i)
+        Real* m = head.rowMax.data();
+        for (Eigen::Index i = span.begin; i < span.end; ++i)
             m[i] = (allowed[i] && s[i] > m[i]) ? s[i] : m[i]; // NaN fails s > m
     }
-    Vector rowSum = Vector::Zero(n);
     for (Eigen::Index j = 0; j < n; ++j) {
-        const auto [begin, end] = spans[j];
-        auto w = head.weights.col(j);
-        w.head(begin).setZero();
-        w.tail(n - end).setZero();
-        auto e = w.segment(begin, end - begin).array();
-        e = (scores.col(j).segment(begin, end - begin) - rowMax.segment(begin, end - begin)).array();
+        const Span span = clip(spans[j], rows);
+        const Eigen::Index length = span.end - span.begin;
+        zeroOutside(head, j, rows, span);
+        auto e = head.weights.col(j).segment(span.begin, length).array();
+        e = (scores.col(j).segment(span.begin, length) - head.rowMax.segment(span.begin, length)).array();
         // Eigen's vectorised exp clamps its argument at ≈ −709 (tiny, never 0, no subnormals):
         // columns that reach below that take std::exp, which underflows as NumPy does.
-        if (e.minCoeff() < kExpVectorised)
+        if (length && e.minCoeff() < kExpVectorised)
             e = e.unaryExpr([](Real x) { return std::exp(x); });
         else
             e = e.exp();
         const Real* s = scores.col(j).data();
         const std::uint8_t* allowed = mask.col(j).data();
-        Real* exps = w.data();
-        Real* sum = rowSum.data();
-        for (Eigen::Index i = begin; i < end; ++i) {
+        Real* exps = head.weights.col(j).data();
+        Real* sum = head.rowSum.data();
+        for (Eigen::Index i = span.begin; i < span.end; ++i) {
             exps[i] = (allowed[i] && s[i] == s[i]) ? exps[i] : 0;
             sum[i] += exps[i];
         }
     }
     for (Eigen::Index j = 0; j < n; ++j) {
-        const auto [begin, end] = spans[j];
-        head.weights.col(j).segment(begin, end - begin).array() /=
-            rowSum.segment(begin, end - begin).array(); // sum ≥ 1 where the maximum is finite
+        const Span span = clip(spans[j], rows);
+        head.weights.col(j).segment(span.begin, span.end - span.begin).array() /=
+            head.rowSum.segment(span.begin, span.end - span.begin).array(); // ≥ 1 if the max is finite
     }
-    head.rowMax = rowMax;
-    head.rowSum = rowSum;
-    for (Eigen::Index i = 0; i < n; ++i)
-        if (!std::isfinite(rowMax(i)))
+    for (Eigen::Index i = rows.begin; i < rows.end; ++i)
+        if (!std::isfinite(head.rowMax(i)))
             softmaxRow(scores, mask, i, head);
 }
 
 void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans,
-          HeadResult& head)
+          Rows rows, HeadResult& head)
 {
-    const Eigen::Index n = scores.rows();
-    head.rowSum = Vector::Zero(n);
-    head.rowMax = Vector::Zero(n);
-    for (Eigen::Index j = 0; j < n; ++j) {
-        const auto [begin, end] = spans[j];
-        auto w = head.weights.col(j);
-        w.head(begin).setZero();
-        w.tail(n - end).setZero();
+    head.rowSum.segment(rows.begin, rows.end - rows.begin).setZero();
+    head.rowMax.segment(rows.begin, rows.end - rows.begin).setZero();
+    for (Eigen::Index j = 0; j < scores.cols(); ++j) {
+        const Span span = clip(spans[j], rows);
+        zeroOutside(head, j, rows, span);
         const Real* s = scores.col(j).data();
         const std::uint8_t* allowed = mask.col(j).data();
-        Real* a = w.data();
+        Real* a = head.weights.col(j).data();
         Real* sum = head.rowSum.data();
-        for (Eigen::Index i = begin; i < end; ++i) {
+        for (Eigen::Index i = span.begin; i < span.end; ++i) {
             a[i] = (allowed[i] && s[i] > 0) ? s[i] : 0; // NaN fails s > 0
             sum[i] += a[i];
         }
@@ -239,22 +263,26 @@ void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>&
 }
 
 /// Entropy and mean |i − j| of each query's row, on the row normalised to sum 1.
-void summarise(HeadResult& head, const std::vector<Span>& spans)
+void summarise(const std::vector<Span>& spans, Rows rows, HeadResult& head)
 {
-    const Eigen::Index n = head.weights.rows();
-    Vector total = Vector::Zero(n);
+    const Eigen::Index n = head.weights.cols();
+    const Eigen::Index count = rows.end - rows.begin;
+    Vector total = Vector::Zero(n); // indexed by row, only rows used
     for (Eigen::Index j = 0; j < n; ++j) {
-        const auto [begin, end] = spans[j];
-        total.segment(begin, end - begin) += head.weights.col(j).segment(begin, end - begin);
+        const Span span = clip(spans[j], rows);
+        total.segment(span.begin, span.end - span.begin) +=
+            head.weights.col(j).segment(span.begin, span.end - span.begin);
     }
     // 0 marks a row left out: no weight, or an infinite or NaN total.
-    const Vector usable = total.unaryExpr([](Real t) { return Real(t > 0 && std::isfinite(t)); });
-    head.entropy = Vector::Zero(n);
-    head.meanDistance = Vector::Zero(n);
-    Eigen::ArrayXd a(n);
-    Eigen::ArrayXd logA(n);
+    Vector usable = Vector::Zero(n);
+    for (Eigen::Index i = rows.begin; i < rows.end; ++i)
+        usable(i) = Real(total(i) > 0 && std::isfinite(total(i)));
+    head.entropy.segment(rows.begin, count).setZero();
+    head.meanDistance.segment(rows.begin, count).setZero();
+    Eigen::ArrayXd a(count);
+    Eigen::ArrayXd logA(count);
     for (Eigen::Index j = 0; j < n; ++j) {
-        const auto [begin, end] = spans[j];
+        const auto [begin, end] = clip(spans[j], rows);
         const Eigen::Index length = end - begin;
         const Real* w = head.weights.col(j).data();
         for (Eigen::Index i = begin; i < end; ++i)
@@ -274,23 +302,40 @@ void summarise(HeadResult& head, const std::vector<Span>& spans)
     }
 }
 
-/// Z = A · V (n × d_k), using the triangle of A that the mask leaves (causal: the lower).
-void attend(const std::vector<Span>& spans, HeadResult& head)
+/// Z = A · V (n × d_k) in rows, over only the columns (keys) the mask allows there: a causal
+/// mask skips the upper triangle.
+void attend(const std::vector<Span>& spans, Rows rows, HeadResult& head)
 {
-    bool lower = true;
-    bool upper = true;
+    Eigen::Index first = static_cast<Eigen::Index>(spans.size());
+    Eigen::Index last = 0;
     for (Eigen::Index j = 0; j < static_cast<Eigen::Index>(spans.size()); ++j) {
-        if (spans[j].begin == spans[j].end)
-            continue;
-        lower = lower && spans[j].begin >= j;
-        upper = upper && spans[j].end <= j + 1;
+        const Span span = clip(spans[j], rows);
+        if (span.begin < span.end) {
+            first = std::min(first, j);
+            last = j + 1;
+        }
     }
-    if (lower)
-        head.output.noalias() = head.weights.triangularView<Eigen::Lower>() * head.v;
-    else if (upper)
-        head.output.noalias() = head.weights.triangularView<Eigen::Upper>() * head.v;
+    const Eigen::Index count = rows.end - rows.begin;
+    auto z = head.output.middleRows(rows.begin, count);
+    if (first >= last) {
+        z.setZero();
+        return;
+    }
+    z.noalias() = head.weights.block(rows.begin, first, count, last - first) *
+                  head.v.middleRows(first, last - first);
+}
+
+/// Everything after Q, K and V for one block of rows.
+void computeRows(const Session& s, const MaskMatrix& mask, const std::vector<Span>& spans,
+                 Rows rows, HeadResult& head)
+{
+    computeScores(s, head, rows);
+    if (s.normalizer == NormalizerKind::Softmax)
+        softmax(head.scores, mask, spans, rows, head);
     else
-        head.output.noalias() = head.weights * head.v;
+        relu(head.scores, mask, spans, rows, head);
+    attend(spans, rows, head);
+    summarise(spans, rows, head);
 }
 
 /// O = C · W_O in blocks of kOutputBlock columns shared by up to threads threads.
@@ -358,8 +403,8 @@ MaskMatrix buildMask(const Session& s)
     if (s.mask.kind == MaskKind::Custom)
         return s.mask.custom;
     MaskMatrix mask(n, n);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
+    for (int j = 0; j < n; ++j) // column-major: down each column
+        for (int i = 0; i < n; ++i) {
             bool allowed = true;
             switch (s.mask.kind) {
             case MaskKind::Causal:
@@ -386,18 +431,21 @@ HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& ma
     head.q.noalias() = xIn * s.wq[h];
     head.k.noalias() = xIn * s.wk[h];
     head.v.noalias() = xIn * s.wv[h];
-    computeScores(s, head, h);
-    const std::vector<Span> spans = columnSpans(mask);
     const Eigen::Index n = xIn.rows();
+    if (s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot)
+        head.rawScores.resize(n, n);
+    else
+        head.rawScores = otherRawScores(s, head.q, head.k, h);
+    head.scores.resize(n, n);
     head.weights.resize(n, n);
     head.rowMax.resize(n);
     head.rowSum.resize(n);
-    if (s.normalizer == NormalizerKind::Softmax)
-        softmax(head.scores, mask, spans, head);
-    else
-        relu(head.scores, mask, spans, head);
-    attend(spans, head);
-    summarise(head, spans);
+    head.entropy.resize(n);
+    head.meanDistance.resize(n);
+    head.output.resize(n, head.v.cols());
+    const std::vector<Span> spans = columnSpans(mask);
+    for (Eigen::Index r = 0; r < n; r += kRowBlock)
+        computeRows(s, mask, spans, {r, std::min(n, r + kRowBlock)}, head);
     return head;
 }
 

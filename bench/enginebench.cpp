@@ -1,0 +1,128 @@
+// The engine alone: the whole pass, the recompute after one weight edit, and the
+// machine's own single-precision GEMM rate to measure the pass against.
+
+#include "attention.h"
+#include "benchsession.h"
+
+#include <Eigen/Dense>
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace {
+
+/// BM_Forward/n/d_model/heads: attn::forward with every intermediate kept. FLOPS is the
+/// rate of 8·n·d² + 4·n²·d operations per pass (see benchsession.h).
+void BM_Forward(benchmark::State& state)
+{
+    const int n = static_cast<int>(state.range(0));
+    const int d = static_cast<int>(state.range(1));
+    const attn::Session session = bench::makeSession(n, d, static_cast<int>(state.range(2)));
+    for (auto _ : state) {
+        attn::ForwardResult result = attn::forward(session);
+        benchmark::DoNotOptimize(result.output.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["FLOPS"] = benchmark::Counter(bench::passFlops(n, d),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["threads"] = attn::defaultThreadCount();
+}
+
+/// One W_Q cell of the middle head, alternating between two values so that every
+/// iteration is a real change.
+attn::Real nextValue(attn::Real& value)
+{
+    value = value == 0.25 ? -0.5 : 0.25;
+    return value;
+}
+
+/// BM_EditWeight: what Document::applyCell does today for a W_Q cell: that head again,
+/// then concat and O = C · W_O in full.
+void BM_EditWeight(benchmark::State& state)
+{
+    attn::Session session = bench::makeSession(static_cast<int>(state.range(0)),
+                                               static_cast<int>(state.range(1)),
+                                               static_cast<int>(state.range(2)));
+    attn::ForwardResult result = attn::forward(session);
+    const int head = session.heads / 2;
+    attn::Real value = 0;
+    for (auto _ : state) {
+        session.wq[head](1, 2) = nextValue(value);
+        result.heads[head] = attn::computeHead(session, result.xIn, result.mask, head);
+        attn::assembleOutput(session, result);
+        benchmark::DoNotOptimize(result.output.data());
+        benchmark::ClobberMemory();
+    }
+}
+
+/// BM_EditWeightIncremental: the same edit through attn::updateHead (O changes by that
+/// head's share only).
+void BM_EditWeightIncremental(benchmark::State& state)
+{
+    attn::Session session = bench::makeSession(static_cast<int>(state.range(0)),
+                                               static_cast<int>(state.range(1)),
+                                               static_cast<int>(state.range(2)));
+    attn::ForwardResult result = attn::forward(session);
+    const int head = session.heads / 2;
+    attn::Real value = 0;
+    for (auto _ : state) {
+        session.wq[head](1, 2) = nextValue(value);
+        attn::updateHead(session, result, head);
+        benchmark::DoNotOptimize(result.output.data());
+        benchmark::ClobberMemory();
+    }
+}
+
+/// BM_Gemm/n/k/m: float (n × k) · (k × m) with Eigen, the columns shared over the engine's
+/// thread count as the pass's heads are: the machine's single-precision GEMM rate.
+void BM_Gemm(benchmark::State& state)
+{
+    const Eigen::Index n = state.range(0);
+    const Eigen::Index k = state.range(1);
+    const Eigen::Index m = state.range(2);
+    const Eigen::MatrixXf a = Eigen::MatrixXf::Random(n, k);
+    const Eigen::MatrixXf b = Eigen::MatrixXf::Random(k, m);
+    Eigen::MatrixXf c(n, m);
+    const int threads = std::max(1, std::min<int>(attn::defaultThreadCount(), static_cast<int>(m / 64)));
+    const Eigen::Index width = (m + threads - 1) / threads;
+    const auto block = [&](int t) {
+        const Eigen::Index first = t * width;
+        const Eigen::Index cols = std::min(width, m - first);
+        c.middleCols(first, cols).noalias() = a * b.middleCols(first, cols);
+    };
+    for (auto _ : state) {
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(block, t);
+        block(0);
+        for (std::thread& thread : pool)
+            thread.join();
+        benchmark::DoNotOptimize(c.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["FLOPS"] = benchmark::Counter(2.0 * n * k * m,
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["threads"] = threads;
+}
+
+void passSizes(benchmark::internal::Benchmark* b)
+{
+    b->ArgNames({"n", "d_model", "heads"});
+    b->Args({8, 16, 2})->Args({64, 128, 4})->Args({512, 768, 12})->Args({2048, 256, 4});
+}
+
+} // namespace
+
+BENCHMARK(BM_Forward)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EditWeight)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EditWeightIncremental)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+// The shapes of the 512/768/12 pass: the projections (512×768 · 768×768) and one head's
+// Q·Kᵀ (512×64 · 64×512).
+BENCHMARK(BM_Gemm)
+    ->ArgNames({"n", "k", "m"})
+    ->Args({512, 768, 768})
+    ->Args({512, 64, 512})
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);

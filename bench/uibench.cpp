@@ -1,0 +1,70 @@
+// The program around the engine: an edit until its frame is drawn, and exporting every
+// figure. Needs the QApplication that main.cpp creates.
+
+#include "benchsession.h"
+#include "document.h"
+#include "exporter.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+/// BM_EditToFrame/n/d_model/heads: Document::setCell on a W_Q cell (one undo step, as a
+/// scrub is) with the main window shown at 1600 × 1000 in its default layout (attention,
+/// pipeline with the output, weights, encoding, summary), until the window is repainted.
+void BM_EditToFrame(benchmark::State& state)
+{
+    av::Document document;
+    document.reset(bench::makeSession(static_cast<int>(state.range(0)),
+                                      static_cast<int>(state.range(1)),
+                                      static_cast<int>(state.range(2))));
+    av::MainWindow window(&document, false);
+    window.resize(1600, 1000);
+    window.show();
+    QCoreApplication::processEvents();
+    window.repaint();
+    const attn::MatrixRef ref{attn::MatrixKind::WQ, document.session().heads / 2};
+    const int gesture = document.newGestureId();
+    attn::Real value = 0;
+    for (auto _ : state) {
+        value = value == 0.25 ? -0.5 : 0.25;
+        document.setCell(ref, 1, 2, value, gesture);
+        QCoreApplication::processEvents(); // queued replots and update requests
+        window.repaint();                  // and the frame itself, synchronously
+    }
+}
+
+/// BM_ExportAll: every figure of a 16-token, d_model 64, 4-head session as PNG at 144 dpi.
+void BM_ExportAll(benchmark::State& state)
+{
+    const attn::Session session = bench::makeSession(16, 64, 4);
+    const attn::ForwardResult result = attn::forward(session);
+    QTemporaryDir dir;
+    int figures = 0;
+    for (auto _ : state) {
+        const QString error = av::exportAll(session, result, dir.path(), av::ExportOptions{},
+                                            [&](int, int total) {
+                                                figures = total;
+                                                return true;
+                                            });
+        if (!error.isEmpty()) {
+            state.SkipWithError(error.toStdString().c_str());
+            break;
+        }
+    }
+    state.counters["figures"] = figures;
+}
+
+} // namespace
+
+BENCHMARK(BM_EditToFrame)
+    ->ArgNames({"n", "d_model", "heads"})
+    ->Args({16, 64, 4})
+    ->Args({512, 768, 12})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExportAll)->UseRealTime()->Unit(benchmark::kMillisecond);
