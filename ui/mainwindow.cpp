@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "attentionpanel.h"
+#include "demoswindow.h"
 #include "document.h"
 #include "exportcontroller.h"
 #include "exporter.h"
@@ -73,9 +74,6 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     QDockWidget* summary = addDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
     splitDockWidget(input, weights, Qt::Vertical);
     splitDockWidget(positional, summary, Qt::Horizontal);
-    resizeDocks({input, pipeline}, {420, 460}, Qt::Horizontal);
-    resizeDocks({positional}, {280}, Qt::Vertical);
-    resizeDocks({input, weights}, {430, 330}, Qt::Vertical);
     createMenus();
     m_defaultState = saveState();
 
@@ -144,6 +142,13 @@ void MainWindow::createMenus()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    view->addAction(tr("&Demonstrations"), this, [this] {
+        if (!m_demos)
+            m_demos = new DemosWindow(m_document, this);
+        m_demos->show();
+        m_demos->raise();
+        m_demos->activateWindow();
+    });
     addLanguageMenu(view->addMenu(tr("&Language")), this);
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
 
@@ -282,9 +287,17 @@ void MainWindow::showEvent(QShowEvent* event)
     if (!m_firstShow)
         return;
     m_firstShow = false;
+    if (m_layoutRestored)
+        return;
+    // Dock sizes are only known once the window has its size.
+    const auto dock = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
+    resizeDocks({dock("InputDock"), dock("PipelineDock")}, {width() * 27 / 100, width() * 28 / 100}, Qt::Horizontal);
+    resizeDocks({dock("InputDock"), dock("WeightsDock")}, {height() * 45 / 100, height() * 30 / 100}, Qt::Vertical);
+    resizeDocks({dock("PositionalDock")}, {height() * 28 / 100}, Qt::Vertical);
+    resizeDocks({dock("PositionalDock"), dock("SummaryDock")}, {width() * 60 / 100, width() * 40 / 100}, Qt::Horizontal);
     // On a small screen the bottom row would leave the heatmap no room: its docks become
     // tabs beside the pipeline instead (View ▸ Reset layout brings back the full layout).
-    if (!m_layoutRestored && height() < 900) {
+    if (height() < 900) {
         auto* pipeline = findChild<QDockWidget*>(QStringLiteral("PipelineDock"));
         for (const char* name : {"PositionalDock", "SummaryDock"})
             tabifyDockWidget(pipeline, findChild<QDockWidget*>(QLatin1String(name)));

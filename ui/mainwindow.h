@@ -10,6 +10,7 @@ class QMenu;
 namespace av {
 
 class AttentionPanel;
+class DemosWindow;
 class Document;
 class ExportController;
 class InputPanel;
@@ -64,6 +65,7 @@ private:
     PositionalPanel* m_positional;
     SummaryPanel* m_summary;
     ExportController* m_export;
+    DemosWindow* m_demos = nullptr;
     QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultState;
     bool m_layoutRestored = false; ///< a saved layout was restored: keep it as the user left it

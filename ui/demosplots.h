@@ -1,0 +1,22 @@
+#pragma once
+// What the demo panels share about their plots.
+
+#include "heatmapplot.h"
+
+#include <qcustomplot.h>
+
+namespace av {
+
+/// A heatmap that can be replotted before it is first shown. QCustomPlot takes its
+/// viewport from resize events, which hidden widgets (the tabs not yet opened) do not
+/// get; the first size of a child widget, 100 × 30, leaves cells of no pixels, on which
+/// HeatmapPlot's label thinning does not terminate. The real size replaces this one on
+/// the first show.
+inline HeatmapPlot* newDemoHeatmap()
+{
+    auto* heatmap = new HeatmapPlot;
+    heatmap->plot()->setViewport(QRect(QPoint(0, 0), heatmap->sizeHint()));
+    return heatmap;
+}
+
+} // namespace av

@@ -1,0 +1,85 @@
+#include "masksdemo.h"
+
+#include "demos.h"
+#include "demosplots.h"
+#include "document.h"
+#include "figures.h"
+#include "heatmapplot.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace av {
+
+MasksDemo::MasksDemo(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_radius(new QSpinBox), m_head(new QSpinBox)
+{
+    auto* explanation = new QLabel(
+        tr("A mask decides which keys each query may see; the weights of the others are 0 "
+           "(hatched) and the rest are renormalised. Causal: a model that writes left to right, "
+           "like GPT-2, must not look at words it has not written yet. Window (truncated "
+           "attention): long inputs such as speech frames attend to their neighbours only, so the "
+           "cost grows with n instead of n²."));
+    explanation->setWordWrap(true);
+    m_radius->setRange(0, attn::kMaxTokens);
+    m_radius->setValue(1);
+    m_radius->setPrefix(tr("window radius r = "));
+    m_head->setPrefix(tr("Head "));
+    m_head->setMinimum(1);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_radius);
+    bar->addWidget(m_head);
+    bar->addStretch(1);
+    auto* grid = new QGridLayout;
+    for (int i = 0; i < 3; ++i) {
+        m_plots[i] = newDemoHeatmap();
+        m_captions[i] = new QLabel;
+        m_captions[i]->setWordWrap(true);
+        m_captions[i]->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+        grid->addWidget(m_plots[i], 0, i);
+        grid->addWidget(m_captions[i], 1, i);
+    }
+    grid->setRowStretch(0, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(explanation);
+    layout->addLayout(bar);
+    layout->addLayout(grid, 1);
+
+    connect(m_radius, &QSpinBox::valueChanged, this, &MasksDemo::showDocument);
+    connect(m_head, &QSpinBox::valueChanged, this, &MasksDemo::showDocument);
+    connect(m_document, &Document::changed, this, &MasksDemo::showDocument);
+    showDocument();
+}
+
+QString MasksDemo::captionText(int index) const { return m_captions[index]->text(); }
+
+void MasksDemo::showDocument()
+{
+    const attn::Session& session = m_document->session();
+    m_head->setMaximum(std::max(session.heads, 1));
+    const int head = std::min(m_head->value(), session.heads) - 1;
+    const int r = m_radius->value();
+    const int n = session.n();
+    const attn::MaskKind kinds[3] = {attn::MaskKind::None, attn::MaskKind::Causal, attn::MaskKind::Window};
+    const QString titles[3] = {tr("Full attention (encoders, BERT)"), tr("Causal attention (GPT-2)"),
+                               tr("Window, r = %1 (truncated attention, speech)").arg(r)};
+    const QString uses[3] = {
+        tr("every token sees every token"),
+        tr("token i sees tokens 0 … i: generation never peeks ahead"),
+        tr("token i sees i − %1 … i + %1: cost grows as n·(2r + 1)").arg(r)};
+    for (int i = 0; i < 3; ++i) {
+        const attn::Session s = attn::withMask(session, kinds[i], r);
+        const attn::ForwardResult result = attn::forward(s);
+        HeatmapData d = attentionFigure(s, result, head, false);
+        d.title = QStringLiteral("%1 — head %2").arg(titles[i]).arg(head + 1);
+        m_plots[i]->setData(d);
+        const int allowed = attn::allowedPairs(result.mask);
+        m_captions[i]->setText(tr("%1 of %2 query–key pairs computed; %3.").arg(allowed).arg(n * n).arg(uses[i]));
+    }
+}
+
+} // namespace av
