@@ -106,11 +106,11 @@ Session withTokens(Session s, std::vector<std::string> tokens)
                                   : tokenEmbedding(s.tokens[i], s.dModel, s.seed);
     }
     const int keep = std::min(n, old.n());
-    if (s.positional.kind == PeKind::Learned) {
+    if (old.positional.learned.size() > 0) {
         s.positional.learned = sinusoidalEncoding(n, s.dModel, s.positional.base);
         s.positional.learned.topRows(keep) = old.positional.learned.topRows(keep);
     }
-    if (s.mask.kind == MaskKind::Custom) {
+    if (old.mask.custom.size() > 0) {
         s.mask.custom = MaskMatrix::Ones(n, n);
         s.mask.custom.topLeftCorner(keep, keep) = old.mask.custom.topLeftCorner(keep, keep);
     }
@@ -124,7 +124,7 @@ Session withDModel(Session s, int dModel)
     for (MatrixKind kind : {MatrixKind::WQ, MatrixKind::WK, MatrixKind::WV, MatrixKind::WO,
                             MatrixKind::AdditiveW})
         deriveMissing(s, kind);
-    if (s.positional.kind == PeKind::Learned)
+    if (s.positional.learned.size() > 0)
         s.positional.learned = sinusoidalEncoding(s.n(), dModel, s.positional.base);
     return s;
 }

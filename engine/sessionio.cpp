@@ -261,9 +261,12 @@ Session fromJson(const Json& doc)
     if (s.dModel % s.heads != 0)
         throw SessionError("heads", "d_model " + std::to_string(s.dModel) +
                                         " is not divisible by heads " + std::to_string(s.heads));
-    if (doc.contains("seed"))
-        s.seed = static_cast<std::uint64_t>(
-            readInteger(doc["seed"], "seed", 0, std::numeric_limits<long long>::max()));
+    if (doc.contains("seed")) {
+        const Json& seed = doc["seed"];
+        if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<long long>() >= 0))
+            throw SessionError("seed", "expected a whole number ≥ 0");
+        s.seed = seed.get<std::uint64_t>();
+    }
 
     if (doc.contains("embeddings"))
         s.embeddings = readMatrix(doc["embeddings"], "embeddings", s.dModel);
@@ -279,11 +282,11 @@ Session fromJson(const Json& doc)
         s.positional.kind = readKind<PeKind>(pe["kind"], "positional_encoding.kind", parsePeKind);
         if (pe.contains("base"))
             s.positional.base = readNumber(pe["base"], "positional_encoding.base");
-        if (s.positional.kind == PeKind::Learned) {
-            if (!pe.contains("matrix"))
-                throw SessionError("positional_encoding.matrix", "missing (required for learned)");
+        // A matrix is kept even while another kind is in use, so that switching back finds it.
+        if (pe.contains("matrix"))
             s.positional.learned = readMatrix(pe["matrix"], "positional_encoding.matrix", s.dModel);
-        }
+        else if (s.positional.kind == PeKind::Learned)
+            throw SessionError("positional_encoding.matrix", "missing (required for learned)");
     }
     if (doc.contains("score"))
         s.score = readKind<ScoreKind>(doc["score"], "score", parseScoreKind);
@@ -300,11 +303,10 @@ Session fromJson(const Json& doc)
         s.mask.kind = readKind<MaskKind>(mask["kind"], "mask.kind", parseMaskKind);
         if (mask.contains("radius"))
             s.mask.radius = static_cast<int>(readInteger(mask["radius"], "mask.radius", 0, 1 << 30));
-        if (s.mask.kind == MaskKind::Custom) {
-            if (!mask.contains("matrix"))
-                throw SessionError("mask.matrix", "missing (required for custom)");
+        if (mask.contains("matrix"))
             s.mask.custom = readMask(mask["matrix"], "mask.matrix", s.n());
-        }
+        else if (s.mask.kind == MaskKind::Custom)
+            throw SessionError("mask.matrix", "missing (required for custom)");
     }
 
     const Json weights = doc.contains("weights") ? doc["weights"] : Json::object();
@@ -443,13 +445,13 @@ Session readSession(std::string_view text, const std::string& source, const Sess
 
 std::string writeSession(const Session& s)
 {
-    Json pe = {{"kind", toString(s.positional.kind)}};
-    if (s.positional.kind != PeKind::None)
-        pe["base"] = s.positional.base;
-    if (s.positional.kind == PeKind::Learned)
+    // Settings of kinds not in use are written too: switching back after opening the file
+    // finds them as they were.
+    Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
+    if (s.positional.learned.size() > 0 || s.positional.kind == PeKind::Learned)
         pe["matrix"] = matrixJson(s.positional.learned);
     Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
-    if (s.mask.kind == MaskKind::Custom)
+    if (s.mask.custom.size() > 0 || s.mask.kind == MaskKind::Custom)
         mask["matrix"] = matrixJson(s.mask.custom.cast<int>());
     Json doc = Json::object();
     doc["format"] = kSessionFormat;

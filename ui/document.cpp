@@ -54,6 +54,13 @@ void Document::reset(const attn::Session& session, const QString& filePath)
     emit changed(Values | Structure | File);
 }
 
+void Document::restore(const attn::Session& session, const QString& filePath)
+{
+    reset(session, filePath);
+    m_undoStack->resetClean(); // no clean state in the history: modified until saved
+    emit changed(File);
+}
+
 bool Document::open(const QString& path, QString* error)
 {
     try {
@@ -139,7 +146,8 @@ void Document::setPositional(attn::PeKind kind)
 {
     attn::Session s = m_session;
     s.positional.kind = kind;
-    if (kind == attn::PeKind::Learned && s.positional.learned.rows() != s.n())
+    if (kind == attn::PeKind::Learned &&
+        (s.positional.learned.rows() != s.n() || s.positional.learned.cols() != s.dModel))
         s.positional.learned = attn::initialMatrix(s, {attn::MatrixKind::LearnedPE}, attn::InitKind::XavierUniform);
     pushSession(tr("Positional encoding: %1").arg(kindName(kind)), std::move(s));
 }
@@ -209,6 +217,10 @@ void Document::setNormalizer(attn::NormalizerKind normalizer)
 
 void Document::setCell(attn::MatrixRef ref, int row, int col, attn::Real value, int gestureId)
 {
+    const bool perHead = ref.kind == attn::MatrixKind::WQ || ref.kind == attn::MatrixKind::WK ||
+                         ref.kind == attn::MatrixKind::WV;
+    if (perHead && (ref.head < 0 || ref.head >= m_session.heads))
+        return;
     const attn::Matrix& m = attn::matrixOf(m_session, ref);
     if (row < 0 || col < 0 || row >= m.rows() || col >= m.cols() || !std::isfinite(value))
         return;
@@ -244,6 +256,8 @@ void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value
     case attn::MatrixKind::AdditiveW: {
         // Only this head's weights changed: recompute it, then the concatenation and W_O.
         const int head = ref.kind == attn::MatrixKind::AdditiveW ? row : ref.head;
+        // Recomputed in full (not updateHead's incremental O): the result stays equal, bit
+        // for bit, to a fresh pass, so undo returns exactly to the numbers shown before.
         m_result.heads[head] = attn::computeHead(m_session, m_result.xIn, m_result.mask, head);
         attn::assembleOutput(m_session, m_result);
         break;
