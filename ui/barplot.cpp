@@ -2,13 +2,16 @@
 
 #include "colormaps.h"
 
+#include <qcustomplot.h>
+
 #include <QEvent>
 #include <QFontMetrics>
 #include <QVBoxLayout>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <qcustomplot.h>
+#include <utility>
 
 namespace av {
 namespace {

@@ -1,9 +1,11 @@
 #include "colormaps.h"
 
+#include <qcustomplot.h>
+
 #include <QPainter>
+
 #include <array>
 #include <cmath>
-#include <qcustomplot.h>
 #include <utility>
 
 namespace av {

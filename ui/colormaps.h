@@ -11,7 +11,7 @@ class QCPColorGradient;
 
 namespace av {
 
-/// The sequential colour scales a heatmap can use for unsigned data.
+/// The colour scales a heatmap can use (HeatmapData::diverging picks Diverging by itself).
 enum class ColorMapKind
 {
     Viridis,   ///< perceptually uniform, dark purple → yellow (the default)

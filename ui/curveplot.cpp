@@ -2,13 +2,15 @@
 
 #include "colormaps.h"
 
+#include <qcustomplot.h>
+
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QVBoxLayout>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -35,13 +37,13 @@ CurvePlot::CurvePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->plotLayout()->insertRow(0);
     m_title = new QCPTextElement(m_plot, QString());
     m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_legendRow = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(2, 0, m_legendRow);
+    auto* legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(2, 0, legendRow);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
-    m_legendRow->addElement(0, 1, m_plot->legend);
-    m_legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
-    m_legendRow->setColumnStretchFactors({1, 0.001, 1});
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, m_plot->legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactors({1, 0.001, 1});
     m_plot->plotLayout()->setRowStretchFactors({0.001, 1, 0.001});
     m_plot->legend->setVisible(true);
     m_plot->legend->setBorderPen(Qt::NoPen);
@@ -86,13 +88,20 @@ void CurvePlot::setData(const QString& title, const QString& xTitle, const QStri
         anyPoint = anyPoint || n > 0;
     }
     m_emptyMessage->setVisible(!anyPoint);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis})
+        axis->setTickLabels(anyPoint); // an empty frame rather than a made-up 0 … 1 scale
 
     if (anyPoint) {
         m_plot->rescaleAxes();
         QCPRange x = m_plot->xAxis->range();
         if (x.size() == 0)
             x = QCPRange(x.lower - 0.5, x.upper + 0.5);
-        m_plot->xAxis->setRange(x); // tight: the data starts and ends at the frame
+        // Lines start and end at the frame; markers get room so that none is cut in half.
+        int points = 0;
+        for (int i = 0; i < m_plot->graphCount(); ++i)
+            points = std::max(points, m_plot->graph(i)->dataCount());
+        const double xPad = points <= kMaxMarkedPoints ? 0.03 * x.size() : 0;
+        m_plot->xAxis->setRange(x.lower - xPad, x.upper + xPad);
         QCPRange y = m_plot->yAxis->range();
         const double pad = y.size() > 0 ? 0.06 * y.size() : std::max(0.5, std::abs(y.lower));
         m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);

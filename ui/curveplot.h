@@ -8,7 +8,6 @@
 
 class QCustomPlot;
 class QCPItemText;
-class QCPLayoutGrid;
 class QCPTextElement;
 
 namespace av {
@@ -52,7 +51,6 @@ private:
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
-    QCPLayoutGrid* m_legendRow = nullptr; ///< [spacer | legend | spacer]: legend centred
     QCPItemText* m_emptyMessage = nullptr;
     double m_fontScale = 1;
 };

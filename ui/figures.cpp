@@ -80,6 +80,7 @@ HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding)
     d.colAxisTitle = tr("dimension");
     d.diverging = true;
     d.range = std::make_pair(-1.0, 1.0);
+    d.squareCells = false;
     return d;
 }
 

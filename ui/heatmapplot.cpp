@@ -1,13 +1,17 @@
 #include "heatmapplot.h"
 
+#include <qcustomplot.h>
+
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QToolTip>
 #include <QVBoxLayout>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <qcustomplot.h>
+#include <tuple>
+#include <utility>
 
 namespace av {
 namespace {
@@ -15,6 +19,7 @@ namespace {
 constexpr int kMaxLabelledSide = 24;       // more cells than this per side: colour only
 constexpr double kMinValueCellWidth = 26;  // px, below this printed values are unreadable
 constexpr double kMinValueCellHeight = 16; // px
+constexpr double kMinValueShrink = 0.8;    // of the value font size
 constexpr double kMaxCellAspect = 1.25;    // cell width / height: square-ish
 constexpr int kMaxLabelChars = 14;         // longer token labels are elided
 const QString kValueLabelName = QStringLiteral("cellValue");
@@ -44,10 +49,12 @@ QString formatValue(double v)
 /// The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ x.
 int niceStep(double x)
 {
-    for (int decade = 1;; decade *= 10)
+    // Bounded: before the plot has a size, x can be about 1e10 (a cell 0 px wide).
+    for (long long decade = 1; decade <= 100000000; decade *= 10)
         for (int m : {1, 2, 5})
             if (m * decade >= x)
-                return m * decade;
+                return int(m * decade);
+    return 1000000000;
 }
 
 /// One tick text per row or column: the label (long ones elided) or else the index.
@@ -155,6 +162,7 @@ void HeatmapPlot::setData(const HeatmapData& data)
     m_colTokens = !data.colLabels.isEmpty();
     m_diverging = data.diverging;
     m_title->setText(data.title);
+    m_squareCells = data.squareCells;
     m_plot->yAxis->setLabel(empty ? QString() : data.rowAxisTitle);
     m_plot->xAxis2->setLabel(empty ? QString() : data.colAxisTitle);
     setEmpty(empty);
@@ -178,25 +186,20 @@ void HeatmapPlot::setData(const HeatmapData& data)
 
 bool HeatmapPlot::copyCells(const HeatmapData& data)
 {
-    // QCPColorMapData is row-major (value index = row); copying from a row-major matrix
-    // walks both in memory order, which matters at 2048 × 2048.
-    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const RowMajor values = data.values;
+    // Row by row: QCPColorMapData is row-major (value index = row), so writes are in memory
+    // order; a row-major copy of the matrix first would cost more than the strided reads.
     QCPColorMapData* cells = m_map->data();
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     for (int r = 0; r < m_rows; ++r)
         for (int c = 0; c < m_cols; ++c)
-            cells->setCell(c, r, std::isfinite(values(r, c)) ? values(r, c) : kNaN);
+            cells->setCell(c, r, std::isfinite(data.values(r, c)) ? data.values(r, c) : kNaN);
 
     const bool masked = data.masked.rows() == m_rows && data.masked.cols() == m_cols &&
                         (data.masked.array() == 0).any();
     if (masked) {
-        using MaskRowMajor =
-            Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-        const MaskRowMajor allowed = data.masked;
         for (int r = 0; r < m_rows; ++r)
             for (int c = 0; c < m_cols; ++c)
-                cells->setAlpha(c, r, allowed(r, c) ? 255 : 0);
+                cells->setAlpha(c, r, data.masked(r, c) ? 255 : 0);
     } else {
         cells->clearAlpha();
     }
@@ -245,6 +248,7 @@ void HeatmapPlot::setFontScale(double scale)
 {
     m_fontScale = scale;
     applyFonts();
+    syncHighlights(); // the outline's width follows the font scale
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -322,13 +326,13 @@ void HeatmapPlot::applyFonts()
     const QFont valueFont = scaledFont(m_valueFontScale);
     for (QCPItemText* label : std::as_const(m_valueLabels))
         label->setFont(valueFont);
+    m_valueShrink = 1;
 
     const QFontMetricsF metrics(scaledFont(1));
     m_colTickWidth = 0;
     for (const QString& text : std::as_const(m_colTicks))
         m_colTickWidth = std::max(m_colTickWidth, metrics.horizontalAdvance(text));
     applyGradient();
-    syncHighlights(); // the outline's width follows the font scale
 }
 
 void HeatmapPlot::applyGradient()
@@ -344,9 +348,9 @@ void HeatmapPlot::applyColorRange(const HeatmapData& data, bool masked)
     if (data.range) {
         std::tie(lower, upper) = *data.range;
     } else {
-        // Masked cells are left out: their scores are not shown.
-        for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
-            for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
+        // Masked cells are left out: their scores are not shown. Column by column: memory order.
+        for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
+            for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
                 const double v = data.values(r, c);
                 if (std::isfinite(v) && (!masked || data.masked(r, c))) {
                     lower = std::min(lower, v);
@@ -451,7 +455,7 @@ void HeatmapPlot::relayout()
 
 void HeatmapPlot::fitToAxisRect()
 {
-    if (m_rows == 0 || m_cols == 0)
+    if (m_rows == 0 || m_cols == 0 || m_plot->axisRect()->width() <= 0 || m_plot->axisRect()->height() <= 0)
         return;
     // Runs between QCustomPlot's layout and its drawing; each decision below needs the
     // cell size in pixels, which is known only now.
@@ -474,7 +478,9 @@ void HeatmapPlot::fitToAxisRect()
     const double cw = rect->width() / double(m_cols);
     const double ch = rect->height() / double(m_rows);
     const QMargins m = rect->margins();
-    if (cw > kMaxCellAspect * ch) {
+    if (!m_squareCells) {
+        // e.g. positions × dimensions: the matrix fills the plot whatever its proportions
+    } else if (cw > kMaxCellAspect * ch) {
         const int extra = rect->width() - int(std::floor(kMaxCellAspect * ch * m_cols));
         rect->setMinimumMargins(QMargins(m.left() + extra / 2, pad, m.right(), pad));
         m_colorScale->setMinimumMargins(baseScale + QMargins(0, 0, extra - extra / 2, 0));
@@ -489,10 +495,22 @@ void HeatmapPlot::fitToAxisRect()
     if (updateLabels())
         relayout();
 
-    const QFontMetricsF metrics(scaledFont(m_valueFontScale));
-    m_valuesFit =
-        rect->width() / double(m_cols) >= std::max(kMinValueCellWidth, m_valueTextWidth + 6.0) &&
-        rect->height() / double(m_rows) >= std::max(kMinValueCellHeight, metrics.height());
+    // Values are printed at up to 20 % below their font size (in steps of 5 %) rather than
+    // not at all; smaller than that they would not be read.
+    const double cellWidth = rect->width() / double(m_cols);
+    const double cellHeight = rect->height() / double(m_rows);
+    const double lineHeight = QFontMetricsF(scaledFont(m_valueFontScale)).height();
+    const double fit = std::min(
+        {1.0, (cellWidth - 6) / std::max(1, m_valueTextWidth), (cellHeight - 2) / lineHeight});
+    const double shrink = std::floor(fit * 20) / 20;
+    m_valuesFit = cellWidth >= kMinValueCellWidth && cellHeight >= kMinValueCellHeight &&
+                  shrink >= kMinValueShrink;
+    if (m_valuesFit && shrink != m_valueShrink) {
+        m_valueShrink = shrink;
+        const QFont valueFont = scaledFont(m_valueFontScale * shrink);
+        for (QCPItemText* label : std::as_const(m_valueLabels))
+            label->setFont(valueFont);
+    }
     for (QCPItemText* label : std::as_const(m_valueLabels))
         label->setVisible(m_valuesFit && !label->text().isEmpty());
 }

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
+
 #include <functional>
 #include <optional>
 #include <utility>
@@ -34,6 +35,7 @@ struct HeatmapData
     bool diverging = false;             ///< true: blue–white–red centred on 0, range ±max|v|
     std::optional<std::pair<double, double>> range; ///< fixed colour range, e.g. {0, 1}
     attn::MaskMatrix masked; ///< empty, or rows × cols: 0 marks a cell as not allowed (hatched)
+    bool squareCells = true; ///< false: cells take the plot's proportions (long, thin matrices)
 };
 
 /// Row 0 at the top, columns left to right, column labels on top, a colour bar on the
@@ -113,13 +115,15 @@ private:
     bool m_colTokens = false;           ///< column labels are tokens (may be turned 45°)
     double m_colTickWidth = 0;          ///< px, widest column label
     bool m_diverging = false;
+    bool m_squareCells = true;
     double m_rangeLower = 0; ///< the colour range in use
     double m_rangeUpper = 1;
     ColorMapKind m_kind = ColorMapKind::Viridis;
     double m_fontScale = 1;
     double m_valueFontScale = 1;
     bool m_valuesFit = false; ///< cells are large enough for their printed value
-    int m_valueTextWidth = 0; ///< px, widest printed value
+    int m_valueTextWidth = 0; ///< px, widest printed value at the full value font size
+    double m_valueShrink = 1; ///< value font size in use, relative to the full size
     std::pair<int, int> m_hovered{-1, -1};
     std::function<QString(int, int)> m_toolTipProvider;
 };

@@ -5,10 +5,13 @@
 #include "curveplot.h"
 #include "heatmapplot.h"
 
+#include <qcustomplot.h>
+
 #include <QSignalSpy>
 #include <QTest>
+
 #include <cmath>
-#include <qcustomplot.h>
+#include <limits>
 
 namespace {
 
