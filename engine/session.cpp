@@ -140,11 +140,11 @@ void validate(const Session& s)
     if (s.positional.kind == PeKind::Sinusoidal &&
         (!std::isfinite(s.positional.base) || s.positional.base <= 0))
         throw SessionError("positional_encoding.base", "must be a finite number > 0");
-    if (s.positional.kind == PeKind::Learned || s.positional.learned.size() > 0)
+    if (s.positional.kind == PeKind::Learned || s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0)
         requireMatrix(s.positional.learned, s.n(), s.dModel, "positional_encoding.matrix");
     if (s.mask.radius < 0)
         throw SessionError("mask.radius", "must be 0 or more");
-    if (s.mask.kind == MaskKind::Custom || s.mask.custom.size() > 0) {
+    if (s.mask.kind == MaskKind::Custom || s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0) {
         requireShape(s.mask.custom, s.n(), s.n(), "mask.matrix");
         if ((s.mask.custom.array() > 1).any())
             throw SessionError("mask.matrix", "entries must be 0 or 1");

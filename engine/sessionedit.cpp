@@ -12,6 +12,18 @@ const char* headName(MatrixKind kind)
     return kind == MatrixKind::WQ ? "W_Q" : kind == MatrixKind::WK ? "W_K" : "W_V";
 }
 
+/// Whether the session keeps a learned encoding or a custom mask (in use or not): with
+/// zero tokens the matrix is empty, so its size alone does not tell.
+bool keepsLearned(const Session& s)
+{
+    const Matrix& m = s.positional.learned;
+    return s.positional.kind == PeKind::Learned || m.rows() > 0 || m.cols() > 0;
+}
+bool keepsCustomMask(const Session& s)
+{
+    return s.mask.kind == MaskKind::Custom || s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0;
+}
+
 } // namespace
 
 std::vector<Matrix>& headMatrices(Session& s, MatrixKind kind)
@@ -106,11 +118,11 @@ Session withTokens(Session s, std::vector<std::string> tokens)
                                   : tokenEmbedding(s.tokens[i], s.dModel, s.seed);
     }
     const int keep = std::min(n, old.n());
-    if (old.positional.learned.size() > 0) {
+    if (keepsLearned(old)) {
         s.positional.learned = sinusoidalEncoding(n, s.dModel, s.positional.base);
         s.positional.learned.topRows(keep) = old.positional.learned.topRows(keep);
     }
-    if (old.mask.custom.size() > 0) {
+    if (keepsCustomMask(old)) {
         s.mask.custom = MaskMatrix::Ones(n, n);
         s.mask.custom.topLeftCorner(keep, keep) = old.mask.custom.topLeftCorner(keep, keep);
     }
@@ -124,7 +136,7 @@ Session withDModel(Session s, int dModel)
     for (MatrixKind kind : {MatrixKind::WQ, MatrixKind::WK, MatrixKind::WV, MatrixKind::WO,
                             MatrixKind::AdditiveW})
         deriveMissing(s, kind);
-    if (s.positional.learned.size() > 0)
+    if (keepsLearned(s))
         s.positional.learned = sinusoidalEncoding(s.n(), dModel, s.positional.base);
     return s;
 }

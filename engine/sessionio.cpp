@@ -448,10 +448,10 @@ std::string writeSession(const Session& s)
     // Settings of kinds not in use are written too: switching back after opening the file
     // finds them as they were.
     Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
-    if (s.positional.learned.size() > 0 || s.positional.kind == PeKind::Learned)
+    if (s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0 || s.positional.kind == PeKind::Learned)
         pe["matrix"] = matrixJson(s.positional.learned);
     Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
-    if (s.mask.custom.size() > 0 || s.mask.kind == MaskKind::Custom)
+    if (s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0 || s.mask.kind == MaskKind::Custom)
         mask["matrix"] = matrixJson(s.mask.custom.cast<int>());
     Json doc = Json::object();
     doc["format"] = kSessionFormat;

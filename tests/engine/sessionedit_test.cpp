@@ -66,3 +66,25 @@ TEST(SessionEdit, DerivedWeightsMatchWhatAFileWithoutWeightsGets)
 
 } // namespace
 } // namespace attn
+
+namespace attn {
+namespace {
+
+TEST(SessionEdit, ALearnedEncodingGrowsFromZeroTokens)
+{
+    // Found by the undo property test: with zero tokens the learned matrix is empty, and
+    // typing tokens must still give it one row per token.
+    Session s = withTokens(lesson(), {});
+    s.positional.kind = PeKind::Learned;
+    s.positional.learned = Matrix(0, s.dModel);
+    s.mask.kind = MaskKind::Custom;
+    s.mask.custom = MaskMatrix(0, 0);
+    const Session t = withTokens(s, {"a", "b"});
+    validate(t);
+    EXPECT_EQ(t.positional.learned.rows(), 2);
+    EXPECT_EQ(t.mask.custom.rows(), 2);
+    EXPECT_EQ(forward(t).output.rows(), 2);
+}
+
+} // namespace
+} // namespace attn
