@@ -84,6 +84,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         {"normalizer", "Normalizer: softmax|relu.", "KIND"},
         {"temperature", "Temperature (> 0).", "T"},
         {"lang", "Interface language: en|zh_CN.", "LANG"},
+        {"present", "Start in presentation mode (full screen, large fonts); with --screenshot, render it."},
         {"dump-json", "Write every intermediate matrix (dump v1); - for standard output.", "FILE"},
         {"save-session", "Write the session as built, every weight included.", "FILE"},
         {"export", "Write one file per figure into DIR.", "DIR"},
@@ -148,6 +149,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         ok = false;
     }
     cmd.language = parser.value("lang");
+    cmd.present = parser.isSet("present");
     if (ok && !cmd.language.isEmpty() && !QStringList{"en", "zh_CN"}.contains(cmd.language)) {
         error = QStringLiteral("--lang: expected en or zh_CN, got \"%1\"").arg(cmd.language);
         ok = false;

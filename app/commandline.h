@@ -24,6 +24,7 @@ struct CommandLine
     QString screenshotPath;
     QSize screenshotSize{1600, 1000}; ///< --screenshot-size WxH
     QString language; ///< --lang, empty: the system locale
+    bool present = false; ///< --present: start in presentation mode (also for --screenshot)
 };
 
 /// What parsing decided when it does not yield a CommandLine: print text and exit.

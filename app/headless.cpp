@@ -77,7 +77,7 @@ int runHeadless(const CommandLine& cmd)
     if (!cmd.screenshotPath.isEmpty()) {
         Document document;
         document.reset(session, cmd.sessionPath);
-        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, cmd.screenshotSize); !error.isEmpty()) {
+        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, cmd.screenshotSize, cmd.present); !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

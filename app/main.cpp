@@ -6,6 +6,7 @@
 #include "headless.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "presentation.h"
 #include "recovery.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
@@ -99,6 +100,8 @@ int main(int argc, char* argv[])
     // user says so; asked before the window shows that document.
     av::Recovery::offer(nullptr, &document, autosave.folder(), &autosave);
     window.show();
+    if (cmd->present)
+        window.presentation()->setActive(true);
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
         QMessageBox::warning(&window, QObject::tr("Could not open the session"), openError);
     return app.exec();

@@ -6,6 +6,8 @@
 #include "exportcontroller.h"
 #include "exporter.h"
 #include "inputpanel.h"
+#include "presentation.h"
+#include "walkthroughpanel.h"
 #include "language.h"
 #include "pipelinepanel.h"
 #include "positionalpanel.h"
@@ -58,6 +60,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
       m_attention(new AttentionPanel(document)), m_input(new InputPanel(document)),
       m_weights(new WeightsPanel(document)), m_pipeline(new PipelinePanel(document)),
       m_positional(new PositionalPanel(document)), m_summary(new SummaryPanel(document)),
+      m_walkthrough(new WalkthroughPanel(document)),
       m_export(new ExportController(document, this))
 {
     m_attention->setExportController(m_export);
@@ -72,6 +75,9 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     QDockWidget* pipeline = addDock(this, m_pipeline, tr("Pipeline"), "PipelineDock", Qt::RightDockWidgetArea);
     QDockWidget* positional = addDock(this, m_positional, tr("Positional encoding"), "PositionalDock", Qt::BottomDockWidgetArea);
     QDockWidget* summary = addDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
+    QDockWidget* walkthrough = addDock(this, m_walkthrough, tr("Walkthrough"), "WalkthroughDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(pipeline, walkthrough);
+    pipeline->raise();
     splitDockWidget(input, weights, Qt::Vertical);
     splitDockWidget(positional, summary, Qt::Horizontal);
     createMenus();
@@ -151,6 +157,9 @@ void MainWindow::createMenus()
     });
     addLanguageMenu(view->addMenu(tr("&Language")), this);
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
+    // Created after every panel: it scales the fonts of the plots it finds.
+    m_presentation = new Presentation(this, m_document);
+    m_presentation->addToMenu(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About AttnViz"), this, [this] {
@@ -274,6 +283,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     if (m_persistent) {
+        m_presentation->setActive(false); // a full-screen layout is never the one saved
         QSettings settings;
         settings.setValue("window/geometry", saveGeometry());
         settings.setValue("window/state", saveState());

@@ -12,6 +12,8 @@ namespace av {
 class AttentionPanel;
 class DemosWindow;
 class Document;
+class Presentation;
+class WalkthroughPanel;
 class ExportController;
 class InputPanel;
 class PipelinePanel;
@@ -38,6 +40,8 @@ public:
     PipelinePanel* pipelinePanel() const { return m_pipeline; }
     PositionalPanel* positionalPanel() const { return m_positional; }
     SummaryPanel* summaryPanel() const { return m_summary; }
+    WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
+    Presentation* presentation() const { return m_presentation; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -64,6 +68,8 @@ private:
     PipelinePanel* m_pipeline;
     PositionalPanel* m_positional;
     SummaryPanel* m_summary;
+    WalkthroughPanel* m_walkthrough;
+    Presentation* m_presentation = nullptr;
     ExportController* m_export;
     DemosWindow* m_demos = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "mainwindow.h"
+#include "presentation.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -10,11 +11,13 @@
 
 namespace av {
 
-QString saveWindowScreenshot(Document* document, const QString& path, QSize size)
+QString saveWindowScreenshot(Document* document, const QString& path, QSize size, bool present)
 {
     MainWindow window(document, /*persistent=*/false);
     window.resize(size);
     window.show();
+    if (present)
+        window.presentation()->setActive(true);
     // Plots replot on the event loop (queued replots); let them draw before grabbing.
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();

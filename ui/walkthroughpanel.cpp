@@ -1,0 +1,186 @@
+#include "walkthroughpanel.h"
+
+#include "document.h"
+#include "heatmapplot.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace av {
+
+WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_stepBox(new QComboBox),
+      m_previous(new QPushButton(tr("◀ Previous"))), m_next(new QPushButton(tr("Next ▶"))),
+      m_query(new QSpinBox), m_column(new QSpinBox), m_queryToken(new QLabel), m_title(new QLabel),
+      m_formula(new QLabel), m_why(new QLabel), m_plotRow(new QHBoxLayout)
+{
+    m_stepBox->setToolTip(tr("Go to a step directly"));
+    m_previous->setToolTip(tr("Previous step (Left, Backspace, Page Up)"));
+    m_next->setToolTip(tr("Next step (Right, Space, Page Down)"));
+    m_query->setMinimum(1);
+    m_column->setMinimum(1);
+    m_query->setToolTip(tr("The token whose output the walk follows (the query)"));
+    m_column->setToolTip(tr("The column of the output O the walk follows; it decides the head"));
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_stepBox, 1);
+    bar->addWidget(m_previous);
+    bar->addWidget(m_next);
+    bar->addSpacing(16);
+    bar->addWidget(new QLabel(tr("Follow O[token")));
+    bar->addWidget(m_query);
+    bar->addWidget(m_queryToken);
+    bar->addWidget(new QLabel(tr(", column")));
+    bar->addWidget(m_column);
+    bar->addWidget(new QLabel(QStringLiteral("]")));
+
+    m_title->setTextFormat(Qt::RichText);
+    // Sizes relative to the widget's font, so that presentation mode's larger font reaches them.
+    for (QLabel* label : {m_formula, m_why}) {
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
+    m_formula->setFrameShape(QFrame::StyledPanel);
+    m_formula->setMargin(8);
+    m_formula->setAutoFillBackground(true);
+    m_formula->setBackgroundRole(QPalette::Base);
+
+    for (int k = 0; k < kMaxPlots; ++k) {
+        auto* caption = new QLabel;
+        caption->setTextFormat(Qt::RichText);
+        caption->setAlignment(Qt::AlignHCenter);
+        auto* plot = new HeatmapPlot;
+        plot->setValueFontScale(1.15);
+        auto* column = new QVBoxLayout;
+        column->addWidget(caption);
+        column->addWidget(plot, 1);
+        m_plotRow->addLayout(column, 1);
+        m_captions << caption;
+        m_plots << plot;
+    }
+
+    // Scrolls rather than forcing its height on the window when docked small.
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_title);
+    contentLayout->addWidget(m_formula);
+    contentLayout->addWidget(m_why);
+    contentLayout->addLayout(m_plotRow, 1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(scroll, 1);
+
+    connect(m_previous, &QPushButton::clicked, this, &WalkthroughPanel::previousStep);
+    connect(m_next, &QPushButton::clicked, this, &WalkthroughPanel::nextStep);
+    connect(m_stepBox, &QComboBox::activated, this, &WalkthroughPanel::setStep);
+    // Presenter remotes send Page Up / Page Down.
+    const auto bind = [this](QKeySequence key, void (WalkthroughPanel::*slot)()) {
+        auto* shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    for (Qt::Key key : {Qt::Key_Right, Qt::Key_Space, Qt::Key_PageDown})
+        bind(QKeySequence(key), &WalkthroughPanel::nextStep);
+    for (Qt::Key key : {Qt::Key_Left, Qt::Key_Backspace, Qt::Key_PageUp})
+        bind(QKeySequence(key), &WalkthroughPanel::previousStep);
+    const auto targetEdited = [this] {
+        if (m_updating)
+            return;
+        m_target = WalkTarget{m_query->value() - 1, m_column->value() - 1};
+        rebuild();
+    };
+    connect(m_query, &QSpinBox::valueChanged, this, targetEdited);
+    connect(m_column, &QSpinBox::valueChanged, this, targetEdited);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (changes & (Document::Values | Document::Structure))
+            rebuild();
+    });
+    setFocusPolicy(Qt::StrongFocus);
+    rebuild();
+}
+
+void WalkthroughPanel::setStep(int index)
+{
+    index = std::clamp(index, 0, stepCount() - 1);
+    if (index == m_current)
+        return;
+    m_current = index;
+    showStep();
+    emit stepChanged(m_current);
+}
+
+WalkTarget WalkthroughPanel::target() const
+{
+    return m_target.resolved(m_document->session());
+}
+
+void WalkthroughPanel::setTarget(WalkTarget target)
+{
+    m_target = target;
+    rebuild();
+}
+
+void WalkthroughPanel::rebuild()
+{
+    const attn::Session& s = m_document->session();
+    m_steps = walkSteps(s, m_document->result(), m_target);
+    const WalkTarget t = target();
+    m_updating = true;
+    m_query->setMaximum(std::max(1, s.n()));
+    m_query->setValue(t.query + 1);
+    m_column->setMaximum(std::max(1, s.dModel));
+    m_column->setValue(t.column + 1);
+    m_query->setEnabled(s.n() > 0);
+    m_column->setEnabled(s.n() > 0);
+    m_queryToken->setText(
+        s.n() > 0 ? QStringLiteral("“%1”").arg(QString::fromStdString(s.tokens[t.query]))
+                  : QString());
+    m_stepBox->clear();
+    for (const WalkStep& step : std::as_const(m_steps))
+        m_stepBox->addItem(step.title);
+    m_updating = false;
+    m_current = std::clamp(m_current, 0, stepCount() - 1);
+    showStep();
+}
+
+void WalkthroughPanel::showStep()
+{
+    const WalkStep& current = step();
+    m_stepBox->setCurrentIndex(m_current);
+    m_previous->setEnabled(m_current > 0);
+    m_next->setEnabled(m_current + 1 < stepCount());
+    m_title->setText(QStringLiteral("<span style='font-size:x-large'><b>%1</b></span>")
+                         .arg(current.title.toHtmlEscaped()));
+    m_formula->setText(
+        QStringLiteral("<div style='font-size:x-large'>%1</div>").arg(current.formula));
+    m_why->setText(QStringLiteral("<div style='font-size:x-large'>%1</div>").arg(current.why));
+    for (int k = 0; k < kMaxPlots; ++k) {
+        const bool used = k < current.matrices.size();
+        m_captions[k]->setVisible(used);
+        m_plots[k]->setVisible(used);
+        if (!used)
+            continue;
+        const WalkStep::Shown& shown = current.matrices[k];
+        m_captions[k]->setText(
+            QStringLiteral("<span style='font-size:large'><b>%1</b></span>").arg(shown.caption));
+        m_plots[k]->setData(shown.data);
+        m_plots[k]->setHighlightedCells(shown.highlighted);
+    }
+}
+
+} // namespace av

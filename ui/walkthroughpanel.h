@@ -1,0 +1,77 @@
+#pragma once
+// The guided walk as a panel: one step of the pass at a time, its formula with the actual
+// numbers, why it is done, and up to three matrices with the cells that produce the
+// followed output number outlined. Shows walkSteps(); computes nothing.
+
+#include "walkthrough.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QBoxLayout;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace av {
+
+class Document;
+class HeatmapPlot;
+
+class WalkthroughPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxPlots = 3;
+
+    explicit WalkthroughPanel(Document* document, QWidget* parent = nullptr);
+
+    int currentStep() const { return m_current; }
+    /// Clamped to the steps there are.
+    void setStep(int index);
+    int stepCount() const { return static_cast<int>(m_steps.size()); }
+    const WalkStep& step() const { return m_steps[m_current]; }
+
+    /// The followed number O(query, column), as resolved for the current session.
+    WalkTarget target() const;
+    void setTarget(WalkTarget target);
+
+    /// The plots in order; those past step().matrices.size() are hidden.
+    QVector<HeatmapPlot*> plots() const { return m_plots; }
+    QLabel* formulaLabel() const { return m_formula; }
+    QLabel* whyLabel() const { return m_why; }
+
+public slots:
+    void nextStep() { setStep(m_current + 1); }
+    void previousStep() { setStep(m_current - 1); }
+
+signals:
+    void stepChanged(int index);
+
+private:
+    void rebuild();
+    void showStep();
+
+    Document* m_document;
+    QVector<WalkStep> m_steps;
+    int m_current = 0;
+    WalkTarget m_target;     ///< as chosen: query −1 follows the last token whatever the length
+    bool m_updating = false; ///< set while the widgets are filled from the steps: no echo
+
+    QComboBox* m_stepBox;
+    QPushButton* m_previous;
+    QPushButton* m_next;
+    QSpinBox* m_query;
+    QSpinBox* m_column;
+    QLabel* m_queryToken;
+    QLabel* m_title;
+    QLabel* m_formula;
+    QLabel* m_why;
+    QBoxLayout* m_plotRow; ///< the plots side by side (the scroll area takes a narrow dock)
+    QVector<QLabel*> m_captions;
+    QVector<HeatmapPlot*> m_plots;
+};
+
+} // namespace av
