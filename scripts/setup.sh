@@ -13,6 +13,7 @@ ATTNVIZ_PACKAGES=(
   libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
+  clang libclang-rt-14-dev
   fonts-wqy-microhei
 )
 

@@ -86,12 +86,8 @@ void PresentationTest::init()
 {
     m_doc = std::make_unique<av::Document>();
     m_window = std::make_unique<av::MainWindow>(m_doc.get(), false);
-    // The walkthrough as the main window will dock it.
-    auto* walk = new QDockWidget(QStringLiteral("Walkthrough"), m_window.get());
-    walk->setObjectName(QStringLiteral("WalkthroughDock"));
-    walk->setWidget(new av::WalkthroughPanel(m_doc.get()));
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, walk);
-    m_presentation = new av::Presentation(m_window.get(), m_doc.get());
+    // The window's own presentation (F5 is its shortcut; a second one would be ambiguous).
+    m_presentation = m_window->presentation();
     m_window->setGeometry(40, 50, 700, 500);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
