@@ -90,6 +90,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         {"export", "Write one file per figure into DIR.", "DIR"},
         {"format", "Format of exported figures: png|svg|pdf (default png).", "FORMAT"},
         {"dpi", "Resolution of exported PNGs (default 144).", "N"},
+        {"figure-width", "Width of exported figures in inches (default: each figure's own).", "INCHES"},
         {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
         {"screenshot-size", "Window size for --screenshot (default 1600x1000).", "WxH"},
     });
@@ -163,6 +164,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     o.pe = pe;
     if (dpi)
         cmd.dpi = *dpi;
+    std::optional<double> width;
+    if (!parsePositive(parser, "figure-width", width, error) || (width && *width > 100)) {
+        exit = {error.isEmpty() ? QStringLiteral("--figure-width: at most 100 inches") : error, kBadInput};
+        return std::nullopt;
+    }
+    cmd.figureWidth = width.value_or(0);
     cmd.dumpPath = parser.value("dump-json");
     cmd.saveSessionPath = parser.value("save-session");
     cmd.exportDir = parser.value("export");

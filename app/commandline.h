@@ -21,6 +21,7 @@ struct CommandLine
     QString exportDir;
     QString format = QStringLiteral("png");
     int dpi = 144;
+    double figureWidth = 0; ///< --figure-width INCHES, 0: each figure's own
     QString screenshotPath;
     QSize screenshotSize{1600, 1000}; ///< --screenshot-size WxH
     QString language; ///< --lang, empty: the system locale

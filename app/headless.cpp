@@ -69,6 +69,7 @@ int runHeadless(const CommandLine& cmd)
         ExportOptions options;
         options.format = cmd.format;
         options.dpi = cmd.dpi;
+        options.widthInches = cmd.figureWidth;
         if (const QString error = exportAll(session, result, cmd.exportDir, options); !error.isEmpty()) {
             printError(error);
             return kWriteFailed;

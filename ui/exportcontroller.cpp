@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -38,11 +39,20 @@ bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
     dpi->setRange(72, 600);
     dpi->setSuffix(tr(" dpi"));
     dpi->setValue(options.dpi);
+    auto* width = new QDoubleSpinBox;
+    width->setRange(0, 40);
+    width->setDecimals(1);
+    width->setSingleStep(0.5);
+    width->setSuffix(tr(" in"));
+    width->setSpecialValueText(tr("the figure's own"));
+    width->setValue(options.widthInches);
+    width->setToolTip(tr("Width of the figure; the height keeps its proportions. Text keeps its size in points."));
     auto* transparent = new QCheckBox(tr("Transparent background"));
     transparent->setChecked(options.transparent);
     auto* form = new QFormLayout(&dialog);
     if (chooseFormat)
         form->addRow(tr("Format"), format);
+    form->addRow(tr("Width"), width);
     form->addRow(tr("PNG resolution"), dpi);
     form->addRow(QString(), transparent);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -61,6 +71,7 @@ bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
     if (chooseFormat)
         options.format = format->currentData().toString();
     options.dpi = dpi->value();
+    options.widthInches = width->value();
     options.transparent = transparent->isChecked();
     return true;
 }

@@ -52,6 +52,13 @@ public:
 
     QSize size() const { return m_root->size(); }
 
+    /// A chosen width in logical units; the height keeps the figure's proportions.
+    void setWidth(double width)
+    {
+        if (width > 0)
+            m_root->resize(QSizeF(m_root->size()).scaled(width, 1e9, Qt::KeepAspectRatio).toSize());
+    }
+
     /// Lays the widgets out and draws every plot into painter, in logical units.
     void paint(QCPPainter& painter, bool transparent)
     {
@@ -198,6 +205,7 @@ QImage renderFigure(const attn::Session& s, const attn::ForwardResult& r, const 
     const auto canvas = buildFigure(s, r, name);
     if (!canvas)
         return {};
+    canvas->setWidth(options.widthInches * kLogicalDpi);
     const double scale = options.dpi / kLogicalDpi;
     QImage image(canvas->size() * scale, QImage::Format_ARGB32_Premultiplied);
     image.fill(options.transparent ? Qt::transparent : Qt::white);
@@ -232,6 +240,7 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
     const auto canvas = buildFigure(s, r, name);
     if (!canvas)
         return {};
+    canvas->setWidth(options.widthInches * kLogicalDpi);
     const QSize size = canvas->size();
     if (options.format == QLatin1String("svg")) {
         QSvgGenerator svg;

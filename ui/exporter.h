@@ -20,6 +20,7 @@ struct ExportOptions
     QString format = QStringLiteral("png"); ///< png, svg or pdf
     int dpi = 144;                          ///< PNG resolution: pixels = inches × dpi
     bool transparent = false;               ///< PNG background: transparent instead of white
+    double widthInches = 0;                 ///< figure width; 0: its own (height keeps the proportions)
 };
 
 /// The figures of a session, as file stems: attention-head-k, attention-heads,

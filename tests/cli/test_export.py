@@ -67,6 +67,15 @@ class Export(unittest.TestCase):
         # 8 inches wide at 144 dpi
         self.assertEqual(png_info(os.path.join(self.dirs[("png", "144")], "attention-head-1.png"))[0], 8 * 144)
 
+    def test_the_figure_width_sets_the_png_size_and_keeps_the_proportions(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = export(tmp, "--dpi", "100", "--figure-width", "4")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            w, h, _ = png_info(os.path.join(tmp, "attention-head-1.png"))
+            w0, h0, _ = png_info(os.path.join(self.dirs[("png", "144")], "attention-head-1.png"))
+            self.assertEqual(w, 400)
+            self.assertAlmostEqual(h / w, h0 / w0, delta=0.01)
+
     def test_svg_is_xml_with_the_token_labels_as_text(self):
         ns = "{http://www.w3.org/2000/svg}"
         for name in ("attention-head-1", "attention-heads", "scores-head-2"):
