@@ -103,6 +103,6 @@ int main(int argc, char* argv[])
     if (cmd->present)
         window.presentation()->setActive(true);
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
-        QMessageBox::warning(&window, QObject::tr("Could not open the session"), openError);
+        QMessageBox::warning(&window, QCoreApplication::translate("av::MainWindow", "Could not open the session"), openError);
     return app.exec();
 }

@@ -27,7 +27,7 @@ namespace {
 constexpr double kLogicalDpi = 96;
 constexpr int kPositionsShown = 100;
 
-QString tr(const char* text) { return QCoreApplication::translate("av::Exporter", text); }
+QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
 /// The plot widgets of one figure, laid out off screen at the figure's logical size.
 class Canvas

@@ -7,7 +7,7 @@
 namespace av {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("av::Figures", text); }
+QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
 } // namespace
 

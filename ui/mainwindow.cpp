@@ -301,7 +301,7 @@ void MainWindow::showEvent(QShowEvent* event)
         return;
     // Dock sizes are only known once the window has its size.
     const auto dock = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
-    resizeDocks({dock("InputDock"), dock("PipelineDock")}, {width() * 27 / 100, width() * 28 / 100}, Qt::Horizontal);
+    resizeDocks({dock("InputDock"), dock("PipelineDock")}, {width() * 31 / 100, width() * 26 / 100}, Qt::Horizontal);
     resizeDocks({dock("InputDock"), dock("WeightsDock")}, {height() * 45 / 100, height() * 30 / 100}, Qt::Vertical);
     resizeDocks({dock("PositionalDock")}, {height() * 28 / 100}, Qt::Vertical);
     resizeDocks({dock("PositionalDock"), dock("SummaryDock")}, {width() * 60 / 100, width() * 40 / 100}, Qt::Horizontal);

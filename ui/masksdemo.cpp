@@ -75,7 +75,7 @@ void MasksDemo::showDocument()
         const attn::Session s = attn::withMask(session, kinds[i], r);
         const attn::ForwardResult result = attn::forward(s);
         HeatmapData d = attentionFigure(s, result, head, false);
-        d.title = QStringLiteral("%1 — head %2").arg(titles[i]).arg(head + 1);
+        d.title = tr("%1 — head %2").arg(titles[i]).arg(head + 1);
         m_plots[i]->setData(d);
         const int allowed = attn::allowedPairs(result.mask);
         m_captions[i]->setText(tr("%1 of %2 query–key pairs computed; %3.").arg(allowed).arg(n * n).arg(uses[i]));

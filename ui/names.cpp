@@ -5,7 +5,7 @@
 namespace av {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("av::Names", text); }
+QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
 } // namespace
 

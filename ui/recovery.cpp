@@ -69,7 +69,8 @@ QString RecoveryEntry::displayName() const
 {
     if (!originalPath.isEmpty())
         return QFileInfo(originalPath).fileName();
-    return session.title.empty() ? tr("Untitled") : QString::fromStdString(session.title);
+    return session.title.empty() ? QCoreApplication::translate("av::RecoveryEntry", "Untitled")
+                                 : QString::fromStdString(session.title);
 }
 
 QString Recovery::defaultFolder()

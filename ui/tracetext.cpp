@@ -8,7 +8,7 @@
 namespace av {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("av::TraceText", text); }
+QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
 QString num(double v) { return QString::number(v, 'g', 6); }
 

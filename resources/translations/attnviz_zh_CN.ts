@@ -5,1400 +5,1430 @@
     <name>av</name>
     <message>
         <source>Sinusoidal positional encoding, d_model = %1, base = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正弦位置编码，d_model = %1，基数 = %2</translation>
     </message>
     <message>
         <source>position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>X — embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>X — 嵌入</translation>
     </message>
     <message>
         <source>P — positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>P — 位置编码</translation>
     </message>
     <message>
         <source>X + P</source>
-        <translation type="unfinished"></translation>
+        <translation>X + P</translation>
     </message>
     <message>
         <source>Q = (X + P) W_Q, head 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Q = (X + P) W_Q，头 1</translation>
     </message>
     <message>
         <source>K = (X + P) W_K, head 1</source>
-        <translation type="unfinished"></translation>
+        <translation>K = (X + P) W_K，头 1</translation>
     </message>
     <message>
         <source>V = (X + P) W_V, head 1</source>
-        <translation type="unfinished"></translation>
+        <translation>V = (X + P) W_V，头 1</translation>
     </message>
     <message>
         <source>Z = A V, head 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Z = A V，头 1</translation>
     </message>
     <message>
         <source>C = [Z_1 | … | Z_%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>C = [Z_1 | … | Z_%1]</translation>
     </message>
     <message>
         <source>%1: the folder cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建文件夹</translation>
     </message>
     <message>
         <source>%1: the figure could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法绘制该图表</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>Head %1 — scores before %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1 — %2 之前的分数，%3</translation>
     </message>
     <message>
         <source>Head %1 — attention weights, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1 — 注意力权重，%2</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>维度</translation>
     </message>
     <message>
         <source>Mask — %1 (1 = may attend)</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码 — %1（1 = 可关注）</translation>
     </message>
     <message>
         <source>Output O = concat · W_O (%1 × %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 O = concat · W_O（%1 × %2）</translation>
     </message>
     <message>
         <source>Encoding P (%1 positions × %2 dims)</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码 P（%1 个位置 × %2 维）</translation>
     </message>
     <message>
         <source>dim %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 维（%2）</translation>
     </message>
     <message>
         <source>Per head: spread and reach of attention (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>各头注意力的分散程度与距离（%1）</translation>
     </message>
     <message>
         <source>mean entropy (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均熵（nat）</translation>
     </message>
     <message>
         <source>mean distance |i − j| (positions)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均距离 |i − j|（位置数）</translation>
     </message>
     <message>
         <source>Head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>sinusoidal</source>
-        <translation type="unfinished"></translation>
+        <translation>正弦</translation>
     </message>
     <message>
         <source>learned</source>
-        <translation type="unfinished"></translation>
+        <translation>可学习</translation>
     </message>
     <message>
         <source>scaled dot product</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放点积</translation>
     </message>
     <message>
         <source>dot product</source>
-        <translation type="unfinished"></translation>
+        <translation>点积</translation>
     </message>
     <message>
         <source>cosine</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦</translation>
     </message>
     <message>
         <source>additive</source>
-        <translation type="unfinished"></translation>
+        <translation>加性</translation>
     </message>
     <message>
         <source>no mask</source>
-        <translation type="unfinished"></translation>
+        <translation>无掩码</translation>
     </message>
     <message>
         <source>causal mask</source>
-        <translation type="unfinished"></translation>
+        <translation>因果掩码</translation>
     </message>
     <message>
         <source>window mask</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口掩码</translation>
     </message>
     <message>
         <source>causal window mask</source>
-        <translation type="unfinished"></translation>
+        <translation>因果窗口掩码</translation>
     </message>
     <message>
         <source>custom mask</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义掩码</translation>
     </message>
     <message>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Xavier uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier 均匀</translation>
     </message>
     <message>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>正态</translation>
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation>单位矩阵</translation>
     </message>
     <message>
         <source>zero</source>
-        <translation type="unfinished"></translation>
+        <translation>全零</translation>
     </message>
     <message>
         <source>X (embeddings)</source>
-        <translation type="unfinished"></translation>
+        <translation>X（嵌入）</translation>
     </message>
     <message>
         <source>W_Q (head %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>W_Q（头 %1）</translation>
     </message>
     <message>
         <source>W_K (head %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>W_K（头 %1）</translation>
     </message>
     <message>
         <source>W_V (head %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>W_V（头 %1）</translation>
     </message>
     <message>
         <source>W_O</source>
-        <translation type="unfinished"></translation>
+        <translation>W_O</translation>
     </message>
     <message>
         <source>w (additive score, one row per head)</source>
-        <translation type="unfinished"></translation>
+        <translation>w（加性评分，每个头一行）</translation>
     </message>
     <message>
         <source>P (learned positional encoding)</source>
-        <translation type="unfinished"></translation>
+        <translation>P（可学习位置编码）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Head %1: “%2” attends to “%3”&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;头 %1：“%2” 关注 “%3”&lt;/b&gt;</translation>
     </message>
     <message>
         <source>scaled: %1 / √%2 = %1 / %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放：%1 / √%2 = %1 / %3 = %4</translation>
     </message>
     <message>
         <source>cosine: %1 / (%2 × %3) = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦：%1 / (%2 × %3) = %4</translation>
     </message>
     <message>
         <source>additive: w · tanh(%1 + %2) = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>加性：w · tanh(%1 + %2) = %3</translation>
     </message>
     <message>
         <source>temperature: S = %1 / %2 = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>温度：S = %1 / %2 = %3</translation>
     </message>
     <message>
         <source>masked out by the %1: A = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>被%1屏蔽：A = 0</translation>
     </message>
     <message>
         <source>exp(S − max) = exp(%1 − %2) = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>exp(S − max) = exp(%1 − %2) = %3</translation>
     </message>
     <message>
         <source>row sum Σ exp = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>行和 Σ exp = %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;A = %1 / %2 = %3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;A = %1 / %2 = %3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;A = max(0, %1) = %2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;A = max(0, %1) = %2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
     <message>
         <source>Attention weights A</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力权重 A</translation>
     </message>
     <message>
         <source>Scores S (before normalisation)</source>
-        <translation type="unfinished"></translation>
+        <translation>分数 S（归一化前）</translation>
     </message>
     <message>
         <source>One head</source>
-        <translation type="unfinished"></translation>
+        <translation>单个头</translation>
     </message>
     <message>
         <source>All heads</source>
-        <translation type="unfinished"></translation>
+        <translation>所有头</translation>
     </message>
     <message>
         <source>Head </source>
-        <translation type="unfinished"></translation>
+        <translation>头 </translation>
     </message>
     <message>
         <source>Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them.</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标悬停在单元格上，可查看该数值是如何算出的。使用自定义掩码时，点击单元格可允许或屏蔽该位置。</translation>
     </message>
 </context>
 <context>
     <name>av::Autosave</name>
     <message>
         <source>%1: cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建</translation>
     </message>
     <message>
         <source>%1: cannot be locked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法锁定</translation>
     </message>
 </context>
 <context>
     <name>av::BarPlot</name>
     <message>
         <source>Nothing to plot</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可绘制的内容</translation>
     </message>
 </context>
 <context>
     <name>av::CompareDemo</name>
     <message>
         <source>Scaled vs unscaled scores</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放与未缩放的分数</translation>
     </message>
     <message>
         <source>scaled: Q·Kᵀ / √d_k</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放：Q·Kᵀ / √d_k</translation>
     </message>
     <message>
         <source>unscaled: Q·Kᵀ</source>
-        <translation type="unfinished"></translation>
+        <translation>未缩放：Q·Kᵀ</translation>
     </message>
     <message>
         <source>With vs without positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>有无位置编码</translation>
     </message>
     <message>
         <source>with positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>有位置编码</translation>
     </message>
     <message>
         <source>without positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>无位置编码</translation>
     </message>
     <message>
         <source>Full vs causal mask</source>
-        <translation type="unfinished"></translation>
+        <translation>完整注意力与因果掩码</translation>
     </message>
     <message>
         <source>full attention</source>
-        <translation type="unfinished"></translation>
+        <translation>完整注意力</translation>
     </message>
     <message>
         <source>causal mask</source>
-        <translation type="unfinished"></translation>
+        <translation>因果掩码</translation>
     </message>
     <message>
         <source>Softmax vs ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 与 ReLU</translation>
     </message>
     <message>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>The same session computed twice, with one setting changed. Right: the difference of the two weight matrices (red: the first setting gives more weight, blue: less).</source>
-        <translation type="unfinished"></translation>
+        <translation>同一会话计算两次，只改变一项设置。右图：两个权重矩阵之差（红色：第一种设置给出的权重更大；蓝色：更小）。</translation>
     </message>
     <message>
         <source>Head </source>
-        <translation type="unfinished"></translation>
+        <translation>头 </translation>
     </message>
     <message>
         <source>A — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A — %1</translation>
     </message>
     <message>
         <source>Difference: first − second</source>
-        <translation type="unfinished"></translation>
+        <translation>差值：第一种 − 第二种</translation>
     </message>
     <message>
         <source>Head %1: max |ΔA| = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1：max |ΔA| = %2</translation>
     </message>
 </context>
 <context>
     <name>av::CostDemo</name>
     <message>
         <source>Per layer over n positions of width d (Vaswani et al. 2017, table 1). Self-attention costs n²·d but connects any two positions in one step and runs all positions at once; it is cheaper than a recurrent layer while n &lt; d. A recurrent layer must take n steps one after another, and a signal crosses n − 1 of them. A convolution of kernel k needs a stack of layers to connect distant positions.</source>
-        <translation type="unfinished"></translation>
+        <translation>每层的开销，输入为 n 个宽度为 d 的位置（Vaswani 等，2017，表 1）。自注意力的运算量为 n²·d，但一步就能连接任意两个位置，且所有位置同时计算；当 n &lt; d 时它比循环层更便宜。循环层必须依次执行 n 步，信号要跨越其中 n − 1 步。核大小为 k 的卷积需要堆叠多层才能连接相距较远的位置。</translation>
     </message>
     <message>
         <source>n = </source>
-        <translation type="unfinished"></translation>
+        <translation>n = </translation>
     </message>
     <message>
         <source>Sequence length for the table (follows the session&apos;s tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格所用的序列长度（跟随会话的词元）</translation>
     </message>
     <message>
         <source>d = </source>
-        <translation type="unfinished"></translation>
+        <translation>d = </translation>
     </message>
     <message>
         <source>Width of the representation (follows the session&apos;s d_model)</source>
-        <translation type="unfinished"></translation>
+        <translation>表示的宽度（跟随会话的 d_model）</translation>
     </message>
     <message>
         <source>kernel k = </source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核 k = </translation>
     </message>
     <message>
         <source>curves up to n = </source>
-        <translation type="unfinished"></translation>
+        <translation>曲线上限 n = </translation>
     </message>
     <message>
         <source>Operations per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层运算量</translation>
     </message>
     <message>
         <source>Sequential steps</source>
-        <translation type="unfinished"></translation>
+        <translation>顺序步数</translation>
     </message>
     <message>
         <source>Maximum path length</source>
-        <translation type="unfinished"></translation>
+        <translation>最大路径长度</translation>
     </message>
     <message>
         <source>Self-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>自注意力</translation>
     </message>
     <message>
         <source>Convolution (kernel k)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积（核大小 k）</translation>
     </message>
     <message>
         <source>Dilated convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>空洞卷积</translation>
     </message>
     <message>
         <source>Recurrent</source>
-        <translation type="unfinished"></translation>
+        <translation>循环层</translation>
     </message>
     <message>
         <source>self-attention n²·d</source>
-        <translation type="unfinished"></translation>
+        <translation>自注意力 n²·d</translation>
     </message>
     <message>
         <source>convolution k·n·d²</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积 k·n·d²</translation>
     </message>
     <message>
         <source>recurrent n·d²</source>
-        <translation type="unfinished"></translation>
+        <translation>循环层 n·d²</translation>
     </message>
     <message>
         <source>Operations per layer at d = %1, k = %2: self-attention is cheaper than recurrence while n &lt; d</source>
-        <translation type="unfinished"></translation>
+        <translation>d = %1、k = %2 时每层的运算量：n &lt; d 时自注意力比循环层更便宜</translation>
     </message>
     <message>
         <source>sequence length n</source>
-        <translation type="unfinished"></translation>
+        <translation>序列长度 n</translation>
     </message>
     <message>
         <source>operations (multiply–adds)</source>
-        <translation type="unfinished"></translation>
+        <translation>运算量（乘加次数）</translation>
     </message>
 </context>
 <context>
     <name>av::CurvePlot</name>
     <message>
         <source>Nothing to plot</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可绘制的内容</translation>
     </message>
 </context>
 <context>
     <name>av::DemosWindow</name>
     <message>
         <source>Demonstrations — AttnViz</source>
-        <translation type="unfinished"></translation>
+        <translation>原理演示 — AttnViz</translation>
     </message>
     <message>
         <source>Why scale by √d_k</source>
-        <translation type="unfinished"></translation>
+        <translation>为何除以 √d_k</translation>
     </message>
     <message>
         <source>Why positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>为何需要位置编码</translation>
     </message>
     <message>
         <source>Relative position</source>
-        <translation type="unfinished"></translation>
+        <translation>相对位置</translation>
     </message>
     <message>
         <source>Masks</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>计算开销</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
 </context>
 <context>
     <name>av::Document</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>Change title</source>
-        <translation type="unfinished"></translation>
+        <translation>修改标题</translation>
     </message>
     <message>
         <source>Edit tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑词元</translation>
     </message>
     <message>
         <source>d_model must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>d_model 必须在 1 到 %1 之间</translation>
     </message>
     <message>
         <source>d_model %1 is not divisible by %2 heads</source>
-        <translation type="unfinished"></translation>
+        <translation>d_model %1 不能被 %2 个头整除</translation>
     </message>
     <message>
         <source>Change d_model to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将 d_model 改为 %1</translation>
     </message>
     <message>
         <source>%1 heads do not divide d_model %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个头不能整除 d_model %2</translation>
     </message>
     <message>
         <source>Change heads to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将头数改为 %1</translation>
     </message>
     <message>
         <source>Change seed to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将随机种子改为 %1</translation>
     </message>
     <message>
         <source>Positional encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码：%1</translation>
     </message>
     <message>
         <source>Positional encoding base %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码基数 %1</translation>
     </message>
     <message>
         <source>Score: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评分函数：%1</translation>
     </message>
     <message>
         <source>Temperature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>温度 %1</translation>
     </message>
     <message>
         <source>Mask: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码：%1</translation>
     </message>
     <message>
         <source>Mask radius %1</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码半径 %1</translation>
     </message>
     <message>
         <source>Toggle mask cell (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>切换掩码单元 (%1, %2)</translation>
     </message>
     <message>
         <source>Normalizer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化：%1</translation>
     </message>
     <message>
         <source>Edit %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1 (%2, %3)</translation>
     </message>
     <message>
         <source>Re-initialise %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新初始化 %1（%2）</translation>
     </message>
 </context>
 <context>
     <name>av::ExportController</name>
     <message>
         <source>Export options</source>
-        <translation type="unfinished"></translation>
+        <translation>导出选项</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像</translation>
     </message>
     <message>
         <source>SVG (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG（矢量）</translation>
     </message>
     <message>
         <source>PDF (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF（矢量）</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> dpi</translation>
     </message>
     <message>
         <source>Transparent background</source>
-        <translation type="unfinished"></translation>
+        <translation>透明背景</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率</translation>
     </message>
     <message>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>%1: the figure could not be drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法绘制该图表</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Export all figures into</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有图表导出到</translation>
     </message>
     <message>
         <source>Exporting figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出图表…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Export numbers as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将数值导出为 CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export figure…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表…</translation>
     </message>
     <message>
         <source>Copy figure</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图表</translation>
     </message>
     <message>
         <source>Export numbers as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>将数值导出为 CSV…</translation>
     </message>
     <message>
         <source>Export all figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所有图表…</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> 英寸</translation>
+    </message>
+    <message>
+        <source>the figure&apos;s own</source>
+        <translation>图表原始宽度</translation>
+    </message>
+    <message>
+        <source>Width of the figure; the height keeps its proportions. Text keeps its size in points.</source>
+        <translation>图表宽度；高度按比例缩放。文字保持原有的磅值。</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
     </message>
 </context>
 <context>
     <name>av::HeatmapPlot</name>
     <message>
         <source>No tokens — type a sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>没有词元 — 请输入一个句子</translation>
     </message>
 </context>
 <context>
     <name>av::InputPanel</name>
     <message>
         <source>Choose a lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择课程…</translation>
     </message>
     <message>
         <source>Type a sentence; tokens are split on spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>输入一个句子；按空格切分为词元</translation>
     </message>
     <message>
         <source>The tokens, in order; each becomes one row of X</source>
-        <translation type="unfinished"></translation>
+        <translation>按顺序排列的词元；每个词元成为 X 的一行</translation>
     </message>
     <message>
         <source>Width of each embedding; must be divisible by the number of heads</source>
-        <translation type="unfinished"></translation>
+        <translation>每个嵌入的宽度；必须能被头数整除</translation>
     </message>
     <message>
         <source>Number of heads; each has width d_k = d_model / heads</source>
-        <translation type="unfinished"></translation>
+        <translation>头数；每个头的宽度 d_k = d_model / 头数</translation>
     </message>
     <message>
         <source>Seed for the derived embeddings and weights; changing it derives them again</source>
-        <translation type="unfinished"></translation>
+        <translation>生成嵌入和权重的随机种子；修改后会重新生成</translation>
     </message>
     <message>
         <source>S = score / temperature: below 1 sharpens the weights, above 1 flattens them</source>
-        <translation type="unfinished"></translation>
+        <translation>S = 分数 / 温度：小于 1 使权重更尖锐，大于 1 使权重更平缓</translation>
     </message>
     <message>
         <source>Custom: click cells of the attention heatmap to allow or block them</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义：点击注意力热力图的单元格来允许或屏蔽</translation>
     </message>
     <message>
         <source>Window radius r: query i sees keys j with |i − j| ≤ r</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口半径 r：查询 i 只能看到满足 |i − j| ≤ r 的键 j</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>句子</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>d_model</source>
-        <translation type="unfinished"></translation>
+        <translation>d_model</translation>
     </message>
     <message>
         <source>Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>头数</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>base</source>
-        <translation type="unfinished"></translation>
+        <translation>基数</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>评分函数</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>温度</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码</translation>
     </message>
     <message>
         <source>Normalizer</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化</translation>
     </message>
     <message>
         <source>No tokens: type a sentence to see its attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有词元：输入一个句子即可查看它的注意力。</translation>
     </message>
     <message>
         <source>Only the first %1 tokens are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>只使用前 %1 个词元。</translation>
     </message>
     <message>
         <source>Token %1: row %1 of X</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 %1：X 的第 %1 行</translation>
     </message>
 </context>
 <context>
     <name>av::Language</name>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The interface language changes when AttnViz starts again. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言将在 AttnViz 重新启动后生效。现在重启吗？</translation>
     </message>
 </context>
 <context>
     <name>av::MainWindow</name>
     <message>
         <source>AttnViz sessions (*.attn.json *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>AttnViz 会话 (*.attn.json *.json)</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>计算流程</translation>
     </message>
     <message>
         <source>Positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码</translation>
     </message>
     <message>
         <source>Head summary</source>
-        <translation type="unfinished"></translation>
+        <translation>各头概览</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Export &amp;all figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所有图表(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About AttnViz</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 AttnViz(&amp;A)</translation>
     </message>
     <message>
         <source>About AttnViz</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 AttnViz</translation>
     </message>
     <message>
         <source>&lt;b&gt;AttnViz %1&lt;/b&gt;&lt;p&gt;See, edit and export every step of multi-head self-attention.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;AttnViz %1&lt;/b&gt;&lt;p&gt;查看、编辑和导出多头自注意力的每一步。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 tokens · d_model %2 · %3 heads · d_k %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个词元 · d_model %2 · %3 个头 · d_k %4</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>“%1” has changes that are not saved. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>Could not open the session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话</translation>
     </message>
     <message>
         <source>Could not open the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>&amp;Demonstrations</source>
+        <translation>原理演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>逐步讲解</translation>
     </message>
 </context>
 <context>
     <name>av::MasksDemo</name>
     <message>
         <source>A mask decides which keys each query may see; the weights of the others are 0 (hatched) and the rest are renormalised. Causal: a model that writes left to right, like GPT-2, must not look at words it has not written yet. Window (truncated attention): long inputs such as speech frames attend to their neighbours only, so the cost grows with n instead of n².</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码决定每个查询可以看到哪些键；其余键的权重为 0（画斜线处），剩下的权重重新归一化。因果掩码：像 GPT-2 这样从左到右生成的模型，不能看到它还没写出的词。窗口掩码（截断注意力）：语音帧等长输入只关注相邻位置，因此开销随 n 而不是 n² 增长。</translation>
     </message>
     <message>
         <source>window radius r = </source>
-        <translation type="unfinished"></translation>
+        <translation>窗口半径 r = </translation>
     </message>
     <message>
         <source>Head </source>
-        <translation type="unfinished"></translation>
+        <translation>头 </translation>
     </message>
     <message>
         <source>Full attention (encoders, BERT)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整注意力（编码器，BERT）</translation>
     </message>
     <message>
         <source>Causal attention (GPT-2)</source>
-        <translation type="unfinished"></translation>
+        <translation>因果注意力（GPT-2）</translation>
     </message>
     <message>
         <source>Window, r = %1 (truncated attention, speech)</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口，r = %1（截断注意力，语音）</translation>
     </message>
     <message>
         <source>every token sees every token</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元都能看到所有词元</translation>
     </message>
     <message>
         <source>token i sees tokens 0 … i: generation never peeks ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 i 只看到词元 0 … i：生成时从不偷看后文</translation>
     </message>
     <message>
         <source>token i sees i − %1 … i + %1: cost grows as n·(2r + 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 i 看到 i − %1 … i + %1：开销按 n·(2r + 1) 增长</translation>
     </message>
     <message>
         <source>%1 of %2 query–key pairs computed; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算了 %2 个查询–键对中的 %1 个；%3。</translation>
+    </message>
+    <message>
+        <source>%1 — head %2</source>
+        <translation>%1 — 头 %2</translation>
     </message>
 </context>
 <context>
     <name>av::MatrixEditor</name>
     <message>
         <source>row %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
 </context>
 <context>
     <name>av::MatrixModel</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>Type a value, drag up or down, or turn the wheel to change it (Shift ×10, Ctrl ÷10).
 Alt+wheel scrolls the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入数值、上下拖动或滚动滚轮即可修改（Shift ×10，Ctrl ÷10）。
+Alt+滚轮可滚动表格。</translation>
     </message>
 </context>
 <context>
     <name>av::NumberParser</name>
     <message>
         <source>Type a number (the input is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入一个数（输入为空）</translation>
     </message>
     <message>
         <source>%1 is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有限数</translation>
     </message>
     <message>
         <source>%1 is not a number: use one decimal separator, as in 0.5 or 0,5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是数字：只能有一个小数分隔符，如 0.5 或 0,5</translation>
     </message>
     <message>
         <source>%1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是数字</translation>
     </message>
     <message>
         <source>%1 is too large (a double holds at most ±1.8e308)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 太大（double 最大只能表示 ±1.8e308）</translation>
     </message>
 </context>
 <context>
     <name>av::PipelinePanel</name>
     <message>
         <source>Head </source>
-        <translation type="unfinished"></translation>
+        <translation>头 </translation>
     </message>
     <message>
         <source>Every step of the pass, in order. Per-head steps for</source>
-        <translation type="unfinished"></translation>
+        <translation>前向计算的每一步，按顺序排列。逐头步骤显示</translation>
     </message>
     <message>
         <source>embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入</translation>
     </message>
     <message>
         <source>positional encoding (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码（%1）</translation>
     </message>
     <message>
         <source>input to the heads</source>
-        <translation type="unfinished"></translation>
+        <translation>各头的输入</translation>
     </message>
     <message>
         <source>queries, head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查询，头 %1</translation>
     </message>
     <message>
         <source>keys, head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>键，头 %1</translation>
     </message>
     <message>
         <source>values, head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值，头 %1</translation>
     </message>
     <message>
         <source>scores, head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分数，头 %1</translation>
     </message>
     <message>
         <source>attention weights, head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力权重，头 %1</translation>
     </message>
     <message>
         <source>output of head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1 的输出</translation>
     </message>
     <message>
         <source>heads side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>各头拼接</translation>
     </message>
     <message>
         <source>output projection</source>
-        <translation type="unfinished"></translation>
+        <translation>输出投影</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
 </context>
 <context>
     <name>av::PositionalPanel</name>
     <message>
         <source>How many positions the figures show (the sentence may have fewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>图中显示的位置数（句子可能更短）</translation>
     </message>
     <message>
         <source>e.g. 6-9 or 0 2 4</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 6-9 或 0 2 4</translation>
     </message>
     <message>
         <source>Dimensions to draw: even ones are sines, odd ones cosines</source>
-        <translation type="unfinished"></translation>
+        <translation>要绘制的维度：偶数维为正弦，奇数维为余弦</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>位置数</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>维度</translation>
     </message>
     <message>
         <source>Positional encoding, d_model = %1, base = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>位置编码，d_model = %1，基数 = %2</translation>
     </message>
     <message>
         <source>position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
 </context>
 <context>
     <name>av::Presentation</name>
     <message>
         <source>&amp;Present</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <source>Full screen with large fonts for a projector (F5; Esc leaves)</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏大字体，适合投影仪（F5；Esc 退出）</translation>
     </message>
     <message>
         <source>&amp;Viridis (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Viridis（默认）</translation>
     </message>
     <message>
         <source>&amp;Cividis (colour-blind safe)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cividis（色盲友好）</translation>
     </message>
     <message>
         <source>&amp;Grey (for printing)</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度（适合打印）(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色映射(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>av::Recovery</name>
     <message>
         <source>%1: the session file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：会话文件不存在</translation>
     </message>
     <message>
         <source>Recovery file discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>已丢弃恢复文件</translation>
     </message>
     <message>
         <source>Unsaved work from a previous run could not be read and was discarded:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次运行中未保存的工作无法读取，已丢弃：
+%1</translation>
     </message>
     <message>
         <source>Restore unsaved work</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的工作</translation>
     </message>
     <message>
         <source>AttnViz did not close properly. Restore the unsaved work from %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>AttnViz 上次未正常关闭。要恢复 %1 时未保存的工作（%2）吗？</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>
     <name>av::RecoveryEntry</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
     <name>av::RelativePositionDemo</name>
     <message>
         <source>The sinusoidal encoding pairs a sine and a cosine of the same frequency ω_i. Moving k positions on rotates each pair by the angle k·ω_i, whatever the position: PE(pos + k) = M_k · PE(pos) with one matrix M_k for every pos. A head can therefore learn a linear map that looks &quot;k tokens back&quot; anywhere in the sentence.</source>
-        <translation type="unfinished"></translation>
+        <translation>正弦位置编码把同一频率 ω_i 的正弦和余弦配成一对。向后移动 k 个位置，就是把每一对旋转角度 k·ω_i，与所在位置无关：PE(pos + k) = M_k · PE(pos)，所有 pos 共用同一个矩阵 M_k。因此一个头可以学到一个线性映射，在句子中任何位置都能“回看 k 个词元”。</translation>
     </message>
     <message>
         <source>k = </source>
-        <translation type="unfinished"></translation>
+        <translation>k = </translation>
     </message>
     <message>
         <source>d_model = </source>
-        <translation type="unfinished"></translation>
+        <translation>d_model = </translation>
     </message>
     <message>
         <source>Even: every sine has its cosine. Follows the session&apos;s d_model, rounded up to even.</source>
-        <translation type="unfinished"></translation>
+        <translation>取偶数：每个正弦都有对应的余弦。跟随会话的 d_model，向上取偶数。</translation>
     </message>
     <message>
         <source>pos = </source>
-        <translation type="unfinished"></translation>
+        <translation>pos = </translation>
     </message>
     <message>
         <source>The position whose vectors the curves show</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线所显示向量对应的位置</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>平移</translation>
     </message>
     <message>
         <source>M_%1: rotation by %1·ω_i in each (sin, cos) pair, d_model = %2, base = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>M_%1：在每个 (sin, cos) 对中旋转 %1·ω_i，d_model = %2，基数 = %3</translation>
     </message>
     <message>
         <source>row (output dimension)</source>
-        <translation type="unfinished"></translation>
+        <translation>行（输出维度）</translation>
     </message>
     <message>
         <source>column (input dimension)</source>
-        <translation type="unfinished"></translation>
+        <translation>列（输入维度）</translation>
     </message>
     <message>
         <source>PE(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>PE(%1)</translation>
     </message>
     <message>
         <source>PE(%1 + %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>PE(%1 + %2)</translation>
     </message>
     <message>
         <source>M_%1 · PE(%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>M_%1 · PE(%2)</translation>
     </message>
     <message>
         <source>The encoding vectors at position %1: M_%2 · PE(%1) lands on PE(%1 + %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 的编码向量：M_%2 · PE(%1) 恰好落在 PE(%1 + %2) 上</translation>
     </message>
     <message>
         <source>dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>维度</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>&lt;b&gt;Check:&lt;/b&gt; max over pos = 0 … %1 of |PE(pos + %2) − M_%2 · PE(pos)| = %3 (rounding only: the same matrix shifts every position).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;验证：&lt;/b&gt;在 pos = 0 … %1 上，|PE(pos + %2) − M_%2 · PE(pos)| 的最大值 = %3（仅为舍入误差：同一个矩阵平移了每个位置）。</translation>
     </message>
 </context>
 <context>
     <name>av::ScalingDemo</name>
     <message>
         <source>The width d_k of the queries and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>查询和键的宽度 d_k</translation>
     </message>
     <message>
         <source>For q and k with d_k independent entries of variance 1, Var(q·k) = d_k: the scores spread as √d_k. Softmax of widely spread scores puts almost all weight on one key, and its gradient vanishes. Dividing by √d_k brings the variance back to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>若 q 和 k 各有 d_k 个方差为 1 的独立分量，则 Var(q·k) = d_k：分数的离散程度为 √d_k。对离散很大的分数做 softmax，几乎全部权重都会落在一个键上，梯度也随之消失。除以 √d_k 可使方差回到 1。</translation>
     </message>
     <message>
         <source>d_k</source>
-        <translation type="unfinished"></translation>
+        <translation>d_k</translation>
     </message>
     <message>
         <source>d_k = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>d_k = %1</translation>
     </message>
     <message>
         <source>%1 samples: variance of q·k = %2 (theory: d_k = %3), standard deviation %4 (theory √d_k = %5); variance of q·k / √d_k = %6 (theory: 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个样本：q·k 的方差 = %2（理论值：d_k = %3），标准差 %4（理论值 √d_k = %5）；q·k / √d_k 的方差 = %6（理论值：1）。</translation>
     </message>
     <message>
         <source>N(0, 1) density</source>
-        <translation type="unfinished"></translation>
+        <translation>N(0, 1) 密度</translation>
     </message>
     <message>
         <source>Distribution of the scores at d_k = %1: spread √d_k = %2 without scaling, 1 with</source>
-        <translation type="unfinished"></translation>
+        <translation>d_k = %1 时分数的分布：不缩放时离散度 √d_k = %2，缩放后为 1</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>density</source>
-        <translation type="unfinished"></translation>
+        <translation>密度</translation>
     </message>
     <message>
         <source>q·k (not scaled)</source>
-        <translation type="unfinished"></translation>
+        <translation>q·k（未缩放）</translation>
     </message>
     <message>
         <source>q·k / √d_k (scaled)</source>
-        <translation type="unfinished"></translation>
+        <translation>q·k / √d_k（已缩放）</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>键 %1</translation>
     </message>
     <message>
         <source>One query&apos;s softmax over %1 keys at d_k = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>d_k = %2 时一个查询在 %1 个键上的 softmax</translation>
     </message>
     <message>
         <source>softmax(q·k)</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax(q·k)</translation>
     </message>
     <message>
         <source>softmax(q·k / √d_k)</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax(q·k / √d_k)</translation>
     </message>
     <message>
         <source>not scaled</source>
-        <translation type="unfinished"></translation>
+        <translation>未缩放</translation>
     </message>
     <message>
         <source>scaled by √d_k</source>
-        <translation type="unfinished"></translation>
+        <translation>除以 √d_k</translation>
     </message>
     <message>
         <source>uniform (1/%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀（1/%1）</translation>
     </message>
     <message>
         <source>Saturation: the largest weight of a row of %1 keys, mean of %2 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和度：%1 个键的一行中的最大权重，%2 行的平均值</translation>
     </message>
     <message>
         <source>largest weight</source>
-        <translation type="unfinished"></translation>
+        <translation>最大权重</translation>
     </message>
 </context>
 <context>
     <name>av::ShuffleDemo</name>
     <message>
         <source>&amp;Shuffle the tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>打乱词元顺序(&amp;S)</translation>
     </message>
     <message>
         <source>Self-attention treats its input as a set: without a positional encoding, putting the tokens in another order (a permutation P) only reorders the rows and columns of A, A&apos; = P·A·Pᵀ, so word order cannot matter. With an encoding, each position adds its own vector and the pattern itself changes. (Mask off here: a mask is itself positional.)</source>
-        <translation type="unfinished"></translation>
+        <translation>自注意力把输入当作一个集合：没有位置编码时，把词元换一种顺序（置换 P）只会重排 A 的行和列，A&apos; = P·A·Pᵀ，所以词序不起作用。有了位置编码，每个位置都加上自己的向量，注意力模式本身就会改变。（此处不用掩码：掩码本身就带有位置信息。）</translation>
     </message>
     <message>
         <source>Head </source>
-        <translation type="unfinished"></translation>
+        <translation>头 </translation>
     </message>
     <message>
         <source>Order after shuffle %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次打乱后的顺序：%2</translation>
     </message>
     <message>
         <source>with positional encoding (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>有位置编码（%1）</translation>
     </message>
     <message>
         <source>no positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>无位置编码</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>A, original order — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A，原始顺序 — %1</translation>
     </message>
     <message>
         <source>P·A·Pᵀ: A reordered — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>P·A·Pᵀ：重排后的 A — %1</translation>
     </message>
     <message>
         <source>A&apos; recomputed after the shuffle — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打乱后重新计算的 A&apos; — %1</translation>
     </message>
     <message>
         <source>Add at least two tokens to shuffle.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要两个词元才能打乱。</translation>
     </message>
     <message>
         <source>the same pattern, only reordered: this encoding does not tell these positions apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>模式相同，只是重新排列：这种编码无法区分这些位置。</translation>
     </message>
     <message>
         <source>rounding only: shuffling merely reorders A, so the order of the words is invisible.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅为舍入误差：打乱只是重排了 A，因此看不出词序。</translation>
     </message>
     <message>
         <source>clearly above 0: the pattern itself changed, so attention sees the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>明显大于 0：模式本身变了，因此注意力能感知词序。</translation>
     </message>
     <message>
         <source>the identity failed, which it should not without an encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>等式不成立，而没有编码时它本应成立。</translation>
     </message>
     <message>
         <source>With encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>有编码：</translation>
     </message>
     <message>
         <source>Without encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>无编码：</translation>
     </message>
 </context>
 <context>
@@ -1406,404 +1436,405 @@ Alt+wheel scrolls the table.</source>
     <message>
         <source>Entropy: 0 when a query looks at one key, ln n when it spreads evenly.
 Distance: how many positions away a query looks, on average.</source>
-        <translation type="unfinished"></translation>
+        <translation>熵：查询只关注一个键时为 0，均匀分散时为 ln n。
+距离：查询平均关注多少个位置之外的键。</translation>
     </message>
 </context>
 <context>
     <name>av::Walkthrough</name>
     <message>
         <source>head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1</translation>
     </message>
     <message>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>n = %1 tokens: %2&lt;br&gt;We follow token %3, %4, to the output number O&lt;sub&gt;%3,%5&lt;/sub&gt; = &lt;b&gt;%6&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1 个词元：%2&lt;br&gt;我们跟踪词元 %3（%4），直到输出数值 O&lt;sub&gt;%3,%5&lt;/sub&gt; = &lt;b&gt;%6&lt;/b&gt;</translation>
     </message>
     <message>
         <source>A transformer never sees a sentence, only a list of tokens. Every step below works on one row per token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformer 看到的从来不是句子，而是一串词元。下面的每一步都是每个词元占一行。</translation>
     </message>
     <message>
         <source>Tokens and their positions</source>
-        <translation type="unfinished"></translation>
+        <translation>词元及其位置</translation>
     </message>
     <message>
         <source>position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>token %1 is followed</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪词元 %1</translation>
     </message>
     <message>
         <source>%1 = embedding of %2 = %3&lt;br&gt;X is n × d&lt;sub&gt;model&lt;/sub&gt; = %4 × %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 的嵌入 = %3&lt;br&gt;X 的形状为 n × d&lt;sub&gt;model&lt;/sub&gt; = %4 × %5</translation>
     </message>
     <message>
         <source>Each token is looked up in a table of learned vectors, its embedding. Tokens used in similar ways end up with similar vectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元都在一张学习得到的向量表中查出自己的向量，即它的嵌入。用法相似的词元最终会得到相似的向量。</translation>
     </message>
     <message>
         <source>row %1 of X</source>
-        <translation type="unfinished"></translation>
+        <translation>X 的第 %1 行</translation>
     </message>
     <message>
         <source>X — embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>X — 嵌入</translation>
     </message>
     <message>
         <source>%1 = %2 + %3 = %4 + %5 = %6&lt;br&gt;positional encoding: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 + %3 = %4 + %5 = %6&lt;br&gt;位置编码：%7</translation>
     </message>
     <message>
         <source>Attention by itself ignores word order. This session adds no positional encoding (P = 0), so shuffling the tokens would only shuffle the output rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力本身不考虑词序。本会话没有加位置编码（P = 0），因此打乱词元只会打乱输出的行。</translation>
     </message>
     <message>
         <source>Attention by itself ignores word order, so a vector that depends only on the position is added to each embedding: the same word at another place gives another input.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力本身不考虑词序，因此给每个嵌入加上一个只取决于位置的向量：同一个词出现在不同位置，输入就不同。</translation>
     </message>
     <message>
         <source>P — positional encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>P — 位置编码</translation>
     </message>
     <message>
         <source>= X&lt;sub&gt;in&lt;/sub&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>= X&lt;sub&gt;in&lt;/sub&gt;</translation>
     </message>
     <message>
         <source>X_in = X + P</source>
-        <translation type="unfinished"></translation>
+        <translation>X_in = X + P</translation>
     </message>
     <message>
         <source>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt; = %3&lt;br&gt;%4&lt;br&gt;column %5 of V = %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt; = %3&lt;br&gt;%4&lt;br&gt;V 的第 %5 列 = %6</translation>
     </message>
     <message>
         <source>Three projections of the same input, with head %1’s own W&lt;sub&gt;Q&lt;/sub&gt;, W&lt;sub&gt;K&lt;/sub&gt;, W&lt;sub&gt;V&lt;/sub&gt;: the query asks what to look for, each key says what its token offers, and the values are what gets passed on.</source>
-        <translation type="unfinished"></translation>
+        <translation>用头 %1 自己的 W&lt;sub&gt;Q&lt;/sub&gt;、W&lt;sub&gt;K&lt;/sub&gt;、W&lt;sub&gt;V&lt;/sub&gt; 对同一输入做三次投影：查询表示要找什么，每个键表示其词元能提供什么，值则是要传递下去的内容。</translation>
     </message>
     <message>
         <source>the query of token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 %1 的查询</translation>
     </message>
     <message>
         <source>every key</source>
-        <translation type="unfinished"></translation>
+        <translation>所有键</translation>
     </message>
     <message>
         <source>column %1 of the values</source>
-        <translation type="unfinished"></translation>
+        <translation>值的第 %1 列</translation>
     </message>
     <message>
         <source>score(%1, %2) = w · tanh(%1 + %2) = %3&lt;br&gt;for every key: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>score(%1, %2) = w · tanh(%1 + %2) = %3&lt;br&gt;对所有键：%4</translation>
     </message>
     <message>
         <source>The additive score passes query and key through a small learned layer: one number per key, how well it matches what token %1 looks for.</source>
-        <translation type="unfinished"></translation>
+        <translation>加性评分让查询和键通过一个可学习的小型网络层：每个键得到一个数，表示它与词元 %1 所找内容的匹配程度。</translation>
     </message>
     <message>
         <source>%1 · %2 = %3 = %4&lt;br&gt;%1 · k&lt;sub&gt;j&lt;/sub&gt; for every key: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 = %3 = %4&lt;br&gt;对所有键的 %1 · k&lt;sub&gt;j&lt;/sub&gt;：%5</translation>
     </message>
     <message>
         <source>The dot product of the query with a key is large when the two point the same way: one number per key, how well it matches what token %1 looks for.</source>
-        <translation type="unfinished"></translation>
+        <translation>查询与键方向一致时，二者的点积就大：每个键得到一个数，表示它与词元 %1 所找内容的匹配程度。</translation>
     </message>
     <message>
         <source>query %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查询 %1</translation>
     </message>
     <message>
         <source>one score per key</source>
-        <translation type="unfinished"></translation>
+        <translation>每个键一个分数</translation>
     </message>
     <message>
         <source>w · tanh(q + k)</source>
-        <translation type="unfinished"></translation>
+        <translation>w · tanh(q + k)</translation>
     </message>
     <message>
         <source>q · k, query %1</source>
-        <translation type="unfinished"></translation>
+        <translation>q · k，查询 %1</translation>
     </message>
     <message>
         <source>%1 = %2 · %3 / √d&lt;sub&gt;k&lt;/sub&gt; = %4 / √%5 = %4 / %6 = %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 · %3 / √d&lt;sub&gt;k&lt;/sub&gt; = %4 / √%5 = %4 / %6 = %7</translation>
     </message>
     <message>
         <source>Dot products grow with the number of dimensions; large ones would make softmax give almost all weight to one key. Dividing by √d&lt;sub&gt;k&lt;/sub&gt; keeps the weights soft.</source>
-        <translation type="unfinished"></translation>
+        <translation>点积随维数增加而变大；点积过大会让 softmax 把几乎全部权重给一个键。除以 √d&lt;sub&gt;k&lt;/sub&gt; 能让权重保持平滑。</translation>
     </message>
     <message>
         <source>%1 = %2 · %3 / (|%2| |%3|) = %4 / (%5 × %6) = %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 · %3 / (|%2| |%3|) = %4 / (%5 × %6) = %7</translation>
     </message>
     <message>
         <source>Cosine divides by both lengths instead of √d&lt;sub&gt;k&lt;/sub&gt;: only the directions count, and every score lies between −1 and 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦评分除以两个向量的长度，而不是 √d&lt;sub&gt;k&lt;/sub&gt;：只有方向起作用，每个分数都在 −1 到 1 之间。</translation>
     </message>
     <message>
         <source>%1 = %2 (no scaling for the %3 score)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2（%3评分不做缩放）</translation>
     </message>
     <message>
         <source>This score is not divided by √d&lt;sub&gt;k&lt;/sub&gt;. With many dimensions the scores grow large and softmax gives almost all weight to one key.</source>
-        <translation type="unfinished"></translation>
+        <translation>这种评分不除以 √d&lt;sub&gt;k&lt;/sub&gt;。维数较多时分数会变得很大，softmax 会把几乎全部权重给一个键。</translation>
     </message>
     <message>
         <source>&lt;br&gt;÷ temperature T = %1: %2 / %1 = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;÷ 温度 T = %1：%2 / %1 = %3</translation>
     </message>
     <message>
         <source>&lt;br&gt;row %1 of S: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;S 的第 %1 行：%2</translation>
     </message>
     <message>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>处理前</translation>
     </message>
     <message>
         <source>after: row %1 of S</source>
-        <translation type="unfinished"></translation>
+        <translation>处理后：S 的第 %1 行</translation>
     </message>
     <message>
         <source>mask: %1&lt;br&gt;token %2 may attend to keys %3</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码：%1&lt;br&gt;词元 %2 可以关注的键：%3</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>&lt;br&gt;keys %1 are hidden: their weight will be exactly 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;键 %1 被屏蔽：它们的权重将恰好为 0</translation>
     </message>
     <message>
         <source>A mask says which keys a query may see. A causal mask hides the tokens that come later, so that a model predicting the next word cannot peek at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码规定查询可以看到哪些键。因果掩码遮住后面的词元，使预测下一个词的模型无法偷看答案。</translation>
     </message>
     <message>
         <source>row %1 of the mask</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码的第 %1 行</translation>
     </message>
     <message>
         <source>the scores that remain</source>
-        <translation type="unfinished"></translation>
+        <translation>保留下来的分数</translation>
     </message>
     <message>
         <source>%1 = exp(%2 − max) / Σ&lt;sub&gt;j&lt;/sub&gt; exp(s&lt;sub&gt;%3,j&lt;/sub&gt; − max)&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= exp(%4 − %5) / %6 = %7 / %6 = &lt;b&gt;%8&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = exp(%2 − max) / Σ&lt;sub&gt;j&lt;/sub&gt; exp(s&lt;sub&gt;%3,j&lt;/sub&gt; − max)&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= exp(%4 − %5) / %6 = %7 / %6 = &lt;b&gt;%8&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Softmax turns the scores into weights that are positive and add up to 1: each key’s share of token %1’s attention. Subtracting the maximum first changes nothing but keeps exp() from overflowing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 把分数变成和为 1 的正权重：即每个键在词元 %1 的注意力中所占的份额。先减去最大值不会改变结果，但能防止 exp() 溢出。</translation>
     </message>
     <message>
         <source>%1 = max(0, %2) = &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = max(0, %2) = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>ReLU keeps the positive scores and sets the others to 0; unlike softmax the weights need not add up to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 保留正的分数，其余置为 0；与 softmax 不同，权重之和不必为 1。</translation>
     </message>
     <message>
         <source>&lt;br&gt;row %1 of A: %2, sum %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;A 的第 %1 行：%2，和为 %3</translation>
     </message>
     <message>
         <source>row %1 of S</source>
-        <translation type="unfinished"></translation>
+        <translation>S 的第 %1 行</translation>
     </message>
     <message>
         <source>row %1 of A</source>
-        <translation type="unfinished"></translation>
+        <translation>A 的第 %1 行</translation>
     </message>
     <message>
         <source>%1 = Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;%2,j&lt;/sub&gt; v&lt;sub&gt;j,%3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4 = &lt;b&gt;%5&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sub&gt;%2,j&lt;/sub&gt; v&lt;sub&gt;j,%3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
     <message>
         <source>The head’s output for token %1 is a blend of the value vectors, each weighted by the attention its key got. Keys with weight 0 add nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>该头对词元 %1 的输出是各个值向量的加权混合，权重就是对应键得到的注意力。权重为 0 的键没有任何贡献。</translation>
     </message>
     <message>
         <source>× column %1 of V</source>
-        <translation type="unfinished"></translation>
+        <translation>× V 的第 %1 列</translation>
     </message>
     <message>
         <source>= Z</source>
-        <translation type="unfinished"></translation>
+        <translation>= Z</translation>
     </message>
     <message>
         <source>%1 = [%2] = %3&lt;br&gt;column %4 of C is column %5 of head %6: &lt;b&gt;%7&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = [%2] = %3&lt;br&gt;C 的第 %4 列就是头 %6 的第 %5 列：&lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
     <message>
         <source>z&lt;sup&gt;(1)&lt;/sup&gt;&lt;sub&gt;%1&lt;/sub&gt; | … | z&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;%1&lt;/sub&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>z&lt;sup&gt;(1)&lt;/sup&gt;&lt;sub&gt;%1&lt;/sub&gt; | … | z&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
         <source>With one head there is nothing to put side by side: C is Z. With several, each head looks for something else and their outputs are joined.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有一个头时无需拼接：C 就是 Z。有多个头时，每个头关注不同的内容，它们的输出拼接在一起。</translation>
     </message>
     <message>
         <source>Each head looks for something else; their outputs for token %1 are put side by side into one row of d&lt;sub&gt;model&lt;/sub&gt; numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个头关注不同的内容；它们对词元 %1 的输出并排拼接成一行 d&lt;sub&gt;model&lt;/sub&gt; 个数。</translation>
     </message>
     <message>
         <source>head %1’s output</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1 的输出</translation>
     </message>
     <message>
         <source>C, all heads side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>C：所有头拼接</translation>
     </message>
     <message>
         <source>C = [Z1 | … | Z%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>C = [Z1 | … | Z%1]</translation>
     </message>
     <message>
         <source>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %3 = &lt;b&gt;%4&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>W&lt;sub&gt;O&lt;/sub&gt; mixes the heads’ results into the layer’s output, so that each output number can draw on every head. This is the number we followed from the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>W&lt;sub&gt;O&lt;/sub&gt; 把各头的结果混合成该层的输出，使每个输出数值都能用上所有头的信息。这就是我们从一开始跟踪的那个数。</translation>
     </message>
     <message>
         <source>row %1 of C</source>
-        <translation type="unfinished"></translation>
+        <translation>C 的第 %1 行</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <source>× column %1 of W&lt;sub&gt;O&lt;/sub&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>× W&lt;sub&gt;O&lt;/sub&gt; 的第 %1 列</translation>
     </message>
     <message>
         <source>W_O — output projection</source>
-        <translation type="unfinished"></translation>
+        <translation>W_O — 输出投影</translation>
     </message>
     <message>
         <source>= O</source>
-        <translation type="unfinished"></translation>
+        <translation>= O</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>Embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入</translation>
     </message>
     <message>
         <source>Positional encoding added</source>
-        <translation type="unfinished"></translation>
+        <translation>加上位置编码</translation>
     </message>
     <message>
         <source>Queries, keys and values</source>
-        <translation type="unfinished"></translation>
+        <translation>查询、键和值</translation>
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力分数</translation>
     </message>
     <message>
         <source>Scaling by √d_k</source>
-        <translation type="unfinished"></translation>
+        <translation>除以 √d_k 缩放</translation>
     </message>
     <message>
         <source>Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码</translation>
     </message>
     <message>
         <source>Softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax</translation>
     </message>
     <message>
         <source>Weighted sum of V</source>
-        <translation type="unfinished"></translation>
+        <translation>V 的加权和</translation>
     </message>
     <message>
         <source>Concatenation of heads</source>
-        <translation type="unfinished"></translation>
+        <translation>多头拼接</translation>
     </message>
     <message>
         <source>Output projection W_O</source>
-        <translation type="unfinished"></translation>
+        <translation>输出投影 W_O</translation>
     </message>
     <message>
         <source>There are no tokens yet: type a sentence in the Input panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有词元：请在“输入”面板中输入一个句子。</translation>
     </message>
 </context>
 <context>
     <name>av::WalkthroughPanel</name>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <source>Go to a step directly</source>
-        <translation type="unfinished"></translation>
+        <translation>直接跳到某一步</translation>
     </message>
     <message>
         <source>Previous step (Left, Backspace, Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步（左方向键、Backspace、Page Up）</translation>
     </message>
     <message>
         <source>Next step (Right, Space, Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（右方向键、空格、Page Down）</translation>
     </message>
     <message>
         <source>The token whose output the walk follows (the query)</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解所跟踪输出对应的词元（即查询）</translation>
     </message>
     <message>
         <source>The column of the output O the walk follows; it decides the head</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解所跟踪的输出 O 的列；它决定了所属的头</translation>
     </message>
     <message>
         <source>Follow O[token</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪 O[词元</translation>
     </message>
     <message>
         <source>, column</source>
-        <translation type="unfinished"></translation>
+        <translation>，列</translation>
     </message>
 </context>
 <context>
     <name>av::WeightsPanel</name>
     <message>
         <source>Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵</translation>
     </message>
     <message>
         <source>Re-initialise from the seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>按种子重新初始化：</translation>
     </message>
     <message>
         <source>Xavier uniform: U(−a, a), a = √(6 / (fan_in + fan_out)); for X, each token&apos;s derived embedding</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier 均匀：U(−a, a)，a = √(6 / (fan_in + fan_out))；对 X 则为每个词元生成的嵌入</translation>
     </message>
     <message>
         <source>Replace the shown matrix; Undo brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>替换当前显示的矩阵；可用撤销恢复</translation>
     </message>
     <message>
         <source>head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>头 %1</translation>
     </message>
 </context>
 </TS>
