@@ -203,6 +203,11 @@ bool MainWindow::save()
     const QString path = m_document->filePath();
     if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
         return saveAs();
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
     QString error;
     if (!m_document->save(path, &error)) {
         QMessageBox::critical(this, tr("Could not save"), error);
@@ -220,13 +225,7 @@ bool MainWindow::saveAs()
         return false;
     if (!path.endsWith(QLatin1String(".json")))
         path += QStringLiteral(".attn.json");
-    QString error;
-    if (!m_document->save(path, &error)) {
-        QMessageBox::critical(this, tr("Could not save"), error);
-        return false;
-    }
-    addRecentFile(path);
-    return true;
+    return saveTo(path);
 }
 
 bool MainWindow::openFile(const QString& path)

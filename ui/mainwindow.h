@@ -56,6 +56,7 @@ private:
     bool maybeSave();
     bool save();
     bool saveAs();
+    bool saveTo(const QString& path);
     void openLesson(const QString& path);
     void addRecentFile(const QString& path);
     void rebuildRecentMenu();
