@@ -9,23 +9,10 @@ set -u
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 set +e +o pipefail # setup.sh sets both; "cmd | grep -q" must not fail when grep stops reading early
 
-# What the checks need beyond the build's own packages.
-ATTNVIZ_PACKAGES=(desktop-file-utils appstream dpkg-dev file shared-mime-info binutils groff-base
-  cmake python3)
 SUDO=()
 [ "$(id -u)" -ne 0 ] && SUDO=(sudo)
 # Waits for another apt-get instead of failing at once when the machine is busy.
 APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
-
-ensure_packages() {
-  local missing=()
-  for pkg in "${ATTNVIZ_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing missing packages: ${missing[*]}"
-  "${APT[@]}" update && "${APT[@]}" install --no-install-recommends "${missing[@]}"
-}
 
 PASSED=0
 FAILED=0
@@ -48,7 +35,8 @@ finish() {
   exit
 }
 
-ensure_packages || { FAILED=$((FAILED + 1)); echo "FAIL  install the tools the checks need"; finish; }
+# What the checks need beyond the build's own packages.
+install_packages desktop-file-utils appstream dpkg-dev file shared-mime-info binutils groff-base cmake python3 || { FAILED=$((FAILED + 1)); echo "FAIL  install the tools the checks need"; finish; }
 if [ ! -x "$ATTNVIZ_BUILD/bin/attnviz" ]; then
   echo "FAIL  $ATTNVIZ_BUILD/bin/attnviz is missing: run scripts/test.sh first"
   FAILED=$((FAILED + 1))

@@ -17,17 +17,21 @@ ATTNVIZ_PACKAGES=(
   fonts-wqy-microhei
 )
 
+# install_packages [PACKAGE…]: installs those of the packages (default: ATTNVIZ_PACKAGES)
+# that are missing, waiting for another apt-get rather than failing when apt is busy.
 install_packages() {
+  local wanted=("$@")
+  [ ${#wanted[@]} -eq 0 ] && wanted=("${ATTNVIZ_PACKAGES[@]}")
   local missing=()
-  for pkg in "${ATTNVIZ_PACKAGES[@]}"; do
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing missing packages: ${missing[*]}"
   local sudo=()
   [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
+  "${apt[@]}" update && "${apt[@]}" install --no-install-recommends "${missing[@]}"
 }
 
 configure_and_build() {
