@@ -22,6 +22,7 @@ void BM_EditToFrame(benchmark::State& state)
     document.reset(bench::makeSession(static_cast<int>(state.range(0)),
                                       static_cast<int>(state.range(1)),
                                       static_cast<int>(state.range(2))));
+    document.waitUntilComputed();
     av::MainWindow window(&document, false);
     window.resize(1600, 1000);
     window.show();

@@ -458,6 +458,13 @@ void assembleOutput(const Session& s, ForwardResult& result)
     multiplyOutput(s, result, 1);
 }
 
+void updateOutputColumn(const Session& s, ForwardResult& result, Eigen::Index col)
+{
+    const Eigen::Index first = col / kOutputBlock * kOutputBlock;
+    const Eigen::Index width = std::min(kOutputBlock, s.wo.cols() - first);
+    result.output.middleCols(first, width).noalias() = result.concat * s.wo.middleCols(first, width);
+}
+
 void updateHead(const Session& s, ForwardResult& result, int head)
 {
     const int dK = s.dK();

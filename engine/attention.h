@@ -68,6 +68,10 @@ HeadResult computeHead(const Session& session, const Matrix& xIn, const MaskMatr
 /// Rebuilds concat and output from result.heads (after one head was recomputed).
 void assembleOutput(const Session& session, ForwardResult& result);
 
+/// After one cell of W_O in column col changed: recomputes the columns of O that a fresh
+/// pass computes together with col, so that O stays equal, bit for bit, to forward()'s.
+void updateOutputColumn(const Session& session, ForwardResult& result, Eigen::Index col);
+
 /// After only head's weights changed (W_O did not): result.heads[head] is recomputed and
 /// output updated by the change of that head alone, O += (Z_new − Z_old) · W_O[rows of head],
 /// about heads × fewer operations than assembleOutput at large d_model. The output may

@@ -8,27 +8,55 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QUndoStack>
-
+#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
+#include <exception>
 
 namespace av {
 namespace {
 
 /// Which setting a whole-session edit changes: only edits of the same setting merge.
-enum SessionSetting { kTokens = 1, kPositionalBase, kTemperature };
+enum SessionSetting
+{
+    kTokens = 1,
+    kPositionalBase,
+    kTemperature
+};
 
-QString tr(const char* text) { return QCoreApplication::translate("av::Document", text); }
+/// After the last incremental edit of a large session, the exact pass starts this much later:
+/// a scrub is not slowed by passes that the next step makes stale.
+constexpr int kExactPassDelayMs = 300;
 
 } // namespace
 
-Document::Document(QObject* parent) : QObject(parent), m_undoStack(new QUndoStack(this))
+/// A background pass: the edit it was computed for, and the pass (empty if it failed).
+struct Document::Job
 {
+    std::uint64_t generation = 0;
+    attn::ForwardResult result;
+    std::string error;
+};
+
+Document::Document(QObject* parent)
+    : QObject(parent), m_undoStack(new QUndoStack(this)), m_job(new QFutureWatcher<Job>(this)),
+      m_exactTimer(new QTimer(this))
+{
+    m_exactTimer->setSingleShot(true);
+    m_exactTimer->setInterval(kExactPassDelayMs);
+    connect(m_exactTimer, &QTimer::timeout, this, &Document::startJob);
+    connect(m_job, &QFutureWatcher<Job>::finished, this, &Document::jobFinished);
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this] { emit changed(File); });
     reset(defaultLesson());
 }
 
-Document::~Document() = default;
+// The pass owns copies of everything it reads: waiting only keeps the thread pool tidy.
+Document::~Document()
+{
+    m_job->waitForFinished();
+}
 
 QString Document::displayName() const
 {
@@ -39,19 +67,26 @@ QString Document::displayName() const
 
 attn::Matrix Document::encodingPreview(int positions) const
 {
-    return attn::sinusoidalEncoding(positions, m_session.dModel, m_session.positional.base);
+    return attn::sinusoidalEncoding(positions, session().dModel, session().positional.base);
 }
 
-bool Document::isModified() const { return !m_undoStack->isClean(); }
+bool Document::isModified() const
+{
+    return !m_undoStack->isClean();
+}
 
 void Document::reset(const attn::Session& session, const QString& filePath)
 {
+    if (runsInBackground(session))
+        holdShownSession();
     m_session = session;
     m_filePath = filePath;
-    recomputeAll();
+    // Computed before the history is cleared: views told of the clean state (File) read a
+    // session and a pass that fit together.
+    recompute(Values | Structure);
     m_undoStack->clear();
     m_undoStack->setClean();
-    emit changed(Values | Structure | File);
+    emit changed(File);
 }
 
 void Document::restore(const attn::Session& session, const QString& filePath)
@@ -88,7 +123,10 @@ bool Document::save(const QString& path, QString* error)
     return true;
 }
 
-int Document::newGestureId() { return ++m_lastGestureId; }
+int Document::newGestureId()
+{
+    return ++m_lastGestureId;
+}
 
 void Document::pushSession(const QString& text, attn::Session after, int gestureId, int mergeKind)
 {
@@ -148,7 +186,8 @@ void Document::setPositional(attn::PeKind kind)
     s.positional.kind = kind;
     if (kind == attn::PeKind::Learned &&
         (s.positional.learned.rows() != s.n() || s.positional.learned.cols() != s.dModel))
-        s.positional.learned = attn::initialMatrix(s, {attn::MatrixKind::LearnedPE}, attn::InitKind::XavierUniform);
+        s.positional.learned =
+            attn::initialMatrix(s, {attn::MatrixKind::LearnedPE}, attn::InitKind::XavierUniform);
     pushSession(tr("Positional encoding: %1").arg(kindName(kind)), std::move(s));
 }
 
@@ -158,7 +197,8 @@ void Document::setPositionalBase(attn::Real base, int gestureId)
         return;
     attn::Session s = m_session;
     s.positional.base = base;
-    pushSession(tr("Positional encoding base %1").arg(base), std::move(s), gestureId, kPositionalBase);
+    pushSession(tr("Positional encoding base %1").arg(base), std::move(s), gestureId,
+                kPositionalBase);
 }
 
 void Document::setScore(attn::ScoreKind score)
@@ -241,14 +281,27 @@ void Document::reinitialise(attn::MatrixRef ref, attn::InitKind kind)
 
 void Document::applySession(const attn::Session& session, Changes changes)
 {
+    if (runsInBackground(session))
+        holdShownSession();
     m_session = session;
-    recomputeAll();
-    emit changed(changes | Values);
+    recompute(changes | Values);
 }
 
 void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value)
 {
+    const bool large = runsInBackground(m_session);
+    const bool wholePass =
+        ref.kind == attn::MatrixKind::Embeddings || ref.kind == attn::MatrixKind::LearnedPE;
+    if (m_shown || (large && wholePass)) {
+        // The shown pass is not of the session before this edit (or this edit needs a
+        // whole pass anyway): the background pass takes it along.
+        holdShownSession();
+        attn::matrixOf(m_session, ref)(row, col) = value;
+        recompute(Values);
+        return;
+    }
     attn::matrixOf(m_session, ref)(row, col) = value;
+    ++m_generation; // a pass still running for the session before is stale now
     switch (ref.kind) {
     case attn::MatrixKind::WQ:
     case attn::MatrixKind::WK:
@@ -256,23 +309,129 @@ void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value
     case attn::MatrixKind::AdditiveW: {
         // Only this head's weights changed: recompute it, then the concatenation and W_O.
         const int head = ref.kind == attn::MatrixKind::AdditiveW ? row : ref.head;
-        // Recomputed in full (not updateHead's incremental O): the result stays equal, bit
-        // for bit, to a fresh pass, so undo returns exactly to the numbers shown before.
-        m_result.heads[head] = attn::computeHead(m_session, m_result.xIn, m_result.mask, head);
-        attn::assembleOutput(m_session, m_result);
+        if (large) {
+            // O changes by this head's share only (heads × cheaper than O = C · W_O), which
+            // may differ from a fresh pass in the last bits: the exact pass follows when the
+            // edits pause, so that undo returns exactly to the numbers shown before.
+            attn::updateHead(m_session, m_result, head);
+            m_approximate = true;
+            m_exactTimer->start();
+        } else {
+            m_result.heads[head] = attn::computeHead(m_session, m_result.xIn, m_result.mask, head);
+            attn::assembleOutput(m_session, m_result);
+        }
         break;
     }
     case attn::MatrixKind::WO:
-        m_result.output = m_result.concat * m_session.wo;
+        // Exactly the product a fresh pass computes (multiplyOutput's column blocks).
+        attn::updateOutputColumn(m_session, m_result, col);
         break;
     case attn::MatrixKind::Embeddings:
     case attn::MatrixKind::LearnedPE:
-        recomputeAll();
+        m_result = attn::forward(m_session);
+        m_approximate = false;
         break;
     }
     emit changed(Values);
+    emit edited();
 }
 
-void Document::recomputeAll() { m_result = attn::forward(m_session); }
+bool Document::runsInBackground(const attn::Session& s) const
+{
+    const double n = s.n();
+    const double d = s.dModel;
+    return 8 * n * d * d + 4 * n * n * d >= m_backgroundFlops;
+}
+
+void Document::holdShownSession()
+{
+    if (m_shown)
+        return;
+    m_shown = std::make_unique<const attn::Session>(m_session);
+    emit computingChanged(true);
+}
+
+void Document::recompute(Changes changes)
+{
+    ++m_generation;
+    m_exactTimer->stop();
+    if (m_shown && runsInBackground(m_session)) {
+        m_pendingChanges |= changes;
+        startJob();
+    } else {
+        publish(attn::forward(m_session), changes | m_pendingChanges);
+    }
+    emit edited();
+}
+
+void Document::publish(attn::ForwardResult result, Changes changes)
+{
+    const attn::Session& before = session();
+    if (before.n() != m_session.n() || before.dModel != m_session.dModel ||
+        before.heads != m_session.heads)
+        changes |= Structure;
+    m_result = std::move(result);
+    m_approximate = false;
+    const bool wasComputing = m_shown != nullptr;
+    m_shown.reset();
+    m_pendingChanges = {};
+    emit changed(changes | Values);
+    if (wasComputing)
+        emit computingChanged(false);
+}
+
+void Document::startJob()
+{
+    if (m_jobGeneration != 0)
+        return; // one pass at a time: jobFinished() starts the next if this one is stale
+    m_jobGeneration = m_generation;
+    m_job->setFuture(QtConcurrent::run([session = m_session, generation = m_generation] {
+        Job job;
+        job.generation = generation;
+        try {
+            job.result = attn::forward(session);
+        } catch (const std::exception& e) { // out of memory at the largest sizes
+            job.error = e.what();
+        }
+        return job;
+    }));
+}
+
+void Document::jobFinished()
+{
+    if (m_jobGeneration == 0 || !m_job->isFinished())
+        return; // already handled by waitUntilComputed()
+    m_jobGeneration = 0;
+    Job job = m_job->result();
+    m_job->setFuture(QFuture<Job>());
+    if (job.generation != m_generation) {
+        if (m_shown)
+            startJob(); // stale: compute the latest edits instead
+        else if (m_approximate && !m_exactTimer->isActive())
+            m_exactTimer->start();
+        return;
+    }
+    if (!job.error.empty()) {
+        // The views keep the last pass they showed; the next edit tries again.
+        m_failedGeneration = job.generation;
+        qWarning("AttnViz: the pass could not be computed: %s", job.error.c_str());
+        return;
+    }
+    publish(std::move(job.result), m_pendingChanges);
+}
+
+void Document::waitUntilComputed()
+{
+    for (;;) {
+        if (m_jobGeneration == 0) {
+            if ((!m_shown && !m_approximate) || m_failedGeneration == m_generation)
+                return;
+            m_exactTimer->stop();
+            startJob();
+        }
+        m_job->waitForFinished();
+        jobFinished();
+    }
+}
 
 } // namespace av

@@ -9,8 +9,12 @@
 
 #include <QObject>
 #include <QString>
+#include <cstdint>
+#include <memory>
 
+class QTimer;
 class QUndoStack;
+template <typename T> class QFutureWatcher;
 
 namespace av {
 
@@ -19,7 +23,8 @@ class Document : public QObject
     Q_OBJECT
 
 public:
-    enum Change {
+    enum Change
+    {
         Values = 0x1,    ///< numbers changed, shapes did not
         Structure = 0x2, ///< n, d_model or heads changed: views re-lay themselves out
         File = 0x4,      ///< the file name or the saved state changed
@@ -29,8 +34,27 @@ public:
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
 
-    const attn::Session& session() const { return m_session; }
+    /// The session result() was computed from: the latest edits, or, while a large pass
+    /// still runs in the background (isComputing()), the session before them. Views show
+    /// this pair, so that what they draw always fits together.
+    const attn::Session& session() const { return m_shown ? *m_shown : m_session; }
     const attn::ForwardResult& result() const { return m_result; }
+    /// Every edit so far, including those whose pass is still computing: what Save and
+    /// the recovery file write.
+    const attn::Session& latestSession() const { return m_session; }
+
+    /// Passes of at least this many floating-point operations (8·n·d² + 4·n²·d) run off the
+    /// GUI thread, and one-head edits of such sessions update the output incrementally
+    /// until an exact pass replaces it a moment after the last edit.
+    static constexpr double kBackgroundFlops = 5e7;
+    void setBackgroundFlops(double flops) { m_backgroundFlops = flops; }
+    /// True while the views show an older session than the latest edits.
+    bool isComputing() const { return m_shown != nullptr; }
+    /// True while result().output came from an incremental one-head edit (within rounding
+    /// of the exact pass, which follows a moment after the last edit).
+    bool isApproximate() const { return m_approximate; }
+    /// Blocks until result() is the exact pass of latestSession() (headless rendering).
+    void waitUntilComputed();
     QUndoStack* undoStack() const { return m_undoStack; }
     /// positions × d_model: the sinusoidal encoding at the session's d_model and base,
     /// for the encoding's figures (which may show more positions than there are tokens).
@@ -78,17 +102,41 @@ public:
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
 
 signals:
+    /// session() and result() changed (always together), or the file name or saved state.
     void changed(av::Document::Changes changes);
+    /// latestSession() changed: an edit, undo or redo, even before its pass is shown.
+    void edited();
+    /// A background pass started or ended keeping the views behind the latest edits.
+    void computingChanged(bool computing);
 
 private:
-    void pushSession(const QString& text, attn::Session after, int gestureId = 0, int mergeKind = 0);
-    void recomputeAll();
+    struct Job;
+    void pushSession(const QString& text, attn::Session after, int gestureId = 0,
+                     int mergeKind = 0);
+    bool runsInBackground(const attn::Session& session) const;
+    /// Keeps the session the views show, before m_session changes under a background pass.
+    void holdShownSession();
+    /// The full pass of m_session: at once, or in the background for a large session.
+    void recompute(Changes changes);
+    void publish(attn::ForwardResult result, Changes changes);
+    void startJob();
+    void jobFinished();
 
     attn::Session m_session;
+    std::unique_ptr<const attn::Session> m_shown; ///< set while a background pass catches up
     attn::ForwardResult m_result;
     QUndoStack* m_undoStack;
     QString m_filePath;
     int m_lastGestureId = 0;
+
+    double m_backgroundFlops = kBackgroundFlops;
+    std::uint64_t m_generation = 0;       ///< counts edits: a pass of an older one is stale
+    std::uint64_t m_jobGeneration = 0;    ///< the running pass's edit, 0 when none runs
+    std::uint64_t m_failedGeneration = 0; ///< the edit whose pass threw (out of memory)
+    QFutureWatcher<Job>* m_job;
+    QTimer* m_exactTimer;       ///< runs the exact pass after incremental one-head edits
+    bool m_approximate = false; ///< result().output came from attn::updateHead
+    Changes m_pendingChanges;   ///< what the views will be told when the pass is shown
 };
 
 } // namespace av

@@ -168,7 +168,8 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     });
     connect(m_normalizer, &QComboBox::activated, this,
             [this] { m_document->setNormalizer(currentKind<attn::NormalizerKind>(m_normalizer)); });
-    connect(m_document, &Document::changed, this, &InputPanel::showDocument);
+    // The settings are the latest edits even while their pass still computes.
+    connect(m_document, &Document::edited, this, &InputPanel::showDocument);
     showDocument();
 }
 
@@ -178,7 +179,7 @@ void InputPanel::sentenceEdited(const QString& text)
     if (!m_typingGesture)
         m_typingGesture = m_document->newGestureId();
     m_document->setTokens(attn::splitTokens(text.toStdString()), m_typingGesture);
-    const int n = m_document->session().n();
+    const int n = m_document->latestSession().n();
     showProblem(n == 0 ? tr("No tokens: type a sentence to see its attention.")
                 : attn::splitTokens(text.toStdString()).size() > static_cast<std::size_t>(n)
                     ? tr("Only the first %1 tokens are used.").arg(n)
@@ -193,7 +194,7 @@ void InputPanel::showProblem(const QString& message)
 
 void InputPanel::showDocument()
 {
-    const attn::Session& s = m_document->session();
+    const attn::Session& s = m_document->latestSession();
     m_updating = true;
     // Typing must not be disturbed: the field is only rewritten when its tokens differ.
     if (attn::splitTokens(m_sentence->text().toStdString()) != s.tokens)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "attentionpanel.h"
+#include "computingindicator.h"
 #include "demoswindow.h"
 #include "document.h"
 #include "exportcontroller.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
         updateTitle();
         updateStatus();
     });
+    statusBar()->addPermanentWidget(new ComputingIndicator(m_document, this));
     updateTitle();
     updateStatus();
 }

@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include "document.h"
 #include "mainwindow.h"
 #include "presentation.h"
 
@@ -13,6 +14,7 @@ namespace av {
 
 QString saveWindowScreenshot(Document* document, const QString& path, QSize size, bool present)
 {
+    document->waitUntilComputed(); // a large session's pass, before anything is drawn
     MainWindow window(document, /*persistent=*/false);
     window.resize(size);
     window.show();

@@ -58,8 +58,9 @@ WeightsPanel::WeightsPanel(Document* document, QWidget* parent)
                 }
                 m_document->setCell(m_current, row, col, value, scrubId > 0 ? m_documentGesture : 0);
             });
-    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
-        if (changes & Document::Structure)
+    // The weights are the latest edits even while their pass still computes.
+    connect(m_document, &Document::edited, this, [this] {
+        if (m_document->latestSession().heads != m_choiceHeads)
             rebuildChoices();
         showValues();
     });
@@ -69,7 +70,8 @@ WeightsPanel::WeightsPanel(Document* document, QWidget* parent)
 
 void WeightsPanel::rebuildChoices()
 {
-    const attn::Session& s = m_document->session();
+    const attn::Session& s = m_document->latestSession();
+    m_choiceHeads = s.heads;
     QSignalBlocker blocker(m_choice);
     m_choice->clear();
     std::vector<attn::MatrixRef> refs{{attn::MatrixKind::Embeddings, 0}};
@@ -102,7 +104,7 @@ void WeightsPanel::showMatrix(attn::MatrixRef ref)
 
 void WeightsPanel::showValues()
 {
-    const attn::Session& s = m_document->session();
+    const attn::Session& s = m_document->latestSession();
     const attn::Matrix& m = attn::matrixOf(s, m_current);
     QStringList rows;
     QStringList cols = indexLabels(static_cast<int>(m.cols()));
