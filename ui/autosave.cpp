@@ -8,25 +8,34 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace av {
 
 Autosave::Autosave(Document* document, QObject* parent)
     : QObject(parent), m_document(document), m_timer(new QTimer(this)),
-      m_folder(Recovery::defaultFolder()), m_id(QStringLiteral("attnviz-%1-%2")
-                                                    .arg(QCoreApplication::applicationPid())
-                                                    .arg(QDateTime::currentMSecsSinceEpoch()))
+      m_writer(new QFutureWatcher<QString>(this)), m_folder(Recovery::defaultFolder()),
+      m_id(QStringLiteral("attnviz-%1-%2")
+               .arg(QCoreApplication::applicationPid())
+               .arg(QDateTime::currentMSecsSinceEpoch()))
 {
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, [this] { saveNow(); });
-    // Every edit, undo, redo, reset and save comes through changed(); the File change of a
-    // save or of an undo back to the saved state is what removes the files.
-    connect(document, &Document::changed, this, &Autosave::documentChanged);
+    connect(m_timer, &QTimer::timeout, this, &Autosave::saveInBackground);
+    connect(m_writer, &QFutureWatcher<QString>::finished, this, &Autosave::backgroundWriteFinished);
+    // Every edit, undo, redo and reset comes through edited() (even while its pass is still
+    // computing); the File change of a save or of an undo back to the saved state is what
+    // removes the files.
+    connect(document, &Document::edited, this, &Autosave::documentChanged);
+    connect(document, &Document::changed, this, [this](Document::Changes changes) {
+        if (changes & Document::File)
+            documentChanged();
+    });
 }
 
 Autosave::~Autosave()
@@ -99,34 +108,97 @@ bool Autosave::ensureLocked(QString* error)
     return true;
 }
 
+namespace {
+
+/// Writes the recovery files of one session (on whichever thread): the session first, for
+/// the info only says where it belongs, and a session without its info is still
+/// restorable (as an unsaved session). Returns the error, or an empty string.
+QString writeRecoveryFiles(const attn::Session& session, const QString& sessionPath,
+                           const QString& infoPath, const QJsonObject& info)
+{
+    const QString error =
+        writeFileAtomically(sessionPath, QByteArray::fromStdString(attn::writeSession(session)));
+    if (!error.isEmpty())
+        return error;
+    return writeFileAtomically(infoPath, QJsonDocument(info).toJson());
+}
+
+} // namespace
+
+QJsonObject Autosave::info() const
+{
+    return {
+        {QStringLiteral("format"), QStringLiteral("attnviz-recovery")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+        {QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("original_path"), m_document->filePath()},
+        {QStringLiteral("title"), QString::fromStdString(m_document->latestSession().title)},
+        {QStringLiteral("session_file"), m_id + QStringLiteral(".attn.json")},
+    };
+}
+
 bool Autosave::saveNow()
 {
     m_timer->stop();
     m_pendingSince.invalidate();
+    waitForBackgroundWrite();
     if (!m_document || !m_document->isModified()) {
         discard();
         return true;
     }
     QString error;
-    if (ensureLocked(&error)) {
-        // The session first: the info only says where it belongs, and a session without
-        // its info is still restorable (as an unsaved session).
-        error = writeFileAtomically(
-            sessionPath(), QByteArray::fromStdString(attn::writeSession(m_document->session())));
-        if (error.isEmpty()) {
-            const QJsonObject info{
-                {QStringLiteral("format"), QStringLiteral("attnviz-recovery")},
-                {QStringLiteral("version"), 1},
-                {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                {QStringLiteral("saved_at"),
-                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("original_path"), m_document->filePath()},
-                {QStringLiteral("title"), QString::fromStdString(m_document->session().title)},
-                {QStringLiteral("session_file"), m_id + QStringLiteral(".attn.json")},
-            };
-            error = writeFileAtomically(infoPath(), QJsonDocument(info).toJson());
-        }
+    if (ensureLocked(&error))
+        error = writeRecoveryFiles(m_document->latestSession(), sessionPath(), infoPath(), info());
+    return finishWrite(error);
+}
+
+void Autosave::saveInBackground()
+{
+    m_timer->stop();
+    m_pendingSince.invalidate();
+    if (!m_document || !m_document->isModified()) {
+        discard();
+        return;
     }
+    if (m_writer->isRunning()) {
+        m_writeAgain = true; // this write's session is already old: another follows it
+        return;
+    }
+    QString error;
+    if (!ensureLocked(&error)) {
+        finishWrite(error);
+        return;
+    }
+    // A copy: the document goes on changing while the session of a large lesson is
+    // serialised, which takes seconds at GPT-2 sizes.
+    m_writer->setFuture(QtConcurrent::run(writeRecoveryFiles, m_document->latestSession(),
+                                          sessionPath(), infoPath(), info()));
+}
+
+void Autosave::backgroundWriteFinished()
+{
+    if (!m_writer->future().isValid())
+        return; // waited for and dropped by waitForBackgroundWrite()
+    const QString error = m_writer->result();
+    m_writer->setFuture(QFuture<QString>());
+    if (finishWrite(error) && m_writeAgain) {
+        m_writeAgain = false;
+        saveInBackground();
+    }
+}
+
+void Autosave::waitForBackgroundWrite()
+{
+    // Two writers of the same files at once would race; a discard must not be undone by a
+    // write that ends after it.
+    m_writer->waitForFinished();
+    m_writer->setFuture(QFuture<QString>());
+    m_writeAgain = false;
+}
+
+bool Autosave::finishWrite(const QString& error)
+{
     if (!error.isEmpty()) {
         // Said once per distinct problem: the next edit tries again, silently.
         if (error != m_lastError)
@@ -143,6 +215,7 @@ void Autosave::discard()
 {
     // Also drops a write still waiting: after "Discard" on close the document stays
     // modified, and the files must not come back before the program ends.
+    waitForBackgroundWrite();
     m_timer->stop();
     m_pendingSince.invalidate();
     QFile::remove(infoPath());

@@ -11,8 +11,10 @@
 #include <QString>
 #include <memory>
 
+class QJsonObject;
 class QLockFile;
 class QTimer;
+template <typename T> class QFutureWatcher;
 
 namespace av {
 
@@ -43,8 +45,9 @@ public:
     QString infoPath() const;
     QString lockPath() const;
 
-    /// Writes now if the document is modified (removes the files if it is not).
-    /// Returns false when a write failed; lastError() says why.
+    /// Writes now, on this thread, if the document is modified (removes the files if it is
+    /// not). Returns false when a write failed; lastError() says why. The timer instead
+    /// writes on a worker thread, so that a large lesson never stalls the window.
     bool saveNow();
     /// Removes this instance's files and drops a pending write; the next edit writes them
     /// again. A normal close (QCoreApplication::aboutToQuit) calls this.
@@ -59,10 +62,18 @@ signals:
 private:
     void documentChanged();
     bool ensureLocked(QString* error);
+    QJsonObject info() const;
+    void saveInBackground();
+    void backgroundWriteFinished();
+    void waitForBackgroundWrite();
+    /// Reports the end of a write (written(), or the error once); true when it succeeded.
+    bool finishWrite(const QString& error);
 
     QPointer<Document> m_document;
     QTimer* m_timer;
-    QElapsedTimer m_pendingSince; ///< since the first edit not yet written
+    QFutureWatcher<QString>* m_writer; ///< the write running on a worker thread, if any
+    bool m_writeAgain = false;         ///< edits came during that write
+    QElapsedTimer m_pendingSince;      ///< since the first edit not yet written
     std::unique_ptr<QLockFile> m_lock;
     QString m_folder;
     QString m_id;
