@@ -1,15 +1,13 @@
 #include "heatmapplot.h"
 
-#include <qcustomplot.h>
-
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QToolTip>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <qcustomplot.h>
 #include <tuple>
 #include <utility>
 
@@ -157,8 +155,14 @@ void HeatmapPlot::setData(const HeatmapData& data)
     const bool empty = rows == 0 || cols == 0;
     m_rows = rows;
     m_cols = cols;
-    m_rowTicks = tickTexts(data.rowLabels, rows);
-    m_colTicks = tickTexts(data.colLabels, cols);
+    QStringList rowTicks = tickTexts(data.rowLabels, rows);
+    QStringList colTicks = tickTexts(data.colLabels, cols);
+    // Fonts and label widths are measured again only when the labels change: most edits
+    // change numbers only, and measuring every label of every plot is most of a frame.
+    const bool labelsChanged = shapeChanged || rowTicks != m_rowTicks || colTicks != m_colTicks ||
+                               data.title != m_title->text();
+    m_rowTicks = std::move(rowTicks);
+    m_colTicks = std::move(colTicks);
     m_colTokens = !data.colLabels.isEmpty();
     m_diverging = data.diverging;
     m_title->setText(data.title);
@@ -180,7 +184,10 @@ void HeatmapPlot::setData(const HeatmapData& data)
         rebuildValueLabels();
         syncHighlights();
     }
-    applyFonts(); // measures the new labels; colours and fills the value labels
+    if (labelsChanged)
+        applyFonts(); // measures the new labels; colours and fills the value labels
+    else
+        applyGradient(); // colours and fills the value labels
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -455,7 +462,8 @@ void HeatmapPlot::relayout()
 
 void HeatmapPlot::fitToAxisRect()
 {
-    if (m_rows == 0 || m_cols == 0 || m_plot->axisRect()->width() <= 0 || m_plot->axisRect()->height() <= 0)
+    if (m_rows == 0 || m_cols == 0 || m_plot->axisRect()->width() <= 0 ||
+        m_plot->axisRect()->height() <= 0)
         return;
     // Runs between QCustomPlot's layout and its drawing; each decision below needs the
     // cell size in pixels, which is known only now.

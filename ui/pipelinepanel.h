@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QSpinBox;
 class QVBoxLayout;
 
@@ -31,15 +32,24 @@ public:
     const QVector<Step>& steps() const { return m_steps; }
     void setExportController(ExportController* controller) { m_export = controller; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void showDocument();
     void showStep(int index, const QString& caption, const HeatmapData& data);
+    /// Gives the plots scrolled into view their new data. The others wait until they are:
+    /// at GPT-2 sizes each step is 400 000 cells, and a frame cannot fill all 13.
+    void drawVisibleSteps();
 
     Document* m_document;
     QSpinBox* m_head;
     QVBoxLayout* m_list;
+    QScrollArea* m_scroll;
     QVector<Step> m_steps;
     QVector<HeatmapData> m_data; ///< what each step shows, for its CSV
+    QVector<bool> m_stale;       ///< the step's plot does not show m_data yet
     ExportController* m_export = nullptr;
 };
 

@@ -107,8 +107,14 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
     connect(m_query, &QSpinBox::valueChanged, this, targetEdited);
     connect(m_column, &QSpinBox::valueChanged, this, targetEdited);
     connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
-        if (changes & (Document::Values | Document::Structure))
+        if (!(changes & (Document::Values | Document::Structure)))
+            return;
+        if (isVisible()) {
             rebuild();
+        } else {
+            m_stepsStale = true;
+            m_widgetsStale = true;
+        }
     });
     setFocusPolicy(Qt::StrongFocus);
     rebuild();
@@ -135,10 +141,28 @@ void WalkthroughPanel::setTarget(WalkTarget target)
     rebuild();
 }
 
+const QVector<WalkStep>& WalkthroughPanel::steps() const
+{
+    if (m_stepsStale) {
+        m_steps = walkSteps(m_document->session(), m_document->result(), m_target);
+        m_stepsStale = false;
+    }
+    return m_steps;
+}
+
+void WalkthroughPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_widgetsStale)
+        rebuild();
+}
+
 void WalkthroughPanel::rebuild()
 {
     const attn::Session& s = m_document->session();
     m_steps = walkSteps(s, m_document->result(), m_target);
+    m_stepsStale = false;
+    m_widgetsStale = false;
     const WalkTarget t = target();
     m_updating = true;
     m_query->setMaximum(std::max(1, s.n()));

@@ -31,8 +31,8 @@ public:
     int currentStep() const { return m_current; }
     /// Clamped to the steps there are.
     void setStep(int index);
-    int stepCount() const { return static_cast<int>(m_steps.size()); }
-    const WalkStep& step() const { return m_steps[m_current]; }
+    int stepCount() const { return static_cast<int>(steps().size()); }
+    const WalkStep& step() const { return steps()[m_current]; }
 
     /// The followed number O(query, column), as resolved for the current session.
     WalkTarget target() const;
@@ -50,12 +50,20 @@ public slots:
 signals:
     void stepChanged(int index);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void rebuild();
     void showStep();
+    /// The steps of the document as it is now: computed when asked for after the panel
+    /// was hidden (a tab behind another), where every edit would compute them for nothing.
+    const QVector<WalkStep>& steps() const;
 
     Document* m_document;
-    QVector<WalkStep> m_steps;
+    mutable QVector<WalkStep> m_steps;
+    mutable bool m_stepsStale = false; ///< the document changed since m_steps was computed
+    bool m_widgetsStale = false;       ///< ... since the widgets were filled
     int m_current = 0;
     WalkTarget m_target;     ///< as chosen: query −1 follows the last token whatever the length
     bool m_updating = false; ///< set while the widgets are filled from the steps: no echo

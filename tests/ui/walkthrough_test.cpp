@@ -295,6 +295,10 @@ void WalkthroughTest::panelFollowsAnEdit()
     // x1 = [0.5, 0.2, 0.3]: q1 = [.05+.08+.21, .10+.10+.24, .15+.12+.27] = [0.34, 0.44, 0.54],
     // and Z(0,0) becomes 0.729520 (NumPy, tests/reference's formulas).
     QCOMPARE(panel.currentStep(), 8);
+    // A hidden panel (a tab behind another) fills its widgets when it is shown again; what
+    // it reports is current at once.
+    QVERIFY(panel.step().formula.contains("0.72952"));
+    panel.show();
     const QString sum = plain(panel.formulaLabel()->text());
     QVERIFY2(sum.contains("= 0.72952") && !sum.contains("0.716341"), qPrintable(sum));
     panel.setStep(3);

@@ -11,6 +11,8 @@
 #include "weightspanel.h"
 
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +45,29 @@ private slots:
         // The numbers of the worked example, worked out by hand (not by this program).
         QVERIFY(std::abs(plot->cellValue(0, 0) - 0.258158) < 5e-7);
         QVERIFY(std::abs(plot->cellValue(0, 2) - 0.414661) < 5e-7);
+    }
+
+    void pipelineStepsScrolledIntoViewShowTheLatestPass()
+    {
+        PipelinePanel* pipeline = m_window->pipelinePanel();
+        pipeline->show();
+        pipeline->raise();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        const attn::MatrixRef ref{attn::MatrixKind::Embeddings, 0};
+        m_document->setCell(ref, 0, 0, 0.5);
+        const HeatmapPlot* first = pipeline->steps().front().plot;
+        const HeatmapPlot* last = pipeline->steps().back().plot;
+        QCOMPARE(first->cellValue(0, 0), 0.5); // in view: drawn at once
+        // Out of view (O, step 13) it waits, and shows the latest pass once scrolled to.
+        auto* scroll = pipeline->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(const_cast<HeatmapPlot*>(last));
+        QCOMPARE(last->cellValue(0, 0), m_document->result().output(0, 0));
+        scroll->verticalScrollBar()->setValue(0);
+        m_document->setCell(ref, 0, 0, 0.25);
+        QVERIFY(last->cellValue(0, 0) != m_document->result().output(0, 0));
+        scroll->ensureWidgetVisible(const_cast<HeatmapPlot*>(last));
+        QCOMPARE(last->cellValue(0, 0), m_document->result().output(0, 0));
     }
 
     void typingTokensChangesTheHeatmapToTheEnginesWeights()
@@ -108,7 +133,8 @@ private slots:
         attention->setShowAllHeads(true);
         QCOMPARE(attention->headPlots().size(), 4);
         for (int h = 0; h < 4; ++h)
-            QCOMPARE(attention->headPlots()[h]->cellValue(2, 1), m_document->result().heads[h].weights(2, 1));
+            QCOMPARE(attention->headPlots()[h]->cellValue(2, 1),
+                     m_document->result().heads[h].weights(2, 1));
         m_window->inputPanel()->headsSpin()->setValue(2);
         QCOMPARE(attention->headPlots().size(), 2);
         // A refused size changes nothing and says why.
@@ -147,7 +173,8 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("bad.attn.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": "attnviz-session", "version": 1, "tokens": ["a"], "d_model": 4, "heads": 3})");
+        file.write(
+            R"({"format": "attnviz-session", "version": 1, "tokens": ["a"], "d_model": 4, "heads": 3})");
         file.close();
         QString error;
         QVERIFY(!m_document->open(path, &error));
