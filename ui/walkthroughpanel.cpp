@@ -60,6 +60,8 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
         caption->setAlignment(Qt::AlignHCenter);
         auto* plot = new HeatmapPlot;
         plot->setValueFontScale(1.15);
+        // Every value is printed in its cell: the colour bar would only take the matrix's room.
+        plot->setColorBarVisible(false);
         auto* column = new QVBoxLayout;
         column->addWidget(caption);
         column->addWidget(plot, 1);
@@ -173,6 +175,8 @@ void WalkthroughPanel::showStep()
         const bool used = k < current.matrices.size();
         m_captions[k]->setVisible(used);
         m_plots[k]->setVisible(used);
+        // An empty column with a stretch would still take its share of the row.
+        m_plotRow->setStretch(k, used ? 1 : 0);
         if (!used)
             continue;
         const WalkStep::Shown& shown = current.matrices[k];
