@@ -83,7 +83,8 @@ int runHeadless(const CommandLine& cmd)
         options.present = cmd.present;
         options.step = cmd.step - 1;
         options.demo = cmd.demo;
-        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options); !error.isEmpty()) {
+        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
+            !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

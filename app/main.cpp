@@ -104,7 +104,8 @@ int main(int argc, char* argv[])
         window.presentation()->setActive(true);
     if (cmd->step > 0)
         window.showWalkthroughStep(cmd->step - 1);
-    if (!cmd->demo.isEmpty()) // after presenting starts: the demonstration opens full screen over it
+    // After presenting starts: the demonstration then opens full screen over the window.
+    if (!cmd->demo.isEmpty())
         window.showDemonstrations(cmd->demo);
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
         QMessageBox::warning(&window, QCoreApplication::translate("av::MainWindow", "Could not open the session"), openError);

@@ -33,8 +33,9 @@ DemosWindow::DemosWindow(Document* document, QWidget* parent)
 
 QStringList DemosWindow::demoNames()
 {
-    return {QStringLiteral("scaling"), QStringLiteral("shuffle"), QStringLiteral("relative-position"),
-            QStringLiteral("masks"),   QStringLiteral("cost"),    QStringLiteral("compare")};
+    return {
+        QStringLiteral("scaling"), QStringLiteral("shuffle"), QStringLiteral("relative-position"),
+        QStringLiteral("masks"),   QStringLiteral("cost"),    QStringLiteral("compare")};
 }
 
 bool DemosWindow::showDemo(const QString& name)

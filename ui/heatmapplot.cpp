@@ -1,5 +1,7 @@
 #include "heatmapplot.h"
 
+#include "plottitle.h"
+
 #include <qcustomplot.h>
 
 #include <QEvent>
@@ -169,27 +171,7 @@ void HeatmapPlot::setColorBarVisible(bool visible)
 
 void HeatmapPlot::wrapTitle()
 {
-    // A title wider than the plot is broken into lines at spaces rather than cut off
-    // (a narrow view, or presentation font sizes).
-    const QFontMetricsF metrics(m_title->font());
-    const double width = m_plot->width() - 16;
-    if (width <= 0 || metrics.horizontalAdvance(m_titleText) <= width) {
-        m_title->setText(m_titleText);
-        return;
-    }
-    QStringList lines;
-    QString line;
-    for (const QString& word : m_titleText.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
-            lines << line;
-            line = word;
-        } else {
-            line = longer;
-        }
-    }
-    lines << line;
-    m_title->setText(lines.join(QLatin1Char('\n')));
+    m_title->setText(wrappedTitle(m_titleText, m_title->font(), m_plot->width() - 16));
 }
 
 void HeatmapPlot::setData(const HeatmapData& data)

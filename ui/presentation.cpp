@@ -81,7 +81,8 @@ void setLargeTitleBars(QMainWindow* window, bool large)
     for (QDockWidget* dock : window->findChildren<QDockWidget*>()) {
         QWidget* old = dock->titleBarWidget();
         if (large) {
-            auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(dock->windowTitle().toHtmlEscaped()));
+            auto* title =
+                new QLabel(QStringLiteral("<b>%1</b>").arg(dock->windowTitle().toHtmlEscaped()));
             title->setContentsMargins(6, 2, 6, 2);
             dock->setTitleBarWidget(title);
         } else {

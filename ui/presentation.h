@@ -90,8 +90,8 @@ private:
     QAction* m_present;
     QActionGroup* m_colorMaps;
     QShortcut* m_escape;
-    QList<QWidget*> m_windows;    ///< from addWindow()
-    QList<QShortcut*> m_closers;  ///< Esc in each of m_windows
+    QList<QWidget*> m_windows;   ///< from addWindow()
+    QList<QShortcut*> m_closers; ///< Esc in each of m_windows
     /// Widgets with the property av_hideWhilePresenting (hints about the mouse), hidden.
     QList<QPointer<QWidget>> m_hiddenWidgets;
 

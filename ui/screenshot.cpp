@@ -25,7 +25,8 @@ void settle()
 
 } // namespace
 
-QString saveWindowScreenshot(Document* document, const QString& path, const ScreenshotOptions& options)
+QString saveWindowScreenshot(Document* document, const QString& path,
+                             const ScreenshotOptions& options)
 {
     MainWindow window(document, /*persistent=*/false);
     window.resize(options.size);
