@@ -154,6 +154,9 @@ void MainWindow::createMenus()
     // Created after every panel: it scales the fonts of the plots it finds.
     m_presentation = new Presentation(this, m_document);
     m_presentation->addToMenu(view);
+    // Figures are exported in the colour map the window shows (grey is meant for printing).
+    connect(m_presentation, &Presentation::colorMapChanged, m_export,
+            &ExportController::setColorMap);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About AttnViz"), this, [this] {

@@ -50,6 +50,7 @@ public:
     SummaryPanel* summaryPanel() const { return m_summary; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
     Presentation* presentation() const { return m_presentation; }
+    ExportController* exportController() const { return m_export; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -284,6 +284,7 @@ void Presentation::setColorMap(ColorMapKind kind)
     for (QAction* action : m_colorMaps->actions())
         action->setChecked(action->data().toInt() == static_cast<int>(kind));
     applyToPlots();
+    emit colorMapChanged(kind);
 }
 
 void Presentation::applyToPlots()

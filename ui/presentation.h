@@ -76,6 +76,7 @@ public slots:
 
 signals:
     void activeChanged(bool active);
+    void colorMapChanged(av::ColorMapKind kind);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
