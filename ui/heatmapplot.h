@@ -54,6 +54,7 @@ public:
     void setData(const HeatmapData& data);
     /// QPoint(x = col, y = row); each is outlined. Cells outside the matrix are ignored.
     void setHighlightedCells(const QVector<QPoint>& cells);
+    QVector<QPoint> highlightedCells() const { return m_highlights; }
     /// Size of the printed cell values, relative to the tick labels.
     void setValueFontScale(double scale);
     /// Multiplies every font size (presentation mode, export at high dpi).
