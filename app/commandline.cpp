@@ -1,5 +1,8 @@
 #include "commandline.h"
 
+#include "demoswindow.h"
+#include "walkthrough.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -84,13 +87,20 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         {"normalizer", "Normalizer: softmax|relu.", "KIND"},
         {"temperature", "Temperature (> 0).", "T"},
         {"lang", "Interface language: en|zh_CN.", "LANG"},
-        {"present", "Start in presentation mode (full screen, large fonts); with --screenshot, render it."},
+        {"present",
+         "Start in presentation mode (full screen, large fonts); with --screenshot, render it."},
+        {"step", "Open the walkthrough at step N (1-11); with --screenshot, render it.", "N"},
+        {"demo",
+         "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
+         "with --screenshot, render its window.",
+         "NAME"},
         {"dump-json", "Write every intermediate matrix (dump v1); - for standard output.", "FILE"},
         {"save-session", "Write the session as built, every weight included.", "FILE"},
         {"export", "Write one file per figure into DIR.", "DIR"},
         {"format", "Format of exported figures: png|svg|pdf (default png).", "FORMAT"},
         {"dpi", "Resolution of exported PNGs (default 144).", "N"},
-        {"figure-width", "Width of exported figures in inches (default: each figure's own).", "INCHES"},
+        {"figure-width", "Width of exported figures in inches (default: each figure's own).",
+         "INCHES"},
         {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
         {"screenshot-size", "Window size for --screenshot (default 1600x1000).", "WxH"},
     });
@@ -125,6 +135,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     std::optional<int> seed;
     std::optional<int> dpi;
     std::optional<attn::PeKind> pe;
+    std::optional<int> step;
     bool ok = parseInt(parser, "d-model", 1, attn::kMaxDModel, o.dModel, error) &&
               parseInt(parser, "heads", 1, attn::kMaxDModel, o.heads, error) &&
               parseInt(parser, "seed", 0, std::numeric_limits<int>::max(), seed, error) &&
@@ -135,7 +146,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
               parseInt(parser, "window", 0, attn::kMaxTokens, o.window, error) &&
               parseKind(parser, "normalizer", attn::parseNormalizerKind, o.normalizer, error) &&
               parsePositive(parser, "temperature", o.temperature, error) &&
-              parseInt(parser, "dpi", 36, 1200, dpi, error);
+              parseInt(parser, "dpi", 36, 1200, dpi, error) &&
+              parseInt(parser, "step", 1, kWalkStepCount, step, error);
     if (ok && pe == attn::PeKind::Learned) {
         error = QStringLiteral("--pe: \"learned\" needs a matrix; give it in a session file");
         ok = false;
@@ -155,6 +167,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         error = QStringLiteral("--lang: expected en or zh_CN, got \"%1\"").arg(cmd.language);
         ok = false;
     }
+    cmd.demo = parser.value("demo");
+    if (ok && parser.isSet("demo") && !DemosWindow::demoNames().contains(cmd.demo)) {
+        error = QStringLiteral("--demo: expected one of %1, got \"%2\"")
+                    .arg(DemosWindow::demoNames().join(QStringLiteral(", ")), cmd.demo);
+        ok = false;
+    }
     if (!ok) {
         exit = {error, kBadInput};
         return std::nullopt;
@@ -164,6 +182,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     o.pe = pe;
     if (dpi)
         cmd.dpi = *dpi;
+    cmd.step = step.value_or(0);
     std::optional<double> width;
     if (!parsePositive(parser, "figure-width", width, error) || (width && *width > 100)) {
         exit = {error.isEmpty() ? QStringLiteral("--figure-width: at most 100 inches") : error, kBadInput};

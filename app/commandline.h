@@ -26,6 +26,8 @@ struct CommandLine
     QSize screenshotSize{1600, 1000}; ///< --screenshot-size WxH
     QString language; ///< --lang, empty: the system locale
     bool present = false; ///< --present: start in presentation mode (also for --screenshot)
+    int step = 0;         ///< --step N: open the walkthrough at step N (from 1); 0: not asked
+    QString demo;         ///< --demo NAME: open that demonstration (DemosWindow::demoNames())
 };
 
 /// What parsing decided when it does not yield a CommandLine: print text and exit.

@@ -78,7 +78,13 @@ int runHeadless(const CommandLine& cmd)
     if (!cmd.screenshotPath.isEmpty()) {
         Document document;
         document.reset(session, cmd.sessionPath);
-        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, cmd.screenshotSize, cmd.present); !error.isEmpty()) {
+        ScreenshotOptions options;
+        options.size = cmd.screenshotSize;
+        options.present = cmd.present;
+        options.step = cmd.step - 1;
+        options.demo = cmd.demo;
+        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
+            !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

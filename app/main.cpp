@@ -102,6 +102,11 @@ int main(int argc, char* argv[])
     window.show();
     if (cmd->present)
         window.presentation()->setActive(true);
+    if (cmd->step > 0)
+        window.showWalkthroughStep(cmd->step - 1);
+    // After presenting starts: the demonstration then opens full screen over the window.
+    if (!cmd->demo.isEmpty())
+        window.showDemonstrations(cmd->demo);
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
         QMessageBox::warning(&window, QCoreApplication::translate("av::MainWindow", "Could not open the session"), openError);
     return app.exec();

@@ -35,6 +35,8 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     auto* hint = new QLabel(tr("Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them."));
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // About the mouse, for whoever holds it: not for a class (Presentation hides it).
+    hint->setProperty("av_hideWhilePresenting", true);
     bar->addWidget(hint, 1);
 
     m_single = makePlot(-1);

@@ -1,6 +1,7 @@
 #include "barplot.h"
 
 #include "colormaps.h"
+#include "plottitle.h"
 
 #include <qcustomplot.h>
 
@@ -18,7 +19,8 @@ namespace {
 
 constexpr double kGroupWidth = 0.8; // of the 1.0 between categories, in plot coordinates
 constexpr double kBarSpacing = 0.03;
-constexpr double kHeadroom = 0.14; // of the value span, above the bars for their labels
+constexpr double kValueFontScale = 0.95; // of the tick labels
+constexpr double kHeadroom = 0.14;       // of the value span, above the bars for their labels
 
 QString formatValue(double v)
 {
@@ -69,15 +71,43 @@ BarPlot::BarPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this
     m_emptyMessage->setColor(QColor(100, 100, 100));
     m_emptyMessage->setSelectable(false);
 
+    connect(m_plot, &QCustomPlot::afterLayout, this, &BarPlot::fitValueLabels);
     applyStyle();
 }
 
 BarPlot::~BarPlot() = default;
 
+void BarPlot::fitValueLabels()
+{
+    // Values that would run into each other (many bars, presentation font sizes) are not
+    // all printed: the tallest bars' values first, then each one that overlaps none shown.
+    const QFontMetricsF metrics(scaledFont(kValueFontScale));
+    QVector<QCPItemText*> order(m_valueLabels.begin(), m_valueLabels.end());
+    std::stable_sort(order.begin(), order.end(), [](QCPItemText* a, QCPItemText* b) {
+        return std::abs(a->position->value()) > std::abs(b->position->value());
+    });
+    QVector<QRectF> shown;
+    for (QCPItemText* label : order) {
+        const QPointF anchor = label->position->pixelPosition();
+        const QSizeF size(metrics.horizontalAdvance(label->text()) + 4, metrics.height() + 4);
+        const bool above = label->position->value() >= 0;
+        const QRectF rect(
+            QPointF(anchor.x() - size.width() / 2, above ? anchor.y() - size.height() : anchor.y()),
+            size);
+        const bool free = std::none_of(shown.cbegin(), shown.cend(), [&rect](const QRectF& other) {
+            return other.intersects(rect);
+        });
+        label->setVisible(free);
+        if (free)
+            shown << rect;
+    }
+}
+
 void BarPlot::setData(const QString& title, const QStringList& categories,
                       const QVector<Series>& series)
 {
-    m_title->setText(title);
+    m_titleText = title;
+    wrapTitle();
     const int n = int(categories.size());
     const int m = n > 0 ? int(series.size()) : 0;
 
@@ -144,7 +174,7 @@ void BarPlot::setFontScale(double scale)
 
 QString BarPlot::title() const
 {
-    return m_title->text();
+    return m_titleText;
 }
 
 QSize BarPlot::minimumSizeHint() const
@@ -157,6 +187,12 @@ QSize BarPlot::sizeHint() const
     return QSize(640, 420);
 }
 
+void BarPlot::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    wrapTitle();
+}
+
 void BarPlot::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
@@ -164,6 +200,11 @@ void BarPlot::changeEvent(QEvent* event)
         applyStyle();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void BarPlot::wrapTitle()
+{
+    m_title->setText(wrappedTitle(m_titleText, m_title->font(), width() - 16));
 }
 
 QFont BarPlot::scaledFont(double factor) const
@@ -181,6 +222,7 @@ void BarPlot::applyStyle()
     QFont titleFont = scaledFont(1.25);
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
+    wrapTitle();
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setTickLabelFont(scaledFont(1));
         axis->setLabelFont(scaledFont(1.1));
@@ -196,7 +238,7 @@ void BarPlot::applyStyle()
         bars[k]->setBrush(color);
         bars[k]->setPen(QPen(color.darker(140), 1));
     }
-    const QFont valueFont = scaledFont(0.95);
+    const QFont valueFont = scaledFont(kValueFontScale);
     for (QCPItemText* label : std::as_const(m_valueLabels))
         label->setFont(valueFont);
 }

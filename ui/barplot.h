@@ -41,13 +41,17 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QFont scaledFont(double factor) const;
+    void wrapTitle();
+    void fitValueLabels();
     void applyStyle();
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QString m_titleText; ///< as given; drawn wrapped to the width
     QCPBarsGroup* m_group = nullptr;
     QCPItemText* m_emptyMessage = nullptr;
     QVector<QCPItemText*> m_valueLabels; ///< series-major: series k, category i at k·n + i

@@ -1,6 +1,7 @@
 #include "curveplot.h"
 
 #include "colormaps.h"
+#include "plottitle.h"
 
 #include <qcustomplot.h>
 
@@ -70,7 +71,8 @@ CurvePlot::~CurvePlot() = default;
 void CurvePlot::setData(const QString& title, const QString& xTitle, const QString& yTitle,
                         const QVector<Curve>& curves)
 {
-    m_title->setText(title);
+    m_titleText = title;
+    wrapTitle();
     m_plot->xAxis->setLabel(xTitle);
     m_plot->yAxis->setLabel(yTitle);
 
@@ -122,7 +124,7 @@ void CurvePlot::setFontScale(double scale)
 
 QString CurvePlot::title() const
 {
-    return m_title->text();
+    return m_titleText;
 }
 
 QSize CurvePlot::minimumSizeHint() const
@@ -148,6 +150,12 @@ void CurvePlot::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     updateLegendWrap();
+    wrapTitle();
+}
+
+void CurvePlot::wrapTitle()
+{
+    m_title->setText(wrappedTitle(m_titleText, m_title->font(), width() - 16));
 }
 
 QFont CurvePlot::scaledFont(double factor) const
@@ -165,6 +173,7 @@ void CurvePlot::applyStyle()
     QFont titleFont = scaledFont(1.25);
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
+    wrapTitle();
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setTickLabelFont(scaledFont(1));
         axis->setLabelFont(scaledFont(1.1));

@@ -46,11 +46,13 @@ protected:
 
 private:
     QFont scaledFont(double factor) const;
+    void wrapTitle();
     void applyStyle();
     void updateLegendWrap();
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QString m_titleText; ///< as given; drawn wrapped to the width
     QCPItemText* m_emptyMessage = nullptr;
     double m_fontScale = 1;
 };

@@ -31,4 +31,20 @@ DemosWindow::DemosWindow(Document* document, QWidget* parent)
     resize(1400, 900);
 }
 
+QStringList DemosWindow::demoNames()
+{
+    return {
+        QStringLiteral("scaling"), QStringLiteral("shuffle"), QStringLiteral("relative-position"),
+        QStringLiteral("masks"),   QStringLiteral("cost"),    QStringLiteral("compare")};
+}
+
+bool DemosWindow::showDemo(const QString& name)
+{
+    const int index = demoNames().indexOf(name);
+    if (index < 0)
+        return false;
+    m_tabs->setCurrentIndex(index);
+    return true;
+}
+
 } // namespace av

@@ -2,6 +2,7 @@
 // Demonstrations of *why* attention is built as it is, one tab each, in a window of its
 // own beside the workspace (View ▸ Demonstrations). Each tab opens ready to show.
 
+#include <QStringList>
 #include <QWidget>
 
 class QTabWidget;
@@ -22,6 +23,12 @@ class DemosWindow : public QWidget
 
 public:
     explicit DemosWindow(Document* document, QWidget* parent = nullptr);
+
+    /// The demonstrations' names for --demo, in the order of the tabs: scaling, shuffle,
+    /// relative-position, masks, cost, compare.
+    static QStringList demoNames();
+    /// Brings the tab of demoNames()'s name to the front; false for a name not in it.
+    bool showDemo(const QString& name);
 
     QTabWidget* tabs() const { return m_tabs; }
     ScalingDemo* scalingDemo() const { return m_scaling; }

@@ -91,6 +91,7 @@ void ExportController::exportFigure(const QString& name)
     }
     ExportOptions options = m_last;
     options.format = suffix;
+    options.colorMap = m_colorMap;
     if (suffix == QLatin1String("png") && !askOptions(options, false))
         return;
     m_last = options;
@@ -105,6 +106,7 @@ void ExportController::exportFigure(const QString& name)
 void ExportController::exportAll()
 {
     ExportOptions options = m_last;
+    options.colorMap = m_colorMap;
     if (!askOptions(options, true))
         return;
     const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Export all figures into"));
@@ -129,6 +131,7 @@ void ExportController::copyFigure(const QString& name)
 {
     ExportOptions options;
     options.dpi = 144;
+    options.colorMap = m_colorMap;
     const QImage image = renderFigure(m_document->session(), m_document->result(), name, options);
     if (!image.isNull())
         QApplication::clipboard()->setImage(image);

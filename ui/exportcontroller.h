@@ -40,12 +40,18 @@ public:
     void attachMenu(QWidget* plotWidget, std::function<QString()> figureName,
                     std::function<Numbers()> numbers = {});
 
+    /// The colour map of every figure exported, copied or written from now on: the one
+    /// View ▸ Colour map shows (the window connects it).
+    void setColorMap(ColorMapKind kind) { m_colorMap = kind; }
+    ColorMapKind colorMap() const { return m_colorMap; }
+
 private:
     bool askOptions(ExportOptions& options, bool chooseFormat);
 
     Document* m_document;
     QWidget* m_window;
     ExportOptions m_last; ///< the options chosen last, offered again
+    ColorMapKind m_colorMap = ColorMapKind::Viridis;
 };
 
 } // namespace av

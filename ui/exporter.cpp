@@ -52,6 +52,13 @@ public:
 
     QSize size() const { return m_root->size(); }
 
+    void setColorMap(ColorMapKind kind)
+    {
+        for (QWidget* w : std::as_const(m_plots))
+            if (auto* heatmap = qobject_cast<HeatmapPlot*>(w))
+                heatmap->setColorMapKind(kind);
+    }
+
     /// A chosen width in logical units; the height keeps the figure's proportions.
     void setWidth(double width)
     {
@@ -95,7 +102,8 @@ int headOf(const QString& name, const QString& prefix)
 QSize inches(double w, double h) { return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi)); }
 
 /// The figure's widgets, or nullptr for a name that is not a figure of this session.
-std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r, const QString& name)
+std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardResult& r,
+                                   const QString& name)
 {
     const int heads = s.heads;
     if (name.startsWith(QLatin1String("attention-head-")) || name.startsWith(QLatin1String("scores-head-"))) {
@@ -167,6 +175,18 @@ std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardR
     return nullptr;
 }
 
+/// The figure as options ask for it: its width and colour map.
+std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r,
+                                    const QString& name, const ExportOptions& options)
+{
+    auto canvas = buildPlots(s, r, name);
+    if (canvas) {
+        canvas->setWidth(options.widthInches * kLogicalDpi);
+        canvas->setColorMap(options.colorMap);
+    }
+    return canvas;
+}
+
 void beginVector(QCPPainter& painter)
 {
     painter.setMode(QCPPainter::pmVectorized);
@@ -202,10 +222,9 @@ QString figureTitle(const attn::Session& s, const attn::ForwardResult& r, const 
 QImage renderFigure(const attn::Session& s, const attn::ForwardResult& r, const QString& name,
                     const ExportOptions& options)
 {
-    const auto canvas = buildFigure(s, r, name);
+    const auto canvas = buildFigure(s, r, name, options);
     if (!canvas)
         return {};
-    canvas->setWidth(options.widthInches * kLogicalDpi);
     const double scale = options.dpi / kLogicalDpi;
     QImage image(canvas->size() * scale, QImage::Format_ARGB32_Premultiplied);
     image.fill(options.transparent ? Qt::transparent : Qt::white);
@@ -237,10 +256,9 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
             return {};
         return bytes;
     }
-    const auto canvas = buildFigure(s, r, name);
+    const auto canvas = buildFigure(s, r, name, options);
     if (!canvas)
         return {};
-    canvas->setWidth(options.widthInches * kLogicalDpi);
     const QSize size = canvas->size();
     if (options.format == QLatin1String("svg")) {
         QSvgGenerator svg;

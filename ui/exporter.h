@@ -4,13 +4,13 @@
 // form for SVG and PDF.
 
 #include "attention.h"
+#include "colormaps.h"
 #include "session.h"
 
 #include <QImage>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace av {
@@ -21,6 +21,9 @@ struct ExportOptions
     int dpi = 144;                          ///< PNG resolution: pixels = inches × dpi
     bool transparent = false;               ///< PNG background: transparent instead of white
     double widthInches = 0;                 ///< figure width; 0: its own (height keeps the proportions)
+    /// The heatmaps' colour scale (View ▸ Colour map: grey for printing); signed data stays
+    /// diverging.
+    ColorMapKind colorMap = ColorMapKind::Viridis;
 };
 
 /// The figures of a session, as file stems: attention-head-k, attention-heads,

@@ -1,5 +1,7 @@
 #include "heatmapplot.h"
 
+#include "plottitle.h"
+
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QToolTip>
@@ -86,12 +88,12 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     m_plot->plotLayout()->insertRow(0);
     m_title = new QCPTextElement(m_plot, QString());
     m_plot->plotLayout()->addElement(0, 0, m_title);
-    auto* body = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(1, 0, body);
-    body->addElement(0, 0, rect);
+    m_body = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, m_body);
+    m_body->addElement(0, 0, rect);
     m_colorScale = new QCPColorScale(m_plot);
     m_colorScale->setType(QCPAxis::atRight);
-    body->addElement(0, 1, m_colorScale);
+    m_body->addElement(0, 1, m_colorScale);
     auto* group = new QCPMarginGroup(m_plot);
     rect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
     m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
@@ -145,7 +147,30 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     setEmpty(true);
 }
 
-HeatmapPlot::~HeatmapPlot() = default;
+HeatmapPlot::~HeatmapPlot()
+{
+    if (!m_colorBarShown) // out of the layout, which deletes only what it holds
+        delete m_colorScale;
+}
+
+void HeatmapPlot::setColorBarVisible(bool visible)
+{
+    if (visible == m_colorBarShown)
+        return;
+    m_colorBarShown = visible;
+    if (visible) {
+        m_body->addElement(0, 1, m_colorScale);
+    } else {
+        m_body->take(m_colorScale);
+        m_body->simplify();
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapPlot::wrapTitle()
+{
+    m_title->setText(wrappedTitle(m_titleText, m_title->font(), m_plot->width() - 16));
+}
 
 void HeatmapPlot::setData(const HeatmapData& data)
 {
@@ -165,7 +190,8 @@ void HeatmapPlot::setData(const HeatmapData& data)
     m_colTicks = std::move(colTicks);
     m_colTokens = !data.colLabels.isEmpty();
     m_diverging = data.diverging;
-    m_title->setText(data.title);
+    m_titleText = data.title;
+    wrapTitle();
     m_squareCells = data.squareCells;
     m_plot->yAxis->setLabel(empty ? QString() : data.rowAxisTitle);
     m_plot->xAxis2->setLabel(empty ? QString() : data.colAxisTitle);
@@ -280,7 +306,7 @@ double HeatmapPlot::cellValue(int row, int col) const
 
 QString HeatmapPlot::title() const
 {
-    return m_title->text();
+    return m_titleText;
 }
 
 QSize HeatmapPlot::minimumSizeHint() const
@@ -306,6 +332,8 @@ bool HeatmapPlot::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_plot && event->type() == QEvent::Leave)
         setHoveredCell(-1, -1);
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        wrapTitle();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -324,6 +352,7 @@ void HeatmapPlot::applyFonts()
     QFont titleFont = scaledFont(1.25);
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
+    wrapTitle();
     for (QCPAxis* axis : {m_plot->xAxis2, m_plot->yAxis, m_colorScale->axis()}) {
         axis->setTickLabelFont(scaledFont(1));
         axis->setLabelFont(scaledFont(1.1));

@@ -19,6 +19,7 @@ class QCustomPlot;
 class QCPAxis;
 class QCPColorMap;
 class QCPColorScale;
+class QCPLayoutGrid;
 class QCPItemRect;
 class QCPItemText;
 class QCPTextElement;
@@ -53,10 +54,13 @@ public:
     void setData(const HeatmapData& data);
     /// QPoint(x = col, y = row); each is outlined. Cells outside the matrix are ignored.
     void setHighlightedCells(const QVector<QPoint>& cells);
+    QVector<QPoint> highlightedCells() const { return m_highlights; }
     /// Size of the printed cell values, relative to the tick labels.
     void setValueFontScale(double scale);
     /// Multiplies every font size (presentation mode, export at high dpi).
     void setFontScale(double scale);
+    /// Without the colour bar the matrix gets its width (for views that print every value).
+    void setColorBarVisible(bool visible);
     /// The gradient for data that is not diverging.
     void setColorMapKind(ColorMapKind kind);
     /// When set, hovering a cell shows provider(row, col) as a tool tip.
@@ -65,6 +69,7 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// The value as stored in the colour map (NaN for a non-finite input).
     double cellValue(int row, int col) const;
+    /// As given; drawn broken into lines when wider than the plot.
     QString title() const;
     int rowCount() const { return m_rows; }
     int columnCount() const { return m_cols; }
@@ -86,6 +91,7 @@ private:
     bool copyCells(const HeatmapData& data);
     void rebuildValueLabels();
     void applyFonts();
+    void wrapTitle();
     void applyGradient();
     void applyColorRange(const HeatmapData& data, bool masked);
     void syncValueLabels();
@@ -103,6 +109,9 @@ private:
     QCPColorMap* m_map = nullptr;
     QCPColorScale* m_colorScale = nullptr;
     QCPTextElement* m_title = nullptr;
+    QString m_titleText;
+    QCPLayoutGrid* m_body = nullptr; ///< [matrix | colour bar]
+    bool m_colorBarShown = true;
     QCPItemText* m_emptyMessage = nullptr;
     QCPItemRect* m_maskHatch = nullptr;     ///< drawn through masked cells
     QVector<QCPItemText*> m_valueLabels;    ///< rows × cols, row-major; empty above 24 × 24

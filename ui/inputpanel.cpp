@@ -61,6 +61,12 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
         }
         m_lessons->addItem(title, path);
     }
+    // The combo boxes may be narrower than their longest entry (the lesson titles, the
+    // score names): the dock stays usable at presentation font sizes on a 1080p screen.
+    for (QComboBox* box : {m_lessons, m_pe, m_score, m_mask, m_normalizer}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
     m_lessons->setPlaceholderText(tr("Choose a lesson…"));
     m_sentence->setPlaceholderText(tr("Type a sentence; tokens are split on spaces"));
     m_sentence->setClearButtonEnabled(true);

@@ -150,18 +150,15 @@ void MainWindow::createMenus()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
-    view->addAction(tr("&Demonstrations"), this, [this] {
-        if (!m_demos)
-            m_demos = new DemosWindow(m_document, this);
-        m_demos->show();
-        m_demos->raise();
-        m_demos->activateWindow();
-    });
+    view->addAction(tr("&Demonstrations"), this, [this] { showDemonstrations(); });
     addLanguageMenu(view->addMenu(tr("&Language")), this);
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
     // Created after every panel: it scales the fonts of the plots it finds.
     m_presentation = new Presentation(this, m_document);
     m_presentation->addToMenu(view);
+    // Figures are exported in the colour map the window shows (grey is meant for printing).
+    connect(m_presentation, &Presentation::colorMapChanged, m_export,
+            &ExportController::setColorMap);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About AttnViz"), this, [this] {
@@ -169,6 +166,26 @@ void MainWindow::createMenus()
                            tr("<b>AttnViz %1</b><p>See, edit and export every step of multi-head self-attention.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showWalkthroughStep(int index)
+{
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("WalkthroughDock"));
+    dock->show();
+    dock->raise();
+    m_walkthrough->setStep(index);
+}
+
+DemosWindow* MainWindow::showDemonstrations(const QString& name)
+{
+    if (!m_demos) {
+        m_demos = new DemosWindow(m_document, this);
+        m_presentation->addWindow(m_demos);
+    }
+    if (!name.isEmpty())
+        m_demos->showDemo(name);
+    m_presentation->showWindow(m_demos);
+    return m_demos;
 }
 
 void MainWindow::updateTitle()

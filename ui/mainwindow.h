@@ -34,6 +34,14 @@ public:
     /// Shows a message and keeps the session when the file is refused.
     bool openFile(const QString& path);
 
+    /// Brings the Walkthrough dock to the front at step index (from 0; clamped).
+    void showWalkthroughStep(int index);
+    /// View ▸ Demonstrations: opens their window (full screen while presenting), at the
+    /// demonstration of DemosWindow::demoNames() named, if any.
+    DemosWindow* showDemonstrations(const QString& name = {});
+    /// Null until the demonstrations were first opened.
+    DemosWindow* demonstrations() const { return m_demos; }
+
     AttentionPanel* attentionPanel() const { return m_attention; }
     InputPanel* inputPanel() const { return m_input; }
     WeightsPanel* weightsPanel() const { return m_weights; }
@@ -42,6 +50,7 @@ public:
     SummaryPanel* summaryPanel() const { return m_summary; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
     Presentation* presentation() const { return m_presentation; }
+    ExportController* exportController() const { return m_export; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -9,6 +9,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QShortcut>
@@ -63,12 +64,40 @@ QFont scaled(QFont font, double factor)
     return font;
 }
 
+/// Widgets with a style sheet keep the font they had when the sheet was applied: apply
+/// it again, so that they get the new application font too.
+void repolishStyleSheets(QWidget* root)
+{
+    for (QWidget* widget : root->findChildren<QWidget*>())
+        if (!widget->styleSheet().isEmpty())
+            widget->setStyleSheet(widget->styleSheet());
+}
+
+/// A dock draws its own title in the font the application had when the dock was made, so
+/// it would stay small while presenting: a label with the dock's title stands in for it.
+/// (No float and close buttons: a lesson does not rearrange docks; View ▸ shows and hides them.)
+void setLargeTitleBars(QMainWindow* window, bool large)
+{
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>()) {
+        QWidget* old = dock->titleBarWidget();
+        if (large) {
+            auto* title =
+                new QLabel(QStringLiteral("<b>%1</b>").arg(dock->windowTitle().toHtmlEscaped()));
+            title->setContentsMargins(6, 2, 6, 2);
+            dock->setTitleBarWidget(title);
+        } else {
+            dock->setTitleBarWidget(nullptr);
+        }
+        delete old;
+    }
+}
+
 } // namespace
 
 QStringList Presentation::hiddenDocks()
 {
-    return {QStringLiteral("WeightsDock"), QStringLiteral("PositionalDock"),
-            QStringLiteral("SummaryDock")};
+    return {QStringLiteral("WeightsDock"), QStringLiteral("PipelineDock"),
+            QStringLiteral("PositionalDock"), QStringLiteral("SummaryDock")};
 }
 
 Presentation::Presentation(QMainWindow* window, Document* document)
@@ -101,6 +130,7 @@ Presentation::Presentation(QMainWindow* window, Document* document)
     connect(m_escape, &QShortcut::activated, this, [this] { setActive(false); });
     if (document)
         connect(document, &Document::changed, this, &Presentation::applyToPlots);
+    window->installEventFilter(this);
 }
 
 Presentation::~Presentation()
@@ -127,6 +157,32 @@ void Presentation::addToMenu(QMenu* view)
     maps->addActions(m_colorMaps->actions());
 }
 
+void Presentation::addWindow(QWidget* window)
+{
+    m_windows << window;
+    window->addAction(m_present);
+    auto* closer = new QShortcut(QKeySequence(Qt::Key_Escape), window);
+    closer->setContext(Qt::WindowShortcut);
+    closer->setEnabled(m_active);
+    connect(closer, &QShortcut::activated, window, &QWidget::close);
+    m_closers << closer;
+    connect(window, &QObject::destroyed, this, [this, window, closer] {
+        m_windows.removeAll(window);
+        m_closers.removeAll(closer);
+    });
+    applyToPlots();
+}
+
+void Presentation::showWindow(QWidget* window)
+{
+    if (m_active)
+        window->showFullScreen();
+    else
+        window->show();
+    window->raise();
+    window->activateWindow();
+}
+
 void Presentation::setActive(bool active)
 {
     if (active == m_active)
@@ -144,16 +200,37 @@ void Presentation::setActive(bool active)
         for (QDockWidget* dock : m_window->findChildren<QDockWidget*>())
             if (hidden.contains(dock->objectName()))
                 dock->hide();
+        setLargeTitleBars(m_window, true);
+        m_hiddenWidgets.clear();
+        for (QWidget* widget : m_window->findChildren<QWidget*>())
+            if (widget->property("av_hideWhilePresenting").toBool() && !widget->isHidden()) {
+                widget->hide();
+                m_hiddenWidgets << widget;
+            }
         m_window->showFullScreen();
+        // A demonstration open when presenting starts stays in front of the main window.
+        for (QWidget* window : std::as_const(m_windows))
+            if (window->isVisible()) {
+                window->showFullScreen();
+                window->raise();
+            }
     } else {
         QApplication::setFont(m_savedFont);
         QApplication::setPalette(m_savedPalette);
+        setLargeTitleBars(m_window, false);
+        for (const QPointer<QWidget>& widget : std::as_const(m_hiddenWidgets))
+            if (widget)
+                widget->show();
+        m_hiddenWidgets.clear();
     }
     // Qt delivers the new font and palette to the widgets through posted events: deliver them
     // now, so that every widget has its final font before anyone looks at it.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationPaletteChange);
+    repolishStyleSheets(m_window);
     applyToPlots();
+    if (active)
+        arrangeDocks();
     if (!active) {
         m_window->setWindowState(m_savedWindowState);
         m_window->restoreState(m_savedState);
@@ -167,9 +244,38 @@ void Presentation::setActive(bool active)
             }
         });
     }
+    if (!active)
+        for (QWidget* window : std::as_const(m_windows))
+            if (window->isFullScreen())
+                window->showNormal();
     m_escape->setEnabled(active);
+    for (QShortcut* closer : std::as_const(m_closers))
+        closer->setEnabled(active);
     m_present->setChecked(active); // when left by Esc; toggled() then finds nothing to do
     emit activeChanged(active);
+}
+
+bool Presentation::eventFilter(QObject* watched, QEvent* event)
+{
+    // Going full screen resizes the window after setActive() (at once off screen, later on
+    // a window system): the docks get their share of the final width.
+    if (watched == m_window && event->type() == QEvent::Resize && m_active)
+        QTimer::singleShot(0, this, [this] {
+            if (m_active)
+                arrangeDocks();
+        });
+    return QObject::eventFilter(watched, event);
+}
+
+void Presentation::arrangeDocks()
+{
+    auto* input = m_window->findChild<QDockWidget*>(QStringLiteral("InputDock"));
+    auto* walk = m_window->findChild<QDockWidget*>(QStringLiteral("WalkthroughDock"));
+    if (!input || !walk)
+        return;
+    const int width = m_window->width();
+    m_window->resizeDocks({input, walk}, {int(width * kInputShare), int(width * kWalkthroughShare)},
+                          Qt::Horizontal);
 }
 
 void Presentation::setColorMap(ColorMapKind kind)
@@ -178,6 +284,7 @@ void Presentation::setColorMap(ColorMapKind kind)
     for (QAction* action : m_colorMaps->actions())
         action->setChecked(action->data().toInt() == static_cast<int>(kind));
     applyToPlots();
+    emit colorMapChanged(kind);
 }
 
 void Presentation::applyToPlots()

@@ -1,12 +1,14 @@
 #pragma once
 // Presentation mode and the colour map of the window's heatmaps. Presenting: full screen,
 // the application font ×kFontFactor, every plot's fonts and lines ×kPlotFontScale, a
-// high-contrast palette, and only the panels a lesson needs (Input, the attention view,
-// Pipeline, Walkthrough). Hidden: Weights (rows of small editable numbers, unreadable from
-// the back of a room) and the bottom row, Positional encoding and Head summary, whose
-// plots at projector font sizes would leave the attention view and the walk a quarter
-// less height; View ▸ brings either back while presenting. Esc or F5 leaves and
-// restores all of it exactly.
+// high-contrast palette, and only the panels a lesson needs: Input, the attention view and
+// the Walkthrough, which gets half the width for its matrices. Hidden: Weights (rows of
+// small editable numbers, unreadable from the back of a room), Pipeline (a column of
+// fixed-height plots, too small at projector font sizes; the walk shows the same steps
+// large) and the bottom row, Positional encoding and Head summary, whose plots would leave
+// the attention view and the walk a quarter less height; View ▸ brings any back while
+// presenting. Widgets with the property av_hideWhilePresenting (hints about using the
+// mouse) are hidden too. Esc or F5 leaves and restores all of it exactly.
 
 #include "colormaps.h"
 
@@ -15,6 +17,7 @@
 #include <QList>
 #include <QObject>
 #include <QPalette>
+#include <QPointer>
 #include <QStringList>
 
 class QAction;
@@ -37,6 +40,11 @@ public:
     /// Passed to setFontScale() of every plot, on top of the larger application font
     /// (their fonts follow it): their labels end up ×kFontFactor·kPlotFontScale.
     static constexpr double kPlotFontScale = 1.25;
+    /// Shares of the screen's width for the Input and Walkthrough docks while presenting;
+    /// the attention view gets the rest. The walk shows up to three matrices side by side
+    /// with their numbers, so it gets the most.
+    static constexpr double kInputShare = 0.25;
+    static constexpr double kWalkthroughShare = 0.48;
     /// Object names of the docks hidden while presenting.
     static QStringList hiddenDocks();
 
@@ -54,6 +62,13 @@ public:
     /// Adds a separator, Present and a "Colour map" submenu to view.
     void addToMenu(QMenu* view);
 
+    /// A window of its own beside the main one (the demonstrations), a child of it: while
+    /// presenting it is shown full screen over the main window, its plots are scaled, Esc
+    /// closes it (back to the main window) and F5 works in it too.
+    void addWindow(QWidget* window);
+    /// Shows a window given to addWindow(): full screen while presenting, as it was if not.
+    void showWindow(QWidget* window);
+
 public slots:
     void setActive(bool active);
     /// For every heatmap of the window, now and later; signed data stays diverging.
@@ -61,9 +76,14 @@ public slots:
 
 signals:
     void activeChanged(bool active);
+    void colorMapChanged(av::ColorMapKind kind);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyToPlots();
+    void arrangeDocks();
 
     QMainWindow* m_window;
     bool m_active = false;
@@ -71,6 +91,10 @@ private:
     QAction* m_present;
     QActionGroup* m_colorMaps;
     QShortcut* m_escape;
+    QList<QWidget*> m_windows;   ///< from addWindow()
+    QList<QShortcut*> m_closers; ///< Esc in each of m_windows
+    /// Widgets with the property av_hideWhilePresenting (hints about the mouse), hidden.
+    QList<QPointer<QWidget>> m_hiddenWidgets;
 
     // What presenting changed, to be put back exactly.
     QByteArray m_savedGeometry;

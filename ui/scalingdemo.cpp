@@ -147,6 +147,8 @@ void ScalingDemo::showDK()
             .arg(kSaturationRows),
         tr("d_k"), tr("largest weight"), {rawMax, scaledMax, uniform, marker});
     m_saturation->plot()->yAxis->setRange(0, 1.05);
+    // The curves start at d_k = 1: the axis too (a log axis would otherwise start decades lower).
+    m_saturation->plot()->xAxis->setRange(1, kMaxDK);
     m_saturation->plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -7,10 +7,17 @@ namespace av {
 
 class Document;
 
-/// Renders the main window for document off screen at size and writes it as a PNG.
-/// Returns an empty string, or a message naming the file and the reason.
-/// present: in presentation mode (full screen: the screen's size, not size).
-QString saveWindowScreenshot(Document* document, const QString& path, QSize size = {1600, 1000},
-                             bool present = false);
+struct ScreenshotOptions
+{
+    QSize size{1600, 1000}; ///< the window's size; presenting: the size of the screen it fills
+    bool present = false;   ///< in presentation mode
+    int step = -1; ///< the Walkthrough dock in front at this step (from 0); −1: as it opens
+    QString demo;  ///< a name of DemosWindow::demoNames(): that demonstration's window instead
+};
+
+/// Renders the main window for document (or its demonstrations' window) off screen and
+/// writes it as a PNG. Returns an empty string, or a message naming the file and the reason.
+QString saveWindowScreenshot(Document* document, const QString& path,
+                             const ScreenshotOptions& options = {});
 
 } // namespace av

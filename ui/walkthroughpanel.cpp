@@ -58,8 +58,11 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
         auto* caption = new QLabel;
         caption->setTextFormat(Qt::RichText);
         caption->setAlignment(Qt::AlignHCenter);
+        caption->setWordWrap(true);
         auto* plot = new HeatmapPlot;
         plot->setValueFontScale(1.15);
+        // Every value is printed in its cell: the colour bar would only take the matrix's room.
+        plot->setColorBarVisible(false);
         auto* column = new QVBoxLayout;
         column->addWidget(caption);
         column->addWidget(plot, 1);
@@ -197,12 +200,19 @@ void WalkthroughPanel::showStep()
         const bool used = k < current.matrices.size();
         m_captions[k]->setVisible(used);
         m_plots[k]->setVisible(used);
+        // An empty column with a stretch would still take its share of the row.
+        m_plotRow->setStretch(k, used ? 1 : 0);
         if (!used)
             continue;
         const WalkStep::Shown& shown = current.matrices[k];
+        // The matrix's name goes under the caption rather than above the plot in the plot's
+        // title font: three titles that wrap to several lines would take the matrices' room.
         m_captions[k]->setText(
-            QStringLiteral("<span style='font-size:large'><b>%1</b></span>").arg(shown.caption));
-        m_plots[k]->setData(shown.data);
+            QStringLiteral("<span style='font-size:large'><b>%1</b></span><br>%2")
+                .arg(shown.caption, shown.data.title.toHtmlEscaped()));
+        HeatmapData data = shown.data;
+        data.title.clear();
+        m_plots[k]->setData(data);
         m_plots[k]->setHighlightedCells(shown.highlighted);
     }
 }

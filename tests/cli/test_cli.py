@@ -121,6 +121,9 @@ class BadInput(unittest.TestCase):
         self.refused("--mask", "diagonal", field="--mask")
         self.refused("--temperature", "0", field="--temperature")
         self.refused("--session", "/nonexistent/x.attn.json", field="/nonexistent/x.attn.json")
+        self.refused("--step", "12", field="--step")
+        self.refused("--step", "0", field="--step")
+        self.refused("--demo", "magic", field="--demo")
         self.assertEqual(run("--headless", "--no-such-option").returncode, 2)
 
     def test_an_unwritable_destination_exits_1_and_leaves_nothing(self):
@@ -135,6 +138,50 @@ class BadInput(unittest.TestCase):
         result = run("--headless", "--dump-json", "/nonexistent-dir/d.json")
         self.assertEqual(result.returncode, 1)
         self.assertIn("/nonexistent-dir/d.json", result.stderr)
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", path
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+class Classroom(unittest.TestCase):
+    """--step and --demo with --present and --screenshot: what scripts/classroom-screenshots.sh
+    renders, a projector's full screen at 1920×1080."""
+
+    def shoot(self, tmp, name, *args):
+        path = os.path.join(tmp, name)
+        result = run("--headless", "--present", "--screenshot", path, "--screenshot-size", "1920x1080", *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        return path
+
+    def test_steps_and_demos_render_full_screen(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            window = self.shoot(tmp, "window.png")
+            step = self.shoot(tmp, "step.png", "--step", "8")
+            demo = self.shoot(tmp, "demo.png", "--demo", "masks", "--lang", "zh_CN")
+            for path in (window, step, demo):
+                self.assertEqual(png_size(path), (1920, 1080), path)
+            # The walkthrough at step 8 and a demonstration's own window differ from the start.
+            contents = [open(p, "rb").read() for p in (window, step, demo)]
+            self.assertEqual(len(set(contents)), 3)
+
+    def test_every_demo_name_is_accepted(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ("scaling", "shuffle", "relative-position", "masks", "cost", "compare"):
+                with self.subTest(demo=name):
+                    path = os.path.join(tmp, name + ".png")
+                    result = run("--headless", "--screenshot", path, "--screenshot-size", "1280x800", "--demo", name)
+                    self.assertEqual(result.returncode, 0, result.stderr)
+                    self.assertEqual(png_size(path), (1280, 800))
+
+    def test_the_options_are_in_the_help(self):
+        text = run("--help").stdout
+        for option in ("--step", "--demo", "--present"):
+            self.assertIn(option, text)
 
 
 if __name__ == "__main__":

@@ -6,18 +6,24 @@
 #include "attentionpanel.h"
 #include "barplot.h"
 #include "colormaps.h"
+#include "costdemo.h"
 #include "curveplot.h"
+#include "demoswindow.h"
 #include "document.h"
 #include "heatmapplot.h"
+#include "inputpanel.h"
 #include "mainwindow.h"
+#include "masksdemo.h"
 #include "presentation.h"
 #include "walkthroughpanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMap>
 #include <QMenu>
+#include <QTabWidget>
 #include <QTest>
 #include <cmath>
 #include <memory>
@@ -60,6 +66,14 @@ bool near(double a, double b)
     return std::abs(a - b) <= 0.02 * std::abs(b);
 }
 
+/// The offscreen platform leaves the main window active when a second window is shown.
+void activate(QWidget* window)
+{
+    QApplication::setActiveWindow(window);
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QCOMPARE(QApplication::activeWindow(), window);
+}
+
 } // namespace
 
 class PresentationTest : public QObject
@@ -75,6 +89,9 @@ private slots:
     void plotsCreatedWhilePresentingAreScaled();
     void colourMapReachesEveryHeatmap();
     void menuOffersPresentAndTheColourMaps();
+
+    void docksGetTheirShareWithLargeTitles();
+    void demonstrationsGoFullScreenAndEscapeClosesThem();
 
 private:
     std::unique_ptr<av::Document> m_doc;
@@ -118,9 +135,9 @@ void PresentationTest::enteringGoesFullScreenWithLargeFonts()
         QVERIFY2(near(tickSize(it.key()), it.value() * 1.6 * 1.25),
                  qPrintable(it.key()->metaObject()->className()));
     QVERIFY(m_window->findChild<QDockWidget*>("WeightsDock")->isHidden());
-    for (const char* name : {"PositionalDock", "SummaryDock"})
+    for (const char* name : {"PipelineDock", "PositionalDock", "SummaryDock"})
         QVERIFY2(m_window->findChild<QDockWidget*>(name)->isHidden(), name);
-    for (const char* name : {"InputDock", "PipelineDock", "WalkthroughDock"})
+    for (const char* name : {"InputDock", "WalkthroughDock"})
         QVERIFY2(m_window->findChild<QDockWidget*>(name)->isVisible(), name);
     QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
@@ -241,4 +258,64 @@ void PresentationTest::menuOffersPresentAndTheColourMaps()
 }
 
 QTEST_MAIN(PresentationTest)
+void PresentationTest::docksGetTheirShareWithLargeTitles()
+{
+    QList<QLabel*> hints;
+    for (QLabel* label : m_window->findChildren<QLabel*>())
+        if (label->property("av_hideWhilePresenting").toBool())
+            hints << label;
+    QVERIFY(!hints.isEmpty()); // the attention view's hint about the mouse
+    for (QLabel* label : hints)
+        QVERIFY(label->isVisibleTo(m_window.get()));
+    m_presentation->setActive(true);
+    m_window->setWindowState(Qt::WindowNoState); // the offscreen screen is 800 × 800:
+    m_window->setGeometry(0, 0, 1920, 1080);     // stand in for a projector's
+    auto* input = m_window->findChild<QDockWidget*>("InputDock");
+    auto* walk = m_window->findChild<QDockWidget*>("WalkthroughDock");
+    QTRY_VERIFY(std::abs(walk->width() - 1920 * av::Presentation::kWalkthroughShare) < 40);
+    QVERIFY(std::abs(input->width() - 1920 * av::Presentation::kInputShare) < 40);
+    // The panel in the Input dock fits it: no part of it is scrolled out of sight.
+    QVERIFY2(m_window->inputPanel()->minimumSizeHint().width() <= input->width(),
+             qPrintable(QString::number(m_window->inputPanel()->minimumSizeHint().width())));
+    // Dock titles in the presentation font (the docks' own title keeps the old one).
+    auto* title = qobject_cast<QLabel*>(walk->titleBarWidget());
+    QVERIFY(title);
+    QVERIFY(title->text().contains(walk->windowTitle()));
+    QVERIFY(near(title->font().pointSizeF(), QApplication::font().pointSizeF()));
+    for (QLabel* label : hints)
+        QVERIFY(!label->isVisibleTo(m_window.get()));
+    m_presentation->setActive(false);
+    QVERIFY(!walk->titleBarWidget());
+    for (QLabel* label : hints)
+        QVERIFY(label->isVisibleTo(m_window.get()));
+}
+
+void PresentationTest::demonstrationsGoFullScreenAndEscapeClosesThem()
+{
+    m_presentation->setActive(true);
+    av::DemosWindow* demos = m_window->showDemonstrations(QStringLiteral("masks"));
+    QVERIFY(demos->isVisible());
+    QVERIFY(demos->isFullScreen());
+    QCOMPARE(demos->tabs()->currentWidget(), static_cast<QWidget*>(demos->masksDemo()));
+    // Its plots get the presentation's scale too.
+    for (QWidget* plot : allPlots(demos))
+        QVERIFY2(near(tickSize(plot), plot->font().pointSizeF() * av::Presentation::kPlotFontScale),
+                 qPrintable(plot->metaObject()->className()));
+    activate(demos);
+    QTest::keyClick(demos, Qt::Key_Escape); // back to the main window, still presenting
+    QVERIFY(!demos->isVisible());
+    QVERIFY(m_presentation->isActive());
+    // Opened again while presenting, then presenting ends: it becomes a normal window.
+    m_window->showDemonstrations(QStringLiteral("cost"));
+    QCOMPARE(demos->tabs()->currentWidget(), static_cast<QWidget*>(demos->costDemo()));
+    QVERIFY(demos->isFullScreen());
+    m_presentation->setActive(false);
+    QVERIFY(!demos->isFullScreen());
+    QVERIFY(demos->isVisible());
+    // Not presenting, Esc does not close it.
+    activate(demos);
+    QTest::keyClick(demos, Qt::Key_Escape);
+    QVERIFY(demos->isVisible());
+}
+
 #include "presentation_test.moc"

@@ -74,6 +74,7 @@ private slots:
     void keysAndTheStepListMoveThroughTheSteps();
     void panelShowsTheStepsMatricesAndOutlines();
     void panelFollowsAnEdit();
+    void panelShowsEveryStepAsPresented();
 
 private:
     av::Document m_doc; // the worked example, as every new document
@@ -306,6 +307,48 @@ void WalkthroughTest::panelFollowsAnEdit()
     QCOMPARE(panel.plots()[0]->cellValue(0, 0), doc.result().heads[0].q(0, 0));
     doc.undoStack()->undo();
     QVERIFY(plain(panel.formulaLabel()->text()).contains("[0.30, 0.36, 0.42]"));
+}
+
+void WalkthroughTest::panelShowsEveryStepAsPresented()
+{
+    // What a class sees, step by step, in the panel: each matrix with its values and
+    // outlined cells, the formula with its numbers, the caption naming the matrix.
+    av::WalkthroughPanel panel(&m_doc);
+    panel.setTarget({0, 0});
+    panel.resize(1400, 900);
+    panel.show();
+    const auto steps = av::walkSteps(m_doc.session(), m_doc.result(), {0, 0});
+    const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+    for (int k = 0; k < av::kWalkStepCount; ++k) {
+        panel.setStep(k);
+        const av::WalkStep& step = steps[k];
+        QCOMPARE(plain(panel.formulaLabel()->text()), plain(step.formula));
+        QVERIFY(plain(panel.whyLabel()->text()).contains(plain(step.why)));
+        for (int i = 0; i < av::WalkthroughPanel::kMaxPlots; ++i) {
+            av::HeatmapPlot* plot = panel.plots()[i];
+            QCOMPARE(plot->isVisible(), i < step.matrices.size());
+            if (i >= step.matrices.size())
+                continue;
+            const av::WalkStep::Shown& shown = step.matrices[i];
+            QVERIFY2(plot->highlightedCells() == shown.highlighted, qPrintable(step.title));
+            QCOMPARE(plot->rowCount(), int(shown.data.values.rows()));
+            QCOMPARE(plot->columnCount(), int(shown.data.values.cols()));
+            for (int r = 0; r < plot->rowCount(); ++r)
+                for (int c = 0; c < plot->columnCount(); ++c)
+                    QCOMPARE(plot->cellValue(r, c), shown.data.values(r, c));
+            // The matrix's name is in the caption above it.
+            const bool captioned = std::any_of(labels.cbegin(), labels.cend(), [&](QLabel* label) {
+                const QString text = plain(label->text());
+                return label->isVisible() && text.contains(plain(shown.caption)) &&
+                       text.contains(shown.data.title);
+            });
+            QVERIFY2(captioned, qPrintable(shown.data.title));
+        }
+    }
+    // The followed number itself, outlined where the walk ends: O(1, 1) = 0.716341.
+    panel.setStep(10);
+    QCOMPARE(panel.plots()[2]->highlightedCells(), (Cells{QPoint(0, 0)}));
+    QVERIFY(std::abs(panel.plots()[2]->cellValue(0, 0) - 0.716341) < 5e-7);
 }
 
 QTEST_MAIN(WalkthroughTest)
