@@ -28,6 +28,12 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     m_layout->addItems({tr("One head"), tr("All heads")});
     m_head->setPrefix(tr("Head "));
     m_head->setMinimum(1);
+    // When the bar is short of room (presentation fonts), the wide first box gives way:
+    // the short ones are never cut.
+    m_layout->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_head->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_what->setMinimumContentsLength(8);
+    m_what->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_what);
     bar->addWidget(m_layout);
