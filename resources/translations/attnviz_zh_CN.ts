@@ -377,6 +377,17 @@
     </message>
 </context>
 <context>
+    <name>av::ComputingIndicator</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>The views show the previous numbers until the new pass is computed.</source>
+        <translation>新的一次计算完成之前，各视图显示的是上一次的数值。</translation>
+    </message>
+</context>
+<context>
     <name>av::CostDemo</name>
     <message>
         <source>Per layer over n positions of width d (Vaswani et al. 2017, table 1). Self-attention costs n²·d but connects any two positions in one step and runs all positions at once; it is cheaper than a recurrent layer while n &lt; d. A recurrent layer must take n steps one after another, and a signal crosses n − 1 of them. A convolution of kernel k needs a stack of layers to connect distant positions.</source>
