@@ -354,13 +354,18 @@ void multiplyOutput(const Session& s, ForwardResult& result, int threads)
 /// Threads worth using for a pass of this size (1 below kThreadedFlops).
 int usefulThreads(const Session& s, int threads)
 {
-    const double n = s.n();
-    const double d = s.dModel;
-    return 8 * n * d * d + 4 * n * n * d < kThreadedFlops ? 1 : std::max(1, threads);
+    return passFlops(s) < kThreadedFlops ? 1 : std::max(1, threads);
 }
 
 
 } // namespace
+
+double passFlops(const Session& s)
+{
+    const double n = s.n();
+    const double d = s.dModel;
+    return 8 * n * d * d + 4 * n * n * d;
+}
 
 int defaultThreadCount()
 {

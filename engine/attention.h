@@ -51,6 +51,10 @@ Matrix positionalEncoding(const Session& session);
 /// n × n: which keys each query may attend to.
 MaskMatrix buildMask(const Session& session);
 
+/// 8·n·d² + 4·n²·d: the pass's floating-point operations (projections Q, K, V, O, then
+/// Q·Kᵀ and A·V over every head), counted as if nothing were skipped.
+double passFlops(const Session& session);
+
 /// The whole pass. The session must be valid (see validate()). Uses defaultThreadCount().
 ForwardResult forward(const Session& session);
 

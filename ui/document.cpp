@@ -338,9 +338,7 @@ void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value
 
 bool Document::runsInBackground(const attn::Session& s) const
 {
-    const double n = s.n();
-    const double d = s.dModel;
-    return 8 * n * d * d + 4 * n * n * d >= m_backgroundFlops;
+    return attn::passFlops(s) >= m_backgroundFlops;
 }
 
 void Document::holdShownSession()
