@@ -49,7 +49,11 @@ int runHeadless(const CommandLine& cmd)
         return kBadInput;
     }
 
-    const attn::ForwardResult result = attn::forward(session);
+    // Only a dump or an export needs the pass here (the screenshot's document computes
+    // its own): at 2048 tokens a second copy of every n × n matrix is 400 MB.
+    attn::ForwardResult result;
+    if (!cmd.dumpPath.isEmpty() || !cmd.exportDir.isEmpty())
+        result = attn::forward(session);
     if (!cmd.dumpPath.isEmpty()) {
         const std::string dump = attn::writeDump(session, result);
         if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump)); !error.isEmpty()) {
@@ -76,6 +80,7 @@ int runHeadless(const CommandLine& cmd)
         }
     }
     if (!cmd.screenshotPath.isEmpty()) {
+        result = {};
         Document document;
         document.reset(session, cmd.sessionPath);
         ScreenshotOptions options;

@@ -120,7 +120,10 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
         }
     });
     setFocusPolicy(Qt::StrongFocus);
-    rebuild();
+    // Filled when first shown (a tab behind the Pipeline needs nothing yet), or when a
+    // step is asked for.
+    m_stepsStale = true;
+    m_widgetsStale = true;
 }
 
 void WalkthroughPanel::setStep(int index)
