@@ -71,6 +71,9 @@ CostDemo::CostDemo(Document* document, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(split, 1);
 
+    // QCustomPlot writes powers as 10ⁿ only when the locale's exponent is a lower-case
+    // "e"; the Chinese locale's "E" gave "1E+08". Numbers read the same in both languages.
+    m_curves->plot()->setLocale(QLocale::c());
     for (QCPAxis* axis : {m_curves->plot()->xAxis, m_curves->plot()->yAxis}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         auto ticker = QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog);
