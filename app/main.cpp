@@ -1,11 +1,12 @@
 // attnviz: the window, or --headless (../shared/spec/cli.md).
 
-#include "commandline.h"
 #include "autosave.h"
+#include "commandline.h"
 #include "document.h"
 #include "headless.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "memorypolicy.h"
 #include "presentation.h"
 #include "recovery.h"
 #include "sessionerror.h"
@@ -16,7 +17,6 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
-
 #include <unistd.h>
 
 namespace {
@@ -45,7 +45,8 @@ void prepareHeadlessEnvironment()
 
 /// In headless runs standard error carries only AttnViz's own messages: the offscreen
 /// platform's notes about window features it lacks are dropped.
-void quietPlatformMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+void quietPlatformMessages(QtMsgType type, const QMessageLogContext& context,
+                           const QString& message)
 {
     if (type != QtFatalMsg && message.startsWith(QLatin1String("This plugin does not support")))
         return;
@@ -56,6 +57,7 @@ void quietPlatformMessages(QtMsgType type, const QMessageLogContext& context, co
 
 int main(int argc, char* argv[])
 {
+    attn::keepFreedMemory(); // before any pass: see memorypolicy.h
     QCoreApplication::setApplicationName(QStringLiteral("AttnViz"));
     QCoreApplication::setOrganizationName(QStringLiteral("AttnViz"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATTNVIZ_VERSION));
@@ -66,7 +68,8 @@ int main(int argc, char* argv[])
     const auto cmd = av::parseCommandLine(rawArguments(argc, argv), exit);
     if (!cmd) {
         QTextStream(exit.status == 0 ? stdout : stderr)
-            << (exit.status == 0 ? "" : "attnviz: ") << exit.text << (exit.text.endsWith('\n') ? "" : "\n");
+            << (exit.status == 0 ? "" : "attnviz: ") << exit.text
+            << (exit.text.endsWith('\n') ? "" : "\n");
         return exit.status;
     }
     if (cmd->headless) {
@@ -76,8 +79,9 @@ int main(int argc, char* argv[])
 
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attnviz.AttnViz"));
     QApplication app(argc, argv);
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.attnviz.AttnViz"),
-                                                 QIcon(QStringLiteral(":/icons/io.github.attnviz.AttnViz.svg"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.attnviz.AttnViz"),
+                         QIcon(QStringLiteral(":/icons/io.github.attnviz.AttnViz.svg"))));
     av::installLanguage(av::chooseLanguage(cmd->language));
     if (cmd->headless)
         return av::runHeadless(*cmd);
@@ -90,8 +94,9 @@ int main(int argc, char* argv[])
     av::MainWindow window(&document);
     QString openError;
     try {
-        document.reset(cmd->sessionPath.isEmpty() ? av::defaultLesson(cmd->overrides)
-                                                  : av::readSessionFile(cmd->sessionPath, cmd->overrides),
+        document.reset(cmd->sessionPath.isEmpty()
+                           ? av::defaultLesson(cmd->overrides)
+                           : av::readSessionFile(cmd->sessionPath, cmd->overrides),
                        cmd->sessionPath);
     } catch (const attn::SessionError& e) {
         openError = QString::fromStdString(e.what());
@@ -108,6 +113,8 @@ int main(int argc, char* argv[])
     if (!cmd->demo.isEmpty())
         window.showDemonstrations(cmd->demo);
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
-        QMessageBox::warning(&window, QCoreApplication::translate("av::MainWindow", "Could not open the session"), openError);
+        QMessageBox::warning(
+            &window, QCoreApplication::translate("av::MainWindow", "Could not open the session"),
+            openError);
     return app.exec();
 }

@@ -2,13 +2,14 @@
 // ours rather than BENCHMARK_MAIN(). Off screen unless QT_QPA_PLATFORM says otherwise.
 
 #include "attention.h"
+#include "memorypolicy.h"
 
 #include <QApplication>
-
 #include <benchmark/benchmark.h>
 
 int main(int argc, char* argv[])
 {
+    attn::keepFreedMemory(); // as the program does (app/main.cpp)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

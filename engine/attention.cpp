@@ -20,8 +20,9 @@ constexpr Real kInf = std::numeric_limits<Real>::infinity();
 constexpr Real kExpVectorised = -700;
 
 /// Passes smaller than this many floating-point operations run on the calling thread:
-/// starting a thread (≈ 20 µs) would cost more than it saves.
-constexpr double kThreadedFlops = 4e6;
+/// starting threads and sharing the heads' memory between cores costs more than it saves
+/// (at 64/128/4, 10.5 MFLOP, two threads took 0.59 ms against 0.34 ms on one).
+constexpr double kThreadedFlops = 3e7;
 
 /// Output columns per block of O = C · W_O. Fixed, so that the blocks (and so every bit of
 /// O) are the same whatever the number of threads that share them.
