@@ -32,8 +32,7 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     // the short ones are never cut.
     m_layout->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_head->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    m_what->setMinimumContentsLength(8);
-    m_what->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_what->setMinimumWidth(m_what->fontMetrics().averageCharWidth() * 10);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_what);
     bar->addWidget(m_layout);
