@@ -1,5 +1,7 @@
 #include "memorypolicy.h"
 
+#include <cstdlib> // defines __GLIBC__ (through <features.h>) when the C library is glibc
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif

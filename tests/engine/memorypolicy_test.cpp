@@ -1,0 +1,47 @@
+// attn::keepFreedMemory must reach glibc: the pass's matrices then come from the heap and are
+// reused by the next pass, instead of being mapped (and page-faulted) afresh every time.
+
+#include "memorypolicy.h"
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ATTNVIZ_OWN_MALLOC 1 // the sanitizer's allocator stands in for glibc's
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ATTNVIZ_OWN_MALLOC 1
+#endif
+#endif
+
+#if defined(__GLIBC__) && !defined(ATTNVIZ_OWN_MALLOC)
+#include <malloc.h>
+
+namespace {
+
+std::size_t mappedBlocksWhileHolding(std::size_t bytes)
+{
+    void* block = std::malloc(bytes);
+    EXPECT_NE(block, nullptr);
+    static_cast<volatile char*>(block)[bytes - 1] = 1; // keeps the pair from being elided
+    const std::size_t mapped = mallinfo2().hblks;
+    std::free(block);
+    return mapped;
+}
+
+} // namespace
+
+TEST(MemoryPolicy, PassSizedMatricesComeFromTheHeap)
+{
+    const std::size_t before = mallinfo2().hblks;
+    // The control, so that this test can fail: glibc's default threshold (128 KiB) maps a
+    // 24 MiB block.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    EXPECT_EQ(mappedBlocksWhileHolding(24u << 20), before + 1);
+
+    attn::keepFreedMemory();
+    // One head's 512 × 512 scores (the GPT-2 layer size), and the 24 MiB block.
+    EXPECT_EQ(mappedBlocksWhileHolding(512 * 512 * sizeof(double)), before);
+    EXPECT_EQ(mappedBlocksWhileHolding(24u << 20), before);
+}
+#endif
