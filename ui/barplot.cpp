@@ -1,17 +1,12 @@
 #include "barplot.h"
 
 #include "colormaps.h"
-#include "plottitle.h"
 
-#include <qcustomplot.h>
-
-#include <QEvent>
-#include <QFontMetrics>
-#include <QVBoxLayout>
-
+#include <QFontMetricsF>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <qcustomplot.h>
 #include <utility>
 
 namespace av {
@@ -29,30 +24,8 @@ QString formatValue(double v)
 
 } // namespace
 
-BarPlot::BarPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+BarPlot::BarPlot(QWidget* parent) : PlotView(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setAntialiasedElements(QCP::aeAll);
-
-    // Rows: title, axes, legend; the legend is centred between stretching spacers.
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString());
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    auto* legendRow = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(2, 0, legendRow);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
-    legendRow->addElement(0, 1, m_plot->legend);
-    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
-    legendRow->setColumnStretchFactors({1, 0.001, 1});
-    m_plot->plotLayout()->setRowStretchFactors({0.001, 1, 0.001});
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-
     m_group = new QCPBarsGroup(m_plot);
     m_group->setSpacingType(QCPBarsGroup::stPlotCoords);
     m_group->setSpacing(kBarSpacing);
@@ -63,13 +36,6 @@ BarPlot::BarPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setPen(QPen(QColor(225, 225, 225)));
     m_plot->yAxis->grid()->setZeroLinePen(QPen(QColor(120, 120, 120)));
-
-    m_emptyMessage = new QCPItemText(m_plot);
-    m_emptyMessage->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_emptyMessage->position->setCoords(0.5, 0.5);
-    m_emptyMessage->setText(tr("Nothing to plot"));
-    m_emptyMessage->setColor(QColor(100, 100, 100));
-    m_emptyMessage->setSelectable(false);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &BarPlot::fitValueLabels);
     applyStyle();
@@ -106,8 +72,7 @@ void BarPlot::fitValueLabels()
 void BarPlot::setData(const QString& title, const QStringList& categories,
                       const QVector<Series>& series)
 {
-    m_titleText = title;
-    wrapTitle();
+    setTitle(title);
     const int n = int(categories.size());
     const int m = n > 0 ? int(series.size()) : 0;
 
@@ -165,73 +130,14 @@ void BarPlot::setData(const QString& title, const QStringList& categories,
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void BarPlot::setFontScale(double scale)
-{
-    m_fontScale = scale;
-    applyStyle();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString BarPlot::title() const
-{
-    return m_titleText;
-}
-
-QSize BarPlot::minimumSizeHint() const
-{
-    return QSize(300, 220);
-}
-
 QSize BarPlot::sizeHint() const
 {
     return QSize(640, 420);
 }
 
-void BarPlot::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    wrapTitle();
-}
-
-void BarPlot::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) {
-        applyStyle();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
-
-void BarPlot::wrapTitle()
-{
-    m_title->setText(wrappedTitle(m_titleText, m_title->font(), width() - 16));
-}
-
-QFont BarPlot::scaledFont(double factor) const
-{
-    QFont f = font();
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * m_fontScale * factor);
-    else
-        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * m_fontScale * factor))));
-    return f;
-}
-
 void BarPlot::applyStyle()
 {
-    QFont titleFont = scaledFont(1.25);
-    titleFont.setWeight(QFont::DemiBold);
-    m_title->setFont(titleFont);
-    wrapTitle();
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setTickLabelFont(scaledFont(1));
-        axis->setLabelFont(scaledFont(1.1));
-    }
-    m_plot->legend->setFont(scaledFont(1));
-    // Taller than the text: legend items clip to their rect, which would cut descenders.
-    m_plot->legend->setIconSize(int(std::lround(24 * m_fontScale)),
-                                QFontMetrics(m_plot->legend->font()).height() + 4);
-    m_emptyMessage->setFont(scaledFont(1.3));
+    applyTextStyle(24);
     const QList<QCPBars*> bars = m_group->bars();
     for (int k = 0; k < bars.size(); ++k) {
         const QColor color = categoricalColor(k);

@@ -2,20 +2,19 @@
 // Grouped bars: one group per category (a head), one bar per series (a summary such as
 // mean entropy). A pure view: it draws the numbers it is given.
 
+#include "plotview.h"
+
 #include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
-#include <QWidget>
 
-class QCustomPlot;
 class QCPBarsGroup;
 class QCPItemText;
-class QCPTextElement;
 
 namespace av {
 
-class BarPlot : public QWidget
+class BarPlot : public PlotView
 {
     Q_OBJECT
 
@@ -30,32 +29,15 @@ public:
     /// {"mean distance |i−j|", …}. Each bar has its value printed above it.
     void setData(const QString& title, const QStringList& categories,
                  const QVector<Series>& series);
-    /// Multiplies every font size (presentation mode, export at high dpi).
-    void setFontScale(double scale);
 
-    QCustomPlot* plot() const { return m_plot; }
-    QString title() const;
-
-    QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
-protected:
-    void changeEvent(QEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    QFont scaledFont(double factor) const;
-    void wrapTitle();
     void fitValueLabels();
-    void applyStyle();
+    void applyStyle() override;
 
-    QCustomPlot* m_plot = nullptr;
-    QCPTextElement* m_title = nullptr;
-    QString m_titleText; ///< as given; drawn wrapped to the width
     QCPBarsGroup* m_group = nullptr;
-    QCPItemText* m_emptyMessage = nullptr;
     QVector<QCPItemText*> m_valueLabels; ///< series-major: series k, category i at k·n + i
-    double m_fontScale = 1;
 };
 
 } // namespace av

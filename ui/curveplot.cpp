@@ -1,17 +1,12 @@
 #include "curveplot.h"
 
 #include "colormaps.h"
-#include "plottitle.h"
 
-#include <qcustomplot.h>
-
-#include <QEvent>
 #include <QFontMetricsF>
-#include <QVBoxLayout>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -26,42 +21,12 @@ constexpr int kMaxMarkedPoints = 30; // fewer points than this: each one gets a 
 
 } // namespace
 
-CurvePlot::CurvePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+CurvePlot::CurvePlot(QWidget* parent) : PlotView(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setAntialiasedElements(QCP::aeAll);
-
-    // Rows: title, axes, legend. The legend is flanked by stretching spacers so that it
-    // takes only the width it needs, centred.
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString());
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    auto* legendRow = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(2, 0, legendRow);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
-    legendRow->addElement(0, 1, m_plot->legend);
-    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
-    legendRow->setColumnStretchFactors({1, 0.001, 1});
-    m_plot->plotLayout()->setRowStretchFactors({0.001, 1, 0.001});
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->grid()->setPen(QPen(QColor(225, 225, 225)));
         axis->grid()->setZeroLinePen(QPen(QColor(150, 150, 150)));
     }
-
-    m_emptyMessage = new QCPItemText(m_plot);
-    m_emptyMessage->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_emptyMessage->position->setCoords(0.5, 0.5);
-    m_emptyMessage->setText(tr("Nothing to plot"));
-    m_emptyMessage->setColor(QColor(100, 100, 100));
-    m_emptyMessage->setSelectable(false);
 
     applyStyle();
 }
@@ -71,8 +36,7 @@ CurvePlot::~CurvePlot() = default;
 void CurvePlot::setData(const QString& title, const QString& xTitle, const QString& yTitle,
                         const QVector<Curve>& curves)
 {
-    m_titleText = title;
-    wrapTitle();
+    setTitle(title);
     m_plot->xAxis->setLabel(xTitle);
     m_plot->yAxis->setLabel(yTitle);
 
@@ -115,74 +79,20 @@ void CurvePlot::setData(const QString& title, const QString& xTitle, const QStri
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void CurvePlot::setFontScale(double scale)
-{
-    m_fontScale = scale;
-    applyStyle();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString CurvePlot::title() const
-{
-    return m_titleText;
-}
-
-QSize CurvePlot::minimumSizeHint() const
-{
-    return QSize(300, 220);
-}
-
 QSize CurvePlot::sizeHint() const
 {
     return QSize(720, 480);
 }
 
-void CurvePlot::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) {
-        applyStyle();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
-
 void CurvePlot::resizeEvent(QResizeEvent* event)
 {
-    QWidget::resizeEvent(event);
+    PlotView::resizeEvent(event);
     updateLegendWrap();
-    wrapTitle();
-}
-
-void CurvePlot::wrapTitle()
-{
-    m_title->setText(wrappedTitle(m_titleText, m_title->font(), width() - 16));
-}
-
-QFont CurvePlot::scaledFont(double factor) const
-{
-    QFont f = font();
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * m_fontScale * factor);
-    else
-        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * m_fontScale * factor))));
-    return f;
 }
 
 void CurvePlot::applyStyle()
 {
-    QFont titleFont = scaledFont(1.25);
-    titleFont.setWeight(QFont::DemiBold);
-    m_title->setFont(titleFont);
-    wrapTitle();
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setTickLabelFont(scaledFont(1));
-        axis->setLabelFont(scaledFont(1.1));
-    }
-    m_plot->legend->setFont(scaledFont(1));
-    // Taller than the text: legend items clip to their rect, which would cut descenders.
-    m_plot->legend->setIconSize(int(std::lround(40 * m_fontScale)),
-                                QFontMetrics(m_plot->legend->font()).height() + 4);
-    m_emptyMessage->setFont(scaledFont(1.3));
+    applyTextStyle(40);
     // Room right of the axes for half of the last x tick label, which QCustomPlot would
     // rather hide than let the widget's edge cut.
     const QFontMetrics tickMetrics(m_plot->xAxis->tickLabelFont());

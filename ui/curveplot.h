@@ -2,17 +2,14 @@
 // Several named curves against one x axis, e.g. positional-encoding dimensions against
 // position. A pure view: it draws the points it is given.
 
+#include "plotview.h"
+
 #include <QString>
 #include <QVector>
-#include <QWidget>
-
-class QCustomPlot;
-class QCPItemText;
-class QCPTextElement;
 
 namespace av {
 
-class CurvePlot : public QWidget
+class CurvePlot : public PlotView
 {
     Q_OBJECT
 
@@ -31,30 +28,15 @@ public:
     /// legend sits below the axes so that it never covers a curve. Keeps the graphs.
     void setData(const QString& title, const QString& xTitle, const QString& yTitle,
                  const QVector<Curve>& curves);
-    /// Multiplies every font size and line width (presentation mode, export at high dpi).
-    void setFontScale(double scale);
 
-    QCustomPlot* plot() const { return m_plot; }
-    QString title() const;
-
-    QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
 protected:
-    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    QFont scaledFont(double factor) const;
-    void wrapTitle();
-    void applyStyle();
+    void applyStyle() override;
     void updateLegendWrap();
-
-    QCustomPlot* m_plot = nullptr;
-    QCPTextElement* m_title = nullptr;
-    QString m_titleText; ///< as given; drawn wrapped to the width
-    QCPItemText* m_emptyMessage = nullptr;
-    double m_fontScale = 1;
 };
 
 } // namespace av

@@ -339,12 +339,7 @@ bool HeatmapPlot::eventFilter(QObject* watched, QEvent* event)
 
 QFont HeatmapPlot::scaledFont(double factor) const
 {
-    QFont f = font();
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * m_fontScale * factor);
-    else
-        f.setPixelSize(std::max(1, int(std::lround(f.pixelSize() * m_fontScale * factor))));
-    return f;
+    return av::scaledFont(font(), m_fontScale * factor);
 }
 
 void HeatmapPlot::applyFonts()

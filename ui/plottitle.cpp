@@ -2,6 +2,8 @@
 
 #include <QFontMetricsF>
 #include <QStringList>
+#include <algorithm>
+#include <cmath>
 
 namespace av {
 
@@ -23,6 +25,15 @@ QString wrappedTitle(const QString& text, const QFont& font, double width)
     }
     lines << line;
     return lines.join(QLatin1Char('\n'));
+}
+
+QFont scaledFont(QFont font, double factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    else
+        font.setPixelSize(std::max(1, int(std::lround(font.pixelSize() * factor))));
+    return font;
 }
 
 } // namespace av

@@ -4,6 +4,7 @@
 #include "curveplot.h"
 #include "document.h"
 #include "heatmapplot.h"
+#include "plottitle.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -54,15 +55,6 @@ QPalette highContrastPalette()
 constexpr const char* kScaleProperty = "av_presentationFontScale";
 constexpr const char* kColorMapProperty = "av_presentationColorMap";
 static_assert(static_cast<int>(ColorMapKind::Viridis) == 0);
-
-QFont scaled(QFont font, double factor)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else
-        font.setPixelSize(std::max(1, int(std::lround(font.pixelSize() * factor))));
-    return font;
-}
 
 /// Widgets with a style sheet keep the font they had when the sheet was applied: apply
 /// it again, so that they get the new application font too.
@@ -195,7 +187,7 @@ void Presentation::setActive(bool active)
         m_savedFont = QApplication::font();
         m_savedPalette = QApplication::palette();
         QApplication::setPalette(highContrastPalette());
-        QApplication::setFont(scaled(m_savedFont, kFontFactor));
+        QApplication::setFont(scaledFont(m_savedFont, kFontFactor));
         const QStringList hidden = hiddenDocks();
         for (QDockWidget* dock : m_window->findChildren<QDockWidget*>())
             if (hidden.contains(dock->objectName()))
