@@ -25,14 +25,17 @@ struct Preset
 };
 
 constexpr Preset kPresets[] = {
-    {attn::ComparePreset::ScaledVsUnscaled, QT_TRANSLATE_NOOP("av::CompareDemo", "Scaled vs unscaled scores"),
-     QT_TRANSLATE_NOOP("av::CompareDemo", "scaled: Q·Kᵀ / √d_k"), QT_TRANSLATE_NOOP("av::CompareDemo", "unscaled: Q·Kᵀ")},
+    {attn::ComparePreset::ScaledVsUnscaled,
+     QT_TRANSLATE_NOOP("av::CompareDemo", "Scaled vs unscaled scores"),
+     QT_TRANSLATE_NOOP("av::CompareDemo", "scaled: Q·Kᵀ / √d_k"),
+     QT_TRANSLATE_NOOP("av::CompareDemo", "unscaled: Q·Kᵀ")},
     {attn::ComparePreset::WithVsWithoutPositional,
      QT_TRANSLATE_NOOP("av::CompareDemo", "With vs without positional encoding"),
      QT_TRANSLATE_NOOP("av::CompareDemo", "with positional encoding"),
      QT_TRANSLATE_NOOP("av::CompareDemo", "without positional encoding")},
     {attn::ComparePreset::FullVsCausal, QT_TRANSLATE_NOOP("av::CompareDemo", "Full vs causal mask"),
-     QT_TRANSLATE_NOOP("av::CompareDemo", "full attention"), QT_TRANSLATE_NOOP("av::CompareDemo", "causal mask")},
+     QT_TRANSLATE_NOOP("av::CompareDemo", "full attention"),
+     QT_TRANSLATE_NOOP("av::CompareDemo", "causal mask")},
     {attn::ComparePreset::SoftmaxVsRelu, QT_TRANSLATE_NOOP("av::CompareDemo", "Softmax vs ReLU"),
      QT_TRANSLATE_NOOP("av::CompareDemo", "softmax"), QT_TRANSLATE_NOOP("av::CompareDemo", "ReLU")},
 };
@@ -43,15 +46,15 @@ CompareDemo::CompareDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_preset(new QComboBox), m_head(new QSpinBox),
       m_summary(new QLabel)
 {
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("The same session computed twice, with one setting changed. Right: the difference "
            "of the two weight matrices (red: the first setting gives more weight, blue: less)."));
-    explanation->setWordWrap(true);
     for (const Preset& p : kPresets)
         m_preset->addItem(tr(p.name));
     m_head->setPrefix(tr("Head "));
     m_head->setMinimum(1);
     m_summary->setWordWrap(true);
+    enlargeWhilePresenting(m_summary);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_preset);
@@ -74,7 +77,10 @@ CompareDemo::CompareDemo(Document* document, QWidget* parent)
     showDocument();
 }
 
-QString CompareDemo::summaryText() const { return m_summary->text(); }
+QString CompareDemo::summaryText() const
+{
+    return m_summary->text();
+}
 
 void CompareDemo::showDocument()
 {
@@ -90,8 +96,9 @@ void CompareDemo::showDocument()
     HeatmapData right = attentionFigure(second, b, head, false);
     right.title = tr("A — %1").arg(tr(preset.second));
     // One colour scale for both, so that equal colours mean equal weights.
-    const double top = std::max({1.0, a.heads[head].weights.size() ? a.heads[head].weights.maxCoeff() : 0.0,
-                                 b.heads[head].weights.size() ? b.heads[head].weights.maxCoeff() : 0.0});
+    const double top =
+        std::max({1.0, a.heads[head].weights.size() ? a.heads[head].weights.maxCoeff() : 0.0,
+                  b.heads[head].weights.size() ? b.heads[head].weights.maxCoeff() : 0.0});
     left.range = right.range = std::make_pair(0.0, top);
     left.masked = right.masked = {};
     m_plots[0]->setData(left);

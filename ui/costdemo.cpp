@@ -2,6 +2,7 @@
 
 #include "curveplot.h"
 #include "demos.h"
+#include "demosplots.h"
 #include "document.h"
 
 #include <QHBoxLayout>
@@ -26,16 +27,16 @@ QString count(double value)
 } // namespace
 
 CostDemo::CostDemo(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_n(new QSpinBox), m_d(new QSpinBox), m_k(new QSpinBox),
-      m_maxN(new QSpinBox), m_table(new QTableWidget(4, 3)), m_curves(new CurvePlot)
+    : QWidget(parent), m_document(document), m_n(new QSpinBox), m_d(new QSpinBox),
+      m_k(new QSpinBox), m_maxN(new QSpinBox), m_table(new QTableWidget(4, 3)),
+      m_curves(new CurvePlot)
 {
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("Per layer over n positions of width d (Vaswani et al. 2017, table 1). Self-attention "
            "costs n²·d but connects any two positions in one step and runs all positions at "
            "once; it is cheaper than a recurrent layer while n < d. A recurrent layer must take "
            "n steps one after another, and a signal crosses n − 1 of them. A convolution of "
            "kernel k needs a stack of layers to connect distant positions."));
-    explanation->setWordWrap(true);
     m_n->setRange(1, 1 << 20);
     m_n->setPrefix(tr("n = "));
     m_n->setToolTip(tr("Sequence length for the table (follows the session's tokens)"));
@@ -53,13 +54,25 @@ CostDemo::CostDemo(Document* document, QWidget* parent)
         bar->addWidget(box);
     bar->addStretch(1);
 
-    m_table->setHorizontalHeaderLabels({tr("Operations per layer"), tr("Sequential steps"), tr("Maximum path length")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Operations per layer"), tr("Sequential steps"), tr("Maximum path length")});
     m_table->setVerticalHeaderLabels({tr("Self-attention"), tr("Convolution (kernel k)"),
                                       tr("Dilated convolution"), tr("Recurrent")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(m_table->verticalHeader()->defaultSectionSize() * 6 + 8);
+    enlargeWhilePresenting(m_table);
+    // No taller than its rows, whatever the font: the curves get the rest.
+    const auto fitTable = [this] {
+        int height =
+            m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            height += m_table->rowHeight(row);
+        m_table->setMaximumHeight(height);
+    };
+    connect(m_table->verticalHeader(), &QHeaderView::sectionResized, this, fitTable);
+    connect(m_table->horizontalHeader(), &QHeaderView::geometriesChanged, this, fitTable);
+    fitTable();
 
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
@@ -104,15 +117,18 @@ void CostDemo::showCosts()
                                 LayerKind::DilatedConvolution, LayerKind::Recurrent};
     const QString operations[4] = {QStringLiteral("O(n²·d)"), QStringLiteral("O(k·n·d²)"),
                                    QStringLiteral("O(k·n·d²)"), QStringLiteral("O(n·d²)")};
-    const QString steps[4] = {QStringLiteral("O(1)"), QStringLiteral("O(1)"), QStringLiteral("O(1)"),
-                              QStringLiteral("O(n)")};
+    const QString steps[4] = {QStringLiteral("O(1)"), QStringLiteral("O(1)"),
+                              QStringLiteral("O(1)"), QStringLiteral("O(n)")};
     const QString paths[4] = {QStringLiteral("O(1)"), QStringLiteral("O(n/k)"),
                               QStringLiteral("O(log_k n)"), QStringLiteral("O(n)")};
     for (int row = 0; row < 4; ++row) {
         const QString cells[3] = {
-            QStringLiteral("%1 = %2").arg(operations[row], count(attn::layerOperations(kinds[row], n, d, k))),
+            QStringLiteral("%1 = %2").arg(operations[row],
+                                          count(attn::layerOperations(kinds[row], n, d, k))),
             QStringLiteral("%1 = %2").arg(steps[row]).arg(attn::sequentialSteps(kinds[row], n)),
-            QStringLiteral("%1 = %2").arg(paths[row]).arg(attn::maximumPathLength(kinds[row], n, k))};
+            QStringLiteral("%1 = %2")
+                .arg(paths[row])
+                .arg(attn::maximumPathLength(kinds[row], n, k))};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setTextAlignment(Qt::AlignCenter);
@@ -128,13 +144,17 @@ void CostDemo::showCosts()
     const int points = std::max(2, int(std::ceil(24 * std::log10(maxN))) + 1);
     for (int i = 0; i < points; ++i) {
         const double x = std::pow(maxN, double(i) / (points - 1));
-        const LayerKind plotted[3] = {LayerKind::SelfAttention, LayerKind::Convolution, LayerKind::Recurrent};
+        const LayerKind plotted[3] = {LayerKind::SelfAttention, LayerKind::Convolution,
+                                      LayerKind::Recurrent};
         for (int c = 0; c < 3; ++c) {
             curves[c].x << x;
             curves[c].y << attn::layerOperations(plotted[c], x, d, k);
         }
     }
-    m_curves->setData(tr("Operations per layer at d = %1, k = %2: self-attention is cheaper than recurrence while n < d").arg(d).arg(k),
+    m_curves->setData(tr("Operations per layer at d = %1, k = %2: self-attention is cheaper than "
+                         "recurrence while n < d")
+                          .arg(d)
+                          .arg(k),
                       tr("sequence length n"), tr("operations (multiply–adds)"), curves);
     double lo = curves[0].y.first(), hi = lo;
     for (const CurvePlot::Curve& c : curves)

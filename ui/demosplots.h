@@ -2,7 +2,9 @@
 // What the demo panels share about their plots.
 
 #include "heatmapplot.h"
+#include "presentation.h"
 
+#include <QLabel>
 #include <qcustomplot.h>
 
 namespace av {
@@ -17,6 +19,23 @@ inline HeatmapPlot* newDemoHeatmap()
     auto* heatmap = new HeatmapPlot;
     heatmap->plot()->setViewport(QRect(QPoint(0, 0), heatmap->sizeHint()));
     return heatmap;
+}
+
+/// Text that has room to be larger than the rest while presenting (explanations, checks,
+/// tables): Presentation gives it kLargerTextFactor.
+inline void enlargeWhilePresenting(QWidget* widget)
+{
+    widget->setProperty("av_largerWhilePresenting", Presentation::kLargerTextFactor);
+}
+
+/// The paragraph at the top of a demonstration that says what it shows: wrapped, and larger
+/// while presenting (the demonstration has room for it; the plots are large already).
+inline QLabel* newExplanation(const QString& text)
+{
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    enlargeWhilePresenting(label);
+    return label;
 }
 
 } // namespace av

@@ -15,7 +15,8 @@ namespace av {
 DemosWindow::DemosWindow(Document* document, QWidget* parent)
     : QWidget(parent, Qt::Window), m_tabs(new QTabWidget), m_scaling(new ScalingDemo),
       m_shuffle(new ShuffleDemo(document)), m_relative(new RelativePositionDemo(document)),
-      m_masks(new MasksDemo(document)), m_cost(new CostDemo(document)), m_compare(new CompareDemo(document))
+      m_masks(new MasksDemo(document)), m_cost(new CostDemo(document)),
+      m_compare(new CompareDemo(document))
 {
     setWindowTitle(tr("Demonstrations — AttnViz"));
     setObjectName(QStringLiteral("DemosWindow"));

@@ -17,13 +17,12 @@ namespace av {
 MasksDemo::MasksDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_radius(new QSpinBox), m_head(new QSpinBox)
 {
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("A mask decides which keys each query may see; the weights of the others are 0 "
            "(hatched) and the rest are renormalised. Causal: a model that writes left to right, "
            "like GPT-2, must not look at words it has not written yet. Window (truncated "
            "attention): long inputs such as speech frames attend to their neighbours only, so the "
            "cost grows with n instead of n²."));
-    explanation->setWordWrap(true);
     m_radius->setRange(0, attn::kMaxTokens);
     m_radius->setValue(1);
     m_radius->setPrefix(tr("window radius r = "));
@@ -38,6 +37,7 @@ MasksDemo::MasksDemo(Document* document, QWidget* parent)
         m_plots[i] = newDemoHeatmap();
         m_captions[i] = new QLabel;
         m_captions[i]->setWordWrap(true);
+        enlargeWhilePresenting(m_captions[i]);
         m_captions[i]->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
         grid->addWidget(m_plots[i], 0, i);
         grid->addWidget(m_captions[i], 1, i);
@@ -55,7 +55,10 @@ MasksDemo::MasksDemo(Document* document, QWidget* parent)
     showDocument();
 }
 
-QString MasksDemo::captionText(int index) const { return m_captions[index]->text(); }
+QString MasksDemo::captionText(int index) const
+{
+    return m_captions[index]->text();
+}
 
 void MasksDemo::showDocument()
 {
@@ -64,13 +67,14 @@ void MasksDemo::showDocument()
     const int head = std::min(m_head->value(), session.heads) - 1;
     const int r = m_radius->value();
     const int n = session.n();
-    const attn::MaskKind kinds[3] = {attn::MaskKind::None, attn::MaskKind::Causal, attn::MaskKind::Window};
-    const QString titles[3] = {tr("Full attention (encoders, BERT)"), tr("Causal attention (GPT-2)"),
+    const attn::MaskKind kinds[3] = {attn::MaskKind::None, attn::MaskKind::Causal,
+                                     attn::MaskKind::Window};
+    const QString titles[3] = {tr("Full attention (encoders, BERT)"),
+                               tr("Causal attention (GPT-2)"),
                                tr("Window, r = %1 (truncated attention, speech)").arg(r)};
-    const QString uses[3] = {
-        tr("every token sees every token"),
-        tr("token i sees tokens 0 … i: generation never peeks ahead"),
-        tr("token i sees i − %1 … i + %1: cost grows as n·(2r + 1)").arg(r)};
+    const QString uses[3] = {tr("every token sees every token"),
+                             tr("token i sees tokens 0 … i: generation never peeks ahead"),
+                             tr("token i sees i − %1 … i + %1: cost grows as n·(2r + 1)").arg(r)};
     for (int i = 0; i < 3; ++i) {
         const attn::Session s = attn::withMask(session, kinds[i], r);
         const attn::ForwardResult result = attn::forward(s);
@@ -78,7 +82,8 @@ void MasksDemo::showDocument()
         d.title = tr("%1 — head %2").arg(titles[i]).arg(head + 1);
         m_plots[i]->setData(d);
         const int allowed = attn::allowedPairs(result.mask);
-        m_captions[i]->setText(tr("%1 of %2 query–key pairs computed; %3.").arg(allowed).arg(n * n).arg(uses[i]));
+        m_captions[i]->setText(
+            tr("%1 of %2 query–key pairs computed; %3.").arg(allowed).arg(n * n).arg(uses[i]));
     }
 }
 

@@ -1,10 +1,9 @@
 #include "presentation.h"
 
-#include "barplot.h"
-#include "curveplot.h"
 #include "document.h"
 #include "heatmapplot.h"
 #include "plottitle.h"
+#include "plotview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -54,6 +53,8 @@ QPalette highContrastPalette()
 
 constexpr const char* kScaleProperty = "av_presentationFontScale";
 constexpr const char* kColorMapProperty = "av_presentationColorMap";
+constexpr const char* kLargerProperty = "av_largerWhilePresenting";
+constexpr const char* kEnlargedProperty = "av_presentationEnlarged";
 static_assert(static_cast<int>(ColorMapKind::Viridis) == 0);
 
 /// Widgets with a style sheet keep the font they had when the sheet was applied: apply
@@ -121,7 +122,7 @@ Presentation::Presentation(QMainWindow* window, Document* document)
     m_escape->setEnabled(false);
     connect(m_escape, &QShortcut::activated, this, [this] { setActive(false); });
     if (document)
-        connect(document, &Document::changed, this, &Presentation::applyToPlots);
+        connect(document, &Document::changed, this, &Presentation::applyToWidgets);
     window->installEventFilter(this);
 }
 
@@ -162,7 +163,7 @@ void Presentation::addWindow(QWidget* window)
         m_windows.removeAll(window);
         m_closers.removeAll(closer);
     });
-    applyToPlots();
+    applyToWidgets();
 }
 
 void Presentation::showWindow(QWidget* window)
@@ -220,7 +221,7 @@ void Presentation::setActive(bool active)
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationPaletteChange);
     repolishStyleSheets(m_window);
-    applyToPlots();
+    applyToWidgets();
     if (active)
         arrangeDocks();
     if (!active) {
@@ -275,11 +276,11 @@ void Presentation::setColorMap(ColorMapKind kind)
     m_colorMap = kind;
     for (QAction* action : m_colorMaps->actions())
         action->setChecked(action->data().toInt() == static_cast<int>(kind));
-    applyToPlots();
+    applyToWidgets();
     emit colorMapChanged(kind);
 }
 
-void Presentation::applyToPlots()
+void Presentation::applyToWidgets()
 {
     // Called after every edit: a plot is only touched when its setting differs, which the
     // plot remembers in a property (a setFontScale() lays the whole plot out again).
@@ -300,10 +301,16 @@ void Presentation::applyToPlots()
             plot->setProperty(kColorMapProperty, kind);
         }
     }
-    for (CurvePlot* plot : m_window->findChildren<CurvePlot*>())
+    for (PlotView* plot : m_window->findChildren<PlotView*>())
         scaleOnce(plot);
-    for (BarPlot* plot : m_window->findChildren<BarPlot*>())
-        scaleOnce(plot);
+    // Explicit fonts while presenting; an empty QFont() afterwards inherits the window's again.
+    for (QWidget* widget : m_window->findChildren<QWidget*>()) {
+        const double factor = widget->property(kLargerProperty).toDouble();
+        if (factor <= 0 || widget->property(kEnlargedProperty).toBool() == m_active)
+            continue;
+        widget->setFont(m_active ? scaledFont(QApplication::font(), factor) : QFont());
+        widget->setProperty(kEnlargedProperty, m_active);
+    }
 }
 
 } // namespace av

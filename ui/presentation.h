@@ -8,7 +8,9 @@
 // large) and the bottom row, Positional encoding and Head summary, whose plots would leave
 // the attention view and the walk a quarter less height; View ▸ brings any back while
 // presenting. Widgets with the property av_hideWhilePresenting (hints about using the
-// mouse) are hidden too. Esc or F5 leaves and restores all of it exactly.
+// mouse) are hidden too; those with av_largerWhilePresenting (a factor: the demonstrations'
+// explanations and tables, which have room to spare) get text that many times larger still.
+// Esc or F5 leaves and restores all of it exactly.
 
 #include "colormaps.h"
 
@@ -40,6 +42,8 @@ public:
     /// Passed to setFontScale() of every plot, on top of the larger application font
     /// (their fonts follow it): their labels end up ×kFontFactor·kPlotFontScale.
     static constexpr double kPlotFontScale = 1.25;
+    /// The usual factor in the property av_largerWhilePresenting.
+    static constexpr double kLargerTextFactor = 1.25;
     /// Shares of the screen's width for the Input and Walkthrough docks while presenting;
     /// the attention view gets the rest. The walk shows up to three matrices side by side
     /// with their numbers, so it gets the most.
@@ -82,7 +86,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void applyToPlots();
+    /// The plots' scale and colour map, and the larger text, where they differ from what
+    /// they should be (after every edit: widgets come and go).
+    void applyToWidgets();
     void arrangeDocks();
 
     QMainWindow* m_window;

@@ -22,26 +22,28 @@ constexpr int kPositions = 200; // positions the check runs over
 
 RelativePositionDemo::RelativePositionDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_shift(new QSpinBox), m_dModel(new QSpinBox),
-      m_position(new QSpinBox), m_check(new QLabel), m_map(newDemoHeatmap()), m_vectors(new CurvePlot)
+      m_position(new QSpinBox), m_check(new QLabel), m_map(newDemoHeatmap()),
+      m_vectors(new CurvePlot)
 {
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("The sinusoidal encoding pairs a sine and a cosine of the same frequency ω_i. Moving k "
            "positions on rotates each pair by the angle k·ω_i, whatever the position: "
            "PE(pos + k) = M_k · PE(pos) with one matrix M_k for every pos. A head can therefore "
            "learn a linear map that looks \"k tokens back\" anywhere in the sentence."));
-    explanation->setWordWrap(true);
     m_shift->setRange(0, 500);
     m_shift->setValue(1);
     m_shift->setPrefix(tr("k = "));
     m_dModel->setRange(2, attn::kMaxDModel);
     m_dModel->setSingleStep(2);
     m_dModel->setPrefix(tr("d_model = "));
-    m_dModel->setToolTip(tr("Even: every sine has its cosine. Follows the session's d_model, rounded up to even."));
+    m_dModel->setToolTip(
+        tr("Even: every sine has its cosine. Follows the session's d_model, rounded up to even."));
     m_position->setRange(0, kPositions - 1);
     m_position->setValue(3);
     m_position->setPrefix(tr("pos = "));
     m_position->setToolTip(tr("The position whose vectors the curves show"));
     m_check->setWordWrap(true);
+    enlargeWhilePresenting(m_check);
     m_check->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Shift")));
@@ -65,7 +67,10 @@ RelativePositionDemo::RelativePositionDemo(Document* document, QWidget* parent)
     followDocument();
 }
 
-QString RelativePositionDemo::checkText() const { return m_check->text(); }
+QString RelativePositionDemo::checkText() const
+{
+    return m_check->text();
+}
 
 void RelativePositionDemo::followDocument()
 {
@@ -85,7 +90,10 @@ void RelativePositionDemo::showShift()
     m_maxError = check.maxError;
 
     HeatmapData map;
-    map.title = tr("M_%1: rotation by %1·ω_i in each (sin, cos) pair, d_model = %2, base = %3").arg(k).arg(d).arg(base);
+    map.title = tr("M_%1: rotation by %1·ω_i in each (sin, cos) pair, d_model = %2, base = %3")
+                    .arg(k)
+                    .arg(d)
+                    .arg(base);
     map.values = check.map;
     map.rowLabels = map.colLabels = indexLabels(d);
     map.rowAxisTitle = tr("row (output dimension)");
@@ -94,7 +102,8 @@ void RelativePositionDemo::showShift()
     map.range = std::make_pair(-1.0, 1.0);
     m_map->setData(map);
 
-    CurvePlot::Curve at{tr("PE(%1)").arg(pos), {}, {}}, target{tr("PE(%1 + %2)").arg(pos).arg(k), {}, {}},
+    CurvePlot::Curve at{tr("PE(%1)").arg(pos), {}, {}},
+        target{tr("PE(%1 + %2)").arg(pos).arg(k), {}, {}},
         moved{tr("M_%1 · PE(%2)").arg(k).arg(pos), {}, {}};
     for (int c = 0; c < d; ++c) {
         at.x << c;
@@ -104,14 +113,17 @@ void RelativePositionDemo::showShift()
         target.y << check.encoding(pos + k, c);
         moved.y << check.shifted(pos, c);
     }
-    m_vectors->setData(tr("The encoding vectors at position %1: M_%2 · PE(%1) lands on PE(%1 + %2)").arg(pos).arg(k),
+    m_vectors->setData(tr("The encoding vectors at position %1: M_%2 · PE(%1) lands on PE(%1 + %2)")
+                           .arg(pos)
+                           .arg(k),
                        tr("dimension"), tr("value"), {at, target, moved});
 
-    m_check->setText(tr("<b>Check:</b> max over pos = 0 … %1 of |PE(pos + %2) − M_%2 · PE(pos)| = %3 "
-                        "(rounding only: the same matrix shifts every position).")
-                         .arg(kPositions - 1)
-                         .arg(k)
-                         .arg(check.maxError, 0, 'g', 3));
+    m_check->setText(
+        tr("<b>Check:</b> max over pos = 0 … %1 of |PE(pos + %2) − M_%2 · PE(pos)| = %3 "
+           "(rounding only: the same matrix shifts every position).")
+            .arg(kPositions - 1)
+            .arg(k)
+            .arg(check.maxError, 0, 'g', 3));
 }
 
 } // namespace av

@@ -2,6 +2,7 @@
 
 #include "barplot.h"
 #include "curveplot.h"
+#include "demosplots.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -43,12 +44,12 @@ ScalingDemo::ScalingDemo(QWidget* parent)
     m_slider->setValue(64);
     m_slider->setToolTip(tr("The width d_k of the queries and keys"));
     m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("d_k = 000")));
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("For q and k with d_k independent entries of variance 1, Var(q·k) = d_k: the scores "
            "spread as √d_k. Softmax of widely spread scores puts almost all weight on one key, "
            "and its gradient vanishes. Dividing by √d_k brings the variance back to 1."));
-    explanation->setWordWrap(true);
     m_statistics->setWordWrap(true);
+    enlargeWhilePresenting(m_statistics);
     m_statistics->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* bar = new QHBoxLayout;
@@ -76,11 +77,20 @@ ScalingDemo::ScalingDemo(QWidget* parent)
     showDK();
 }
 
-int ScalingDemo::dK() const { return m_slider->value(); }
+int ScalingDemo::dK() const
+{
+    return m_slider->value();
+}
 
-void ScalingDemo::setDK(int dK) { m_slider->setValue(dK); }
+void ScalingDemo::setDK(int dK)
+{
+    m_slider->setValue(dK);
+}
 
-QString ScalingDemo::statisticsText() const { return m_statistics->text(); }
+QString ScalingDemo::statisticsText() const
+{
+    return m_statistics->text();
+}
 
 void ScalingDemo::showDK()
 {
@@ -141,11 +151,10 @@ void ScalingDemo::showDK()
                                    {1.0, double(kMaxDK)},
                                    {1.0 / kSaturationKeys, 1.0 / kSaturationKeys}};
     const CurvePlot::Curve marker{tr("d_k = %1").arg(dK), {double(dK), double(dK)}, {0.0, 1.0}};
-    m_saturation->setData(
-        tr("Saturation: the largest weight of a row of %1 keys, mean of %2 rows")
-            .arg(kSaturationKeys)
-            .arg(kSaturationRows),
-        tr("d_k"), tr("largest weight"), {rawMax, scaledMax, uniform, marker});
+    m_saturation->setData(tr("Saturation: the largest weight of a row of %1 keys, mean of %2 rows")
+                              .arg(kSaturationKeys)
+                              .arg(kSaturationRows),
+                          tr("d_k"), tr("largest weight"), {rawMax, scaledMax, uniform, marker});
     m_saturation->plot()->yAxis->setRange(0, 1.05);
     // The curves start at d_k = 1: the axis too (a log axis would otherwise start decades lower).
     m_saturation->plot()->xAxis->setRange(1, kMaxDK);

@@ -33,15 +33,15 @@ ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_shuffle(new QPushButton(tr("&Shuffle the tokens"))),
       m_head(new QSpinBox), m_order(new QLabel)
 {
-    auto* explanation = new QLabel(
+    auto* explanation = newExplanation(
         tr("Self-attention treats its input as a set: without a positional encoding, putting the "
            "tokens in another order (a permutation P) only reorders the rows and columns of A, "
            "A' = P·A·Pᵀ, so word order cannot matter. With an encoding, each position adds its own "
            "vector and the pattern itself changes. (Mask off here: a mask is itself positional.)"));
-    explanation->setWordWrap(true);
     m_head->setPrefix(tr("Head "));
     m_head->setMinimum(1);
     m_order->setWordWrap(true);
+    enlargeWhilePresenting(m_order);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_shuffle);
     bar->addWidget(m_head);
@@ -51,6 +51,7 @@ ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
     for (int pe = 0; pe < 2; ++pe) {
         m_check[pe] = new QLabel;
         m_check[pe]->setWordWrap(true);
+        enlargeWhilePresenting(m_check[pe]);
         m_check[pe]->setTextInteractionFlags(Qt::TextSelectableByMouse);
         for (int c = 0; c < 3; ++c) {
             m_plots[pe][c] = newDemoHeatmap();
@@ -71,7 +72,10 @@ ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
     showDocument();
 }
 
-QString ShuffleDemo::checkText(bool positional) const { return m_check[positional ? 1 : 0]->text(); }
+QString ShuffleDemo::checkText(bool positional) const
+{
+    return m_check[positional ? 1 : 0]->text();
+}
 
 void ShuffleDemo::shuffle()
 {
@@ -91,15 +95,18 @@ void ShuffleDemo::showDocument()
     m_permutation = attn::shufflePermutation(session.n(), session.seed, m_step);
     const QStringList tokens = tokenLabels(session);
     const QStringList shuffledTokens = reordered(tokens, m_permutation);
-    m_order->setText(tr("Order after shuffle %1: %2").arg(m_step + 1).arg(shuffledTokens.join(QStringLiteral("  "))));
+    m_order->setText(tr("Order after shuffle %1: %2")
+                         .arg(m_step + 1)
+                         .arg(shuffledTokens.join(QStringLiteral("  "))));
     m_shuffle->setEnabled(session.n() >= 2);
 
     for (int pe = 0; pe < 2; ++pe) {
         const attn::Session base = attn::shuffleBaseSession(session, pe == 1);
         const attn::ShuffleCheck check = attn::checkShuffle(base, m_permutation, head);
         m_maxError[pe] = check.maxError;
-        const QString setting = pe ? tr("with positional encoding (%1)").arg(kindName(base.positional.kind))
-                                   : tr("no positional encoding");
+        const QString setting =
+            pe ? tr("with positional encoding (%1)").arg(kindName(base.positional.kind))
+               : tr("no positional encoding");
         HeatmapData d;
         d.rowAxisTitle = tr("query");
         d.colAxisTitle = tr("key");
@@ -123,13 +130,17 @@ void ShuffleDemo::showDocument()
         if (session.n() < 2)
             verdict = tr("Add at least two tokens to shuffle.");
         else if (check.maxError < kExact)
-            verdict = pe ? tr("the same pattern, only reordered: this encoding does not tell these positions apart.")
-                         : tr("rounding only: shuffling merely reorders A, so the order of the words is invisible.");
+            verdict = pe ? tr("the same pattern, only reordered: this encoding does not tell these "
+                              "positions apart.")
+                         : tr("rounding only: shuffling merely reorders A, so the order of the "
+                              "words is invisible.");
         else
-            verdict = pe ? tr("clearly above 0: the pattern itself changed, so attention sees the order.")
-                         : tr("the identity failed, which it should not without an encoding.");
-        m_check[pe]->setText(QStringLiteral("<b>%1</b> max |A' − P·A·Pᵀ| = %2: %3")
-                                 .arg(pe ? tr("With encoding:") : tr("Without encoding:"), error, verdict));
+            verdict =
+                pe ? tr("clearly above 0: the pattern itself changed, so attention sees the order.")
+                   : tr("the identity failed, which it should not without an encoding.");
+        m_check[pe]->setText(
+            QStringLiteral("<b>%1</b> max |A' − P·A·Pᵀ| = %2: %3")
+                .arg(pe ? tr("With encoding:") : tr("Without encoding:"), error, verdict));
     }
 }
 

@@ -24,6 +24,7 @@
 #include <QMap>
 #include <QMenu>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <cmath>
 #include <memory>
@@ -92,6 +93,7 @@ private slots:
 
     void docksGetTheirShareWithLargeTitles();
     void demonstrationsGoFullScreenAndEscapeClosesThem();
+    void demonstrationTextIsLargerWhilePresenting();
 
 private:
     std::unique_ptr<av::Document> m_doc;
@@ -316,6 +318,42 @@ void PresentationTest::demonstrationsGoFullScreenAndEscapeClosesThem()
     activate(demos);
     QTest::keyClick(demos, Qt::Key_Escape);
     QVERIFY(demos->isVisible());
+}
+
+void PresentationTest::demonstrationTextIsLargerWhilePresenting()
+{
+    av::DemosWindow* demos = m_window->showDemonstrations(QStringLiteral("cost"));
+    QTableWidget* table = demos->costDemo()->table();
+    const auto explanation = [demos] {
+        for (QLabel* label : demos->costDemo()->findChildren<QLabel*>())
+            if (label->text().startsWith(QStringLiteral("Per layer")))
+                return label;
+        return static_cast<QLabel*>(nullptr);
+    };
+    QVERIFY(explanation());
+    const double normal = QApplication::font().pointSizeF();
+    QVERIFY(near(explanation()->font().pointSizeF(), normal));
+    // Every row of the table stays in view, whatever its font.
+    const auto rowsFit = [table] {
+        QCoreApplication::processEvents();
+        const int lastRow = table->rowCount() - 1;
+        return table->rowViewportPosition(lastRow) + table->rowHeight(lastRow) <=
+               table->viewport()->height();
+    };
+    QVERIFY(rowsFit());
+
+    m_presentation->setActive(true);
+    const double presenting = normal * av::Presentation::kFontFactor;
+    QVERIFY(near(QApplication::font().pointSizeF(), presenting));
+    QVERIFY(
+        near(explanation()->font().pointSizeF(), presenting * av::Presentation::kLargerTextFactor));
+    QVERIFY(near(table->font().pointSizeF(), presenting * av::Presentation::kLargerTextFactor));
+    QTRY_VERIFY(rowsFit());
+
+    m_presentation->setActive(false);
+    QVERIFY(near(explanation()->font().pointSizeF(), normal));
+    QVERIFY(near(table->font().pointSizeF(), normal));
+    QTRY_VERIFY(rowsFit());
 }
 
 #include "presentation_test.moc"
