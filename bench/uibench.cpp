@@ -53,6 +53,24 @@ void BM_EditToFrame(benchmark::State& state)
     state.counters["paint_ms"] = paintMs / frames;
 }
 
+/// BM_BackgroundPass/n/d_model/heads: a change that needs the whole pass again (the
+/// temperature), computed by the document on its worker thread as in the program, until the
+/// result is shown; no window. The previous result is freed on this thread, as the GUI does.
+void BM_BackgroundPass(benchmark::State& state)
+{
+    av::Document document;
+    document.reset(bench::makeSession(static_cast<int>(state.range(0)),
+                                      static_cast<int>(state.range(1)),
+                                      static_cast<int>(state.range(2))));
+    document.waitUntilComputed();
+    double temperature = 1;
+    for (auto _ : state) {
+        temperature = temperature == 1 ? 0.9 : 1;
+        document.setTemperature(temperature);
+        document.waitUntilComputed();
+    }
+}
+
 /// BM_ExportAll: every figure of a 16-token, d_model 64, 4-head session as PNG at 144 dpi.
 void BM_ExportAll(benchmark::State& state)
 {
@@ -80,6 +98,12 @@ BENCHMARK(BM_EditToFrame)
     ->ArgNames({"n", "d_model", "heads"})
     ->Args({16, 64, 4})
     ->Args({512, 768, 12})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackgroundPass)
+    ->ArgNames({"n", "d_model", "heads"})
+    ->Args({512, 768, 12})
+    ->Args({2048, 256, 4})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExportAll)->UseRealTime()->Unit(benchmark::kMillisecond);

@@ -11,10 +11,11 @@ namespace attn {
 void keepFreedMemory()
 {
 #if defined(__GLIBC__)
-    // Blocks up to glibc's largest mmap threshold (32 MiB on 64-bit: an n × n matrix of
-    // doubles up to n ≈ 2040) come from the heap and are reused; the heap's free top is
-    // given back only beyond 1 GiB.
+    // Every block comes from the heap and is reused, however large: no threshold can be set
+    // above 32 MiB, and an n × n matrix of doubles is larger from n = 2048 on, so mapping
+    // is turned off rather than raised. The heap's free top is given back only beyond 1 GiB.
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_MMAP_MAX, 0);
     mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
 #endif
 }

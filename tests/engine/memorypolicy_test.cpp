@@ -34,14 +34,17 @@ std::size_t mappedBlocksWhileHolding(std::size_t bytes)
 TEST(MemoryPolicy, PassSizedMatricesComeFromTheHeap)
 {
     const std::size_t before = mallinfo2().hblks;
-    // The control, so that this test can fail: glibc's default threshold (128 KiB) maps a
-    // 24 MiB block.
+    // The control, so that this test can fail: glibc's default settings map a block larger
+    // than any free one in the heap (256 MiB; only its last page is touched).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    EXPECT_EQ(mappedBlocksWhileHolding(24u << 20), before + 1);
+    mallopt(M_MMAP_MAX, 65536);
+    EXPECT_EQ(mappedBlocksWhileHolding(256u << 20), before + 1);
 
     attn::keepFreedMemory();
-    // One head's 512 × 512 scores (the GPT-2 layer size), and the 24 MiB block.
+    // One head's 512 × 512 scores (the GPT-2 layer size), a 24 MiB block, and one head's
+    // 2048 × 2048 scores (32 MiB, above any threshold glibc accepts).
     EXPECT_EQ(mappedBlocksWhileHolding(512 * 512 * sizeof(double)), before);
     EXPECT_EQ(mappedBlocksWhileHolding(24u << 20), before);
+    EXPECT_EQ(mappedBlocksWhileHolding(2048 * 2048 * sizeof(double)), before);
 }
 #endif
