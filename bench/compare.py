@@ -21,7 +21,7 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 # --malloc keep: glibc keeps freed memory instead of returning every large block to the
 # system, so that a pass does not pay a page fault per 4 KiB of its n × n matrices again
 # (about 15 µs each on a virtual machine). Set for every framework alike.
-KEEP_MEMORY = "glibc.malloc.mmap_threshold=2147483647:glibc.malloc.trim_threshold=4294967295"
+KEEP_MEMORY = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4294967295"
 
 
 def pass_flops(n, d):
