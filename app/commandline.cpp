@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QMap>
 
 namespace av {
 namespace {
@@ -46,15 +47,16 @@ bool parseInt(const QCommandLineParser& parser, const QString& name, int lo, int
     return true;
 }
 
-bool parsePositive(const QCommandLineParser& parser, const QString& name, std::optional<double>& out,
-                   QString& error)
+bool parsePositive(const QCommandLineParser& parser, const QString& name,
+                   std::optional<double>& out, QString& error)
 {
     if (!parser.isSet(name))
         return true;
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
     if (!ok || !std::isfinite(value) || value <= 0) {
-        error = QStringLiteral("--%1: expected a number > 0, got \"%2\"").arg(name, parser.value(name));
+        error =
+            QStringLiteral("--%1: expected a number > 0, got \"%2\"").arg(name, parser.value(name));
         return false;
     }
     out = value;
@@ -101,6 +103,10 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         {"dpi", "Resolution of exported PNGs (default 144).", "N"},
         {"figure-width", "Width of exported figures in inches (default: each figure's own).",
          "INCHES"},
+        {"colormap",
+         "Colour map of exported heatmaps: viridis|cividis|gray (default viridis; signed data "
+         "stays blue-white-red).",
+         "NAME"},
         {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
         {"screenshot-size", "Window size for --screenshot (default 1600x1000).", "WxH"},
     });
@@ -111,11 +117,15 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     }
     if (parser.isSet(help)) {
         // No QCoreApplication exists yet (see main.cpp), so Qt cannot name the program.
-        exit = {parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("attnviz")), 0};
+        exit = {parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                          QStringLiteral("attnviz")),
+                0};
         return std::nullopt;
     }
     if (parser.isSet(version)) {
-        exit = {QCoreApplication::applicationName() + ' ' + QCoreApplication::applicationVersion() + '\n', 0};
+        exit = {QCoreApplication::applicationName() + ' ' + QCoreApplication::applicationVersion() +
+                    '\n',
+                0};
         return std::nullopt;
     }
 
@@ -167,6 +177,20 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         error = QStringLiteral("--lang: expected en or zh_CN, got \"%1\"").arg(cmd.language);
         ok = false;
     }
+    const QMap<QString, ColorMapKind> colorMaps = {
+        {QStringLiteral("viridis"), ColorMapKind::Viridis},
+        {QStringLiteral("cividis"), ColorMapKind::Cividis},
+        {QStringLiteral("gray"), ColorMapKind::Gray}};
+    if (ok && parser.isSet("colormap")) {
+        const QString name = parser.value("colormap");
+        if (colorMaps.contains(name)) {
+            cmd.colorMap = colorMaps.value(name);
+        } else {
+            error = QStringLiteral("--colormap: expected viridis, cividis or gray, got \"%1\"")
+                        .arg(name);
+            ok = false;
+        }
+    }
     cmd.demo = parser.value("demo");
     if (ok && parser.isSet("demo") && !DemosWindow::demoNames().contains(cmd.demo)) {
         error = QStringLiteral("--demo: expected one of %1, got \"%2\"")
@@ -185,7 +209,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     cmd.step = step.value_or(0);
     std::optional<double> width;
     if (!parsePositive(parser, "figure-width", width, error) || (width && *width > 100)) {
-        exit = {error.isEmpty() ? QStringLiteral("--figure-width: at most 100 inches") : error, kBadInput};
+        exit = {error.isEmpty() ? QStringLiteral("--figure-width: at most 100 inches") : error,
+                kBadInput};
         return std::nullopt;
     }
     cmd.figureWidth = width.value_or(0);
@@ -197,7 +222,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         const QStringList wh = parser.value("screenshot-size").split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
         if (wh.size() != 2 || w < 320 || h < 240 || w > 7680 || h > 4320) {
-            exit = {QStringLiteral("--screenshot-size: expected WxH between 320x240 and 7680x4320, got \"%1\"")
+            exit = {QStringLiteral(
+                        "--screenshot-size: expected WxH between 320x240 and 7680x4320, got \"%1\"")
                         .arg(parser.value("screenshot-size")),
                     kBadInput};
             return std::nullopt;
@@ -207,7 +233,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
                              !cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty();
     if (wantsOutput && !cmd.headless) {
-        exit = {QStringLiteral("--dump-json, --save-session, --export and --screenshot need --headless"),
+        exit = {QStringLiteral(
+                    "--dump-json, --save-session, --export and --screenshot need --headless"),
                 kBadInput};
         return std::nullopt;
     }

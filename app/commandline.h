@@ -1,12 +1,12 @@
 #pragma once
 // The command line of ../shared/spec/cli.md, parsed with QCommandLineParser.
 
+#include "colormaps.h"
 #include "sessionio.h"
 
 #include <QSize>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace av {
@@ -16,15 +16,16 @@ struct CommandLine
     bool headless = false;
     QString sessionPath; ///< --session FILE or the positional SESSION; empty: the default lesson
     attn::SessionOverrides overrides;
-    QString dumpPath;       ///< --dump-json FILE, "-" for standard output
+    QString dumpPath; ///< --dump-json FILE, "-" for standard output
     QString saveSessionPath;
     QString exportDir;
     QString format = QStringLiteral("png");
     int dpi = 144;
-    double figureWidth = 0; ///< --figure-width INCHES, 0: each figure's own
+    double figureWidth = 0;                        ///< --figure-width INCHES, 0: each figure's own
+    ColorMapKind colorMap = ColorMapKind::Viridis; ///< --colormap NAME, for --export
     QString screenshotPath;
     QSize screenshotSize{1600, 1000}; ///< --screenshot-size WxH
-    QString language; ///< --lang, empty: the system locale
+    QString language;                 ///< --lang, empty: the system locale
     bool present = false; ///< --present: start in presentation mode (also for --screenshot)
     int step = 0;         ///< --step N: open the walkthrough at step N (from 1); 0: not asked
     QString demo;         ///< --demo NAME: open that demonstration (DemosWindow::demoNames())

@@ -10,7 +10,6 @@
 
 #include <QByteArray>
 #include <QTextStream>
-
 #include <cstdio>
 
 namespace av {
@@ -30,7 +29,8 @@ QString writeOutput(const QString& path, const QByteArray& data)
 {
     if (path != QLatin1String("-"))
         return writeFileAtomically(path, data);
-    if (std::fwrite(data.constData(), 1, data.size(), stdout) != static_cast<std::size_t>(data.size()) ||
+    if (std::fwrite(data.constData(), 1, data.size(), stdout) !=
+            static_cast<std::size_t>(data.size()) ||
         std::fflush(stdout) != 0)
         return QStringLiteral("standard output: cannot be written");
     return {};
@@ -56,7 +56,8 @@ int runHeadless(const CommandLine& cmd)
         result = attn::forward(session);
     if (!cmd.dumpPath.isEmpty()) {
         const std::string dump = attn::writeDump(session, result);
-        if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump)); !error.isEmpty()) {
+        if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
+            !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }
@@ -74,7 +75,9 @@ int runHeadless(const CommandLine& cmd)
         options.format = cmd.format;
         options.dpi = cmd.dpi;
         options.widthInches = cmd.figureWidth;
-        if (const QString error = exportAll(session, result, cmd.exportDir, options); !error.isEmpty()) {
+        options.colorMap = cmd.colorMap;
+        if (const QString error = exportAll(session, result, cmd.exportDir, options);
+            !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

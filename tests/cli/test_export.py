@@ -11,6 +11,7 @@ import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
+import zlib
 
 ATTNVIZ = sys.argv[1]
 SESSION = ["--tokens", "我 爱 NLP and 自然 语言", "--d-model", "8", "--heads", "2", "--mask", "causal"]
@@ -32,6 +33,48 @@ def png_info(path):
     phys = data.find(b"pHYs")
     ppm = struct.unpack(">I", data[phys + 4:phys + 8])[0] if phys > 0 else None
     return width, height, ppm
+
+
+def png_pixels(path):
+    """(width, height, rows of (r, g, b) tuples) of an 8-bit RGB or RGBA PNG, unfiltered."""
+    data = open(path, "rb").read()
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    assert depth == 8 and colour in (2, 6), (path, depth, colour)
+    channels = 3 if colour == 2 else 4
+    idat, at = b"", 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        if kind == b"IDAT":
+            idat += data[at + 8:at + 8 + length]
+        at += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return width, height, rows
+
+
+def coloured_share(path):
+    """The share of pixels that are not grey (channels more than 24 apart)."""
+    _, _, rows = png_pixels(path)
+    pixels = [p for row in rows for p in row]
+    return sum(max(p) - min(p) > 24 for p in pixels) / len(pixels)
 
 
 class Export(unittest.TestCase):
@@ -92,6 +135,23 @@ class Export(unittest.TestCase):
             self.assertTrue(data.startswith(b"%PDF-"), name)
             self.assertIn(b"%%EOF", data[-32:])
             self.assertEqual(data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(b"/Type /Page "), 1, name)
+
+    def test_the_colour_map_reaches_the_exported_heatmaps(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            shares = {}
+            for name in ("viridis", "cividis", "gray"):
+                out = os.path.join(tmp, name)
+                result = export(out, "--colormap", name, "--dpi", "72")
+                self.assertEqual(result.returncode, 0, result.stderr)
+                shares[name] = coloured_share(os.path.join(out, "attention-head-1.png"))
+            # Viridis and Cividis fill the cells with colour; grey is for black-and-white print.
+            self.assertGreater(shares["viridis"], 0.2, shares)
+            self.assertGreater(shares["cividis"], 0.2, shares)
+            self.assertLess(shares["gray"], 0.001, shares)
+            result = export(os.path.join(tmp, "jet"), "--colormap", "jet")
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("--colormap", result.stderr)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "jet")))
 
     def test_bad_input_exits_2_and_writes_nothing(self):
         with tempfile.TemporaryDirectory() as tmp:
