@@ -63,6 +63,85 @@ bool parsePositive(const QCommandLineParser& parser, const QString& name,
     return true;
 }
 
+/// The options of ../shared/spec/cli.md and ours; value: the placeholder of an option that
+/// takes one, empty for a switch.
+struct OptionText
+{
+    const char* name;
+    const char* description;
+    const char* value;
+};
+
+constexpr const char* kSessionArgument =
+    QT_TRANSLATE_NOOP("av::CommandLine", "Session file (.attn.json) to open.");
+
+constexpr OptionText kOptions[] = {
+    {"headless",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "No window: compute, dump, export or take a screenshot, then exit."),
+     ""},
+    {"session", QT_TRANSLATE_NOOP("av::CommandLine", "Load a session file."), "FILE"},
+    {"tokens", QT_TRANSLATE_NOOP("av::CommandLine", "Tokens, split on white space."), "TEXT"},
+    {"d-model", QT_TRANSLATE_NOOP("av::CommandLine", "Model width d_model."), "N"},
+    {"heads", QT_TRANSLATE_NOOP("av::CommandLine", "Number of heads (must divide d_model)."), "N"},
+    {"seed", QT_TRANSLATE_NOOP("av::CommandLine", "Seed for derived embeddings and weights."), "N"},
+    {"pe", QT_TRANSLATE_NOOP("av::CommandLine", "Positional encoding: none|sinusoidal."), "KIND"},
+    {"pe-base",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Base of the sinusoidal encoding (default 10000)."), "B"},
+    {"score",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Score function: scaled_dot|dot|cosine|additive."),
+     "KIND"},
+    {"mask", QT_TRANSLATE_NOOP("av::CommandLine", "Mask: none|causal|window|causal_window."),
+     "KIND"},
+    {"window", QT_TRANSLATE_NOOP("av::CommandLine", "Radius of the window masks."), "R"},
+    {"normalizer", QT_TRANSLATE_NOOP("av::CommandLine", "Normalizer: softmax|relu."), "KIND"},
+    {"temperature", QT_TRANSLATE_NOOP("av::CommandLine", "Temperature (> 0)."), "T"},
+    {"lang", QT_TRANSLATE_NOOP("av::CommandLine", "Interface language: en|zh_CN."), "LANG"},
+    {"present",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Start in presentation mode (full screen, large fonts); "
+                                          "with --screenshot, render it."),
+     ""},
+    {"step",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Open the walkthrough at step N (1-11); with --screenshot, render it."),
+     "N"},
+    {"demo",
+     QT_TRANSLATE_NOOP(
+         "av::CommandLine",
+         "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
+         "with --screenshot, render its window."),
+     "NAME"},
+    {"dump-json",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Write every intermediate matrix (dump v1); - for standard output."),
+     "FILE"},
+    {"save-session",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Write the session as built, every weight included."),
+     "FILE"},
+    {"export", QT_TRANSLATE_NOOP("av::CommandLine", "Write one file per figure into DIR."), "DIR"},
+    {"format",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Format of exported figures: png|svg|pdf (default png)."),
+     "FORMAT"},
+    {"dpi", QT_TRANSLATE_NOOP("av::CommandLine", "Resolution of exported PNGs (default 144)."),
+     "N"},
+    {"figure-width",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Width of exported figures in inches (default: each figure's own)."),
+     "INCHES"},
+    {"colormap",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Colour map of exported heatmaps: viridis|cividis|gray (default viridis; "
+                       "signed data stays blue-white-red)."),
+     "NAME"},
+    {"screenshot",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Render the main window off screen at 1600×1000 to a PNG."),
+     "FILE"},
+    {"screenshot-size",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Window size for --screenshot (default 1600x1000)."),
+     "WxH"},
+};
+
 } // namespace
 
 std::optional<CommandLine> parseCommandLine(const QStringList& arguments, CommandLineExit& exit)
@@ -73,53 +152,28 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    parser.addPositionalArgument("SESSION", "Session file (.attn.json) to open.", "[SESSION]");
-    parser.addOptions({
-        {"headless", "No window: compute, dump, export or take a screenshot, then exit."},
-        {"session", "Load a session file.", "FILE"},
-        {"tokens", "Tokens, split on white space.", "TEXT"},
-        {"d-model", "Model width d_model.", "N"},
-        {"heads", "Number of heads (must divide d_model).", "N"},
-        {"seed", "Seed for derived embeddings and weights.", "N"},
-        {"pe", "Positional encoding: none|sinusoidal.", "KIND"},
-        {"pe-base", "Base of the sinusoidal encoding (default 10000).", "B"},
-        {"score", "Score function: scaled_dot|dot|cosine|additive.", "KIND"},
-        {"mask", "Mask: none|causal|window|causal_window.", "KIND"},
-        {"window", "Radius of the window masks.", "R"},
-        {"normalizer", "Normalizer: softmax|relu.", "KIND"},
-        {"temperature", "Temperature (> 0).", "T"},
-        {"lang", "Interface language: en|zh_CN.", "LANG"},
-        {"present",
-         "Start in presentation mode (full screen, large fonts); with --screenshot, render it."},
-        {"step", "Open the walkthrough at step N (1-11); with --screenshot, render it.", "N"},
-        {"demo",
-         "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
-         "with --screenshot, render its window.",
-         "NAME"},
-        {"dump-json", "Write every intermediate matrix (dump v1); - for standard output.", "FILE"},
-        {"save-session", "Write the session as built, every weight included.", "FILE"},
-        {"export", "Write one file per figure into DIR.", "DIR"},
-        {"format", "Format of exported figures: png|svg|pdf (default png).", "FORMAT"},
-        {"dpi", "Resolution of exported PNGs (default 144).", "N"},
-        {"figure-width", "Width of exported figures in inches (default: each figure's own).",
-         "INCHES"},
-        {"colormap",
-         "Colour map of exported heatmaps: viridis|cividis|gray (default viridis; signed data "
-         "stays blue-white-red).",
-         "NAME"},
-        {"screenshot", "Render the main window off screen at 1600×1000 to a PNG.", "FILE"},
-        {"screenshot-size", "Window size for --screenshot (default 1600x1000).", "WxH"},
-    });
+    // Translated when a translator is installed: main.cpp installs one before it parses
+    // again for --help (the first parse runs before any QCoreApplication exists).
+    const auto text = [](const char* source) {
+        return QCoreApplication::translate("av::CommandLine", source);
+    };
+    parser.addPositionalArgument("SESSION", text(kSessionArgument), "[SESSION]");
+    for (const OptionText& option : kOptions)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(option.name),
+                                            text(option.description),
+                                            QString::fromLatin1(option.value)));
 
     if (!parser.parse(arguments)) {
         exit = {parser.errorText(), kBadInput};
         return std::nullopt;
     }
     if (parser.isSet(help)) {
-        // No QCoreApplication exists yet (see main.cpp), so Qt cannot name the program.
+        // Without a QCoreApplication (the first parse, see main.cpp) Qt cannot name the program.
         exit = {parser.helpText().replace(QStringLiteral("<executable_name>"),
                                           QStringLiteral("attnviz")),
                 0};
+        exit.help = true;
+        exit.language = parser.value("lang");
         return std::nullopt;
     }
     if (parser.isSet(version)) {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 
 namespace av {
 
@@ -34,8 +35,13 @@ struct CommandLine
 /// What parsing decided when it does not yield a CommandLine: print text and exit.
 struct CommandLineExit
 {
+    CommandLineExit() = default;
+    CommandLineExit(QString text, int status) : text(std::move(text)), status(status) {}
+
     QString text;
-    int status = 0; ///< 0 for --help and --version (text to standard output), 2 for bad input
+    int status = 0;    ///< 0 for --help and --version (text to standard output), 2 for bad input
+    bool help = false; ///< --help: main.cpp parses again with the language installed
+    QString language;  ///< with help: the --lang given, if any
 };
 
 /// Parses arguments (argv, program name first). Either a CommandLine or an exit.

@@ -66,6 +66,12 @@ int main(int argc, char* argv[])
     // management), and --help or a bad option must work without a display.
     av::CommandLineExit exit;
     const auto cmd = av::parseCommandLine(rawArguments(argc, argv), exit);
+    if (!cmd && exit.help) {
+        // The help in the interface's language: that needs an application and a translator.
+        QCoreApplication core(argc, argv);
+        av::installLanguage(av::chooseLanguage(exit.language));
+        av::parseCommandLine(rawArguments(argc, argv), exit);
+    }
     if (!cmd) {
         QTextStream(exit.status == 0 ? stdout : stderr)
             << (exit.status == 0 ? "" : "attnviz: ") << exit.text

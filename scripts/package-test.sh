@@ -157,7 +157,7 @@ check "man page's version is the program's version" \
 man_has_every_option() {
   local missing=0 manual
   manual=$(groff -man -Tutf8 "$ROOT/share/man/man1/attnviz.1" 2>/dev/null | sed 's/.\x08//g')
-  for option in $("$ROOT/bin/attnviz" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+  for option in $("$ROOT/bin/attnviz" --lang en --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     [ "$option" = "--help-all" ] && continue # Qt's variant of --help, not AttnViz's
     grep -qF -- "$option" <<<"$manual" || { echo "not in the man page: $option"; missing=1; }
   done

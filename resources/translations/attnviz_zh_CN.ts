@@ -299,10 +299,114 @@
     </message>
 </context>
 <context>
-    <name>av::BarPlot</name>
+    <name>av::CommandLine</name>
     <message>
-        <source>Nothing to plot</source>
-        <translation>没有可绘制的内容</translation>
+        <source>Session file (.attn.json) to open.</source>
+        <translation>要打开的会话文件（.attn.json）。</translation>
+    </message>
+    <message>
+        <source>No window: compute, dump, export or take a screenshot, then exit.</source>
+        <translation>不显示窗口：计算、导出数据、导出图形或截图，然后退出。</translation>
+    </message>
+    <message>
+        <source>Load a session file.</source>
+        <translation>加载会话文件。</translation>
+    </message>
+    <message>
+        <source>Tokens, split on white space.</source>
+        <translation>词元，以空白分隔。</translation>
+    </message>
+    <message>
+        <source>Model width d_model.</source>
+        <translation>模型宽度 d_model。</translation>
+    </message>
+    <message>
+        <source>Number of heads (must divide d_model).</source>
+        <translation>头数（必须整除 d_model）。</translation>
+    </message>
+    <message>
+        <source>Seed for derived embeddings and weights.</source>
+        <translation>生成嵌入和权重所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>Positional encoding: none|sinusoidal.</source>
+        <translation>位置编码：none|sinusoidal。</translation>
+    </message>
+    <message>
+        <source>Base of the sinusoidal encoding (default 10000).</source>
+        <translation>正弦位置编码的基数（默认 10000）。</translation>
+    </message>
+    <message>
+        <source>Score function: scaled_dot|dot|cosine|additive.</source>
+        <translation>打分函数：scaled_dot|dot|cosine|additive。</translation>
+    </message>
+    <message>
+        <source>Mask: none|causal|window|causal_window.</source>
+        <translation>掩码：none|causal|window|causal_window。</translation>
+    </message>
+    <message>
+        <source>Radius of the window masks.</source>
+        <translation>窗口掩码的半径。</translation>
+    </message>
+    <message>
+        <source>Normalizer: softmax|relu.</source>
+        <translation>归一化：softmax|relu。</translation>
+    </message>
+    <message>
+        <source>Temperature (&gt; 0).</source>
+        <translation>温度（&gt; 0）。</translation>
+    </message>
+    <message>
+        <source>Interface language: en|zh_CN.</source>
+        <translation>界面语言：en|zh_CN。</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (full screen, large fonts); with --screenshot, render it.</source>
+        <translation>以演示模式启动（全屏、大字号）；与 --screenshot 一起使用时，渲染该模式。</translation>
+    </message>
+    <message>
+        <source>Open the walkthrough at step N (1-11); with --screenshot, render it.</source>
+        <translation>在第 N 步（1-11）打开逐步讲解；与 --screenshot 一起使用时，渲染该步。</translation>
+    </message>
+    <message>
+        <source>Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; with --screenshot, render its window.</source>
+        <translation>打开一个演示：scaling|shuffle|relative-position|masks|cost|compare；与 --screenshot 一起使用时，渲染其窗口。</translation>
+    </message>
+    <message>
+        <source>Write every intermediate matrix (dump v1); - for standard output.</source>
+        <translation>写出每一个中间矩阵（dump v1）；- 表示标准输出。</translation>
+    </message>
+    <message>
+        <source>Write the session as built, every weight included.</source>
+        <translation>写出构建好的会话，包含全部权重。</translation>
+    </message>
+    <message>
+        <source>Write one file per figure into DIR.</source>
+        <translation>把每幅图各写成一个文件，放入 DIR。</translation>
+    </message>
+    <message>
+        <source>Format of exported figures: png|svg|pdf (default png).</source>
+        <translation>导出图形的格式：png|svg|pdf（默认 png）。</translation>
+    </message>
+    <message>
+        <source>Resolution of exported PNGs (default 144).</source>
+        <translation>导出 PNG 的分辨率（默认 144）。</translation>
+    </message>
+    <message>
+        <source>Width of exported figures in inches (default: each figure&apos;s own).</source>
+        <translation>导出图形的宽度，单位英寸（默认：各图自身的宽度）。</translation>
+    </message>
+    <message>
+        <source>Colour map of exported heatmaps: viridis|cividis|gray (default viridis; signed data stays blue-white-red).</source>
+        <translation>导出热力图的配色：viridis|cividis|gray（默认 viridis；有正负号的数据保持蓝-白-红）。</translation>
+    </message>
+    <message>
+        <source>Render the main window off screen at 1600×1000 to a PNG.</source>
+        <translation>在屏幕外以 1600×1000 渲染主窗口，保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot (default 1600x1000).</source>
+        <translation>--screenshot 的窗口大小（默认 1600x1000）。</translation>
     </message>
 </context>
 <context>
@@ -468,13 +572,6 @@
     <message>
         <source>operations (multiply–adds)</source>
         <translation>运算量（乘加次数）</translation>
-    </message>
-</context>
-<context>
-    <name>av::CurvePlot</name>
-    <message>
-        <source>Nothing to plot</source>
-        <translation>没有可绘制的内容</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1206,13 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>output</source>
         <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>av::PlotView</name>
+    <message>
+        <source>Nothing to plot</source>
+        <translation>没有可绘制的内容</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +1950,13 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>head %1</source>
         <translation>头 %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>AttnViz: see, edit and export every step of multi-head self-attention.</source>
+        <translation>AttnViz：查看、编辑并导出多头自注意力的每一步。</translation>
     </message>
 </context>
 </TS>

@@ -183,6 +183,18 @@ class Classroom(unittest.TestCase):
         for option in ("--step", "--demo", "--present"):
             self.assertIn(option, text)
 
+    def test_the_help_speaks_the_chosen_language(self):
+        english = run("--lang", "en", "--help")
+        chinese = run("--lang", "zh_CN", "--help")
+        self.assertEqual((english.returncode, chinese.returncode), (0, 0))
+        self.assertIn("Load a session file.", english.stdout)
+        self.assertIn("加载会话文件。", chinese.stdout)
+        self.assertNotIn("Load a session file.", chinese.stdout)
+        # Option names stay as they are, in both.
+        for option in ("--tokens", "--export", "--colormap", "--screenshot-size"):
+            self.assertIn(option, english.stdout)
+            self.assertIn(option, chinese.stdout)
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
