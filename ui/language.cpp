@@ -31,10 +31,10 @@ bool installLanguage(const QString& language)
         return false;
     if (language == QLatin1String("en"))
         return true;
-    auto* own = new QTranslator(qApp);
+    auto* own = new QTranslator(QCoreApplication::instance());
     if (own->load(QStringLiteral(":/i18n/attnviz_%1.qm").arg(language)))
         QCoreApplication::installTranslator(own);
-    auto* qt = new QTranslator(qApp);
+    auto* qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
