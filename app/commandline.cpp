@@ -168,10 +168,14 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         return std::nullopt;
     }
     if (parser.isSet(help)) {
-        // Without a QCoreApplication (the first parse, see main.cpp) Qt cannot name the program.
-        exit = {parser.helpText().replace(QStringLiteral("<executable_name>"),
-                                          QStringLiteral("attnviz")),
-                0};
+        // The usage line names the program as typed (argv[0], once main.cpp's second parse
+        // has a QCoreApplication) or not at all (the first): "attnviz", as in the man page.
+        QString text = parser.helpText();
+        const QString typed = QCoreApplication::instance() ? QCoreApplication::arguments().value(0)
+                                                           : QStringLiteral("<executable_name>");
+        if (const qsizetype at = typed.isEmpty() ? -1 : text.indexOf(typed); at >= 0)
+            text.replace(at, typed.size(), QStringLiteral("attnviz"));
+        exit = {text, 0};
         exit.help = true;
         exit.language = parser.value("lang");
         return std::nullopt;
@@ -289,6 +293,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     if (wantsOutput && !cmd.headless) {
         exit = {QStringLiteral(
                     "--dump-json, --save-session, --export and --screenshot need --headless"),
+                kBadInput};
+        return std::nullopt;
+    }
+    if (parser.isSet("colormap") && cmd.exportDir.isEmpty()) {
+        exit = {QStringLiteral("--colormap applies to --export (in the window: View ▸ Colour map)"),
                 kBadInput};
         return std::nullopt;
     }

@@ -19,7 +19,7 @@ class PlotView : public QWidget
 public:
     ~PlotView() override;
 
-    /// Multiplies every font size and line width.
+    /// Multiplies every font size (and, in the curve view, the line widths).
     void setFontScale(double scale);
 
     QCustomPlot* plot() const { return m_plot; }

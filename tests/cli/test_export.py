@@ -152,6 +152,12 @@ class Export(unittest.TestCase):
             self.assertEqual(result.returncode, 2)
             self.assertIn("--colormap", result.stderr)
             self.assertFalse(os.path.exists(os.path.join(tmp, "jet")))
+            # Only exports have it: elsewhere it would be ignored without a word.
+            shot = os.path.join(tmp, "shot.png")
+            result = subprocess.run([ATTNVIZ, "--headless", "--colormap", "gray", "--screenshot", shot],
+                                    capture_output=True, text=True, timeout=120)
+            self.assertEqual(result.returncode, 2)
+            self.assertFalse(os.path.exists(shot))
 
     def test_bad_input_exits_2_and_writes_nothing(self):
         with tempfile.TemporaryDirectory() as tmp:
