@@ -16,7 +16,6 @@
 
 #if defined(__GLIBC__) && !defined(ATTNVIZ_OWN_MALLOC) && __GLIBC_PREREQ(2, 33) // mallinfo2
 #include <malloc.h>
-
 #include <thread>
 
 namespace {
