@@ -9,6 +9,7 @@
 #include "memorypolicy.h"
 #include "presentation.h"
 #include "recovery.h"
+#include "recoverydialog.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
 
@@ -109,7 +110,7 @@ int main(int argc, char* argv[])
     }
     // Work a crashed or killed instance left behind replaces what was just opened, if the
     // user says so; asked before the window shows that document.
-    av::Recovery::offer(nullptr, &document, autosave.folder(), &autosave);
+    av::RecoveryDialog::offer(nullptr, &document, autosave.folder(), &autosave);
     window.show();
     if (cmd->present)
         window.presentation()->setActive(true);

@@ -116,6 +116,26 @@ class BadInput(unittest.TestCase):
                     path = self.session_file(src, mutate)
                     self.refused("--session", path, field=field)
 
+    def test_what_is_not_a_small_regular_file_is_refused_at_once(self):
+        # /dev/zero never ends (it ran into bad_alloc), a FIFO blocks on open, and a file
+        # over the 256 MB limit (sparse: it costs no disk) is refused before it is read.
+        with tempfile.TemporaryDirectory() as tmp:
+            fifo = os.path.join(tmp, "pipe.attn.json")
+            os.mkfifo(fifo)
+            huge = os.path.join(tmp, "huge.attn.json")
+            with open(huge, "wb") as f:
+                f.truncate(300 << 20)
+            for path, reason in (("/dev/zero", "not a regular file"), (fifo, "not a regular file"),
+                                 (huge, "too large")):
+                with self.subTest(path=path):
+                    out = os.path.join(tmp, "dump.json")
+                    result = subprocess.run([ATTNVIZ, "--headless", "--session", path, "--dump-json", out],
+                                            capture_output=True, text=True, timeout=20)
+                    self.assertEqual(result.returncode, 2, result.stderr)
+                    self.assertIn(path, result.stderr)
+                    self.assertIn(reason, result.stderr)
+                    self.assertFalse(os.path.exists(out))
+
     def test_bad_options_exit_2(self):
         self.refused("--heads", "2", field="heads")
         self.refused("--mask", "diagonal", field="--mask")

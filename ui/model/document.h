@@ -48,6 +48,7 @@ public:
     /// until an exact pass replaces it a moment after the last edit.
     static constexpr double kBackgroundFlops = 5e7;
     void setBackgroundFlops(double flops) { m_backgroundFlops = flops; }
+    double backgroundFlops() const { return m_backgroundFlops; }
     /// True while the views show an older session than the latest edits.
     bool isComputing() const { return m_shown != nullptr; }
     /// True while result().output came from an incremental one-head edit (within rounding

@@ -2,6 +2,7 @@
 // Grouped bars: one group per category (a head), one bar per series (a summary such as
 // mean entropy). A pure view: it draws the numbers it is given.
 
+#include "figuredata.h"
 #include "plotview.h"
 
 #include <QPair>
@@ -19,8 +20,7 @@ class BarPlot : public PlotView
     Q_OBJECT
 
 public:
-    /// name, then one value per category (missing values are drawn as 0, extra ones dropped)
-    using Series = QPair<QString, QVector<double>>;
+    using Series = BarSeries;
 
     explicit BarPlot(QWidget* parent = nullptr);
     ~BarPlot() override;

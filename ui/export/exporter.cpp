@@ -2,6 +2,7 @@
 
 #include "barplot.h"
 #include "curveplot.h"
+#include "figurecanvas.h"
 #include "figures.h"
 #include "heatmapplot.h"
 #include "positionalencoding.h"
@@ -11,10 +12,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QGridLayout>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <qcustomplot.h>
 
 #include <cmath>
 #include <memory>
@@ -29,69 +28,6 @@ constexpr int kPositionsShown = 100;
 
 QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
-/// The plot widgets of one figure, laid out off screen at the figure's logical size.
-class Canvas
-{
-public:
-    explicit Canvas(QSize size) : m_root(std::make_unique<QWidget>()), m_grid(new QGridLayout(m_root.get()))
-    {
-        m_grid->setContentsMargins(0, 0, 0, 0);
-        m_grid->setSpacing(0);
-        m_root->setAttribute(Qt::WA_DontShowOnScreen);
-        m_root->resize(size);
-    }
-
-    template <typename Plot>
-    Plot* add(int row = 0, int col = 0)
-    {
-        auto* plot = new Plot;
-        m_grid->addWidget(plot, row, col);
-        m_plots << plot;
-        return plot;
-    }
-
-    QSize size() const { return m_root->size(); }
-
-    void setColorMap(ColorMapKind kind)
-    {
-        for (QWidget* w : std::as_const(m_plots))
-            if (auto* heatmap = qobject_cast<HeatmapPlot*>(w))
-                heatmap->setColorMapKind(kind);
-    }
-
-    /// A chosen width in logical units; the height keeps the figure's proportions.
-    void setWidth(double width)
-    {
-        if (width > 0)
-            m_root->resize(QSizeF(m_root->size()).scaled(width, 1e9, Qt::KeepAspectRatio).toSize());
-    }
-
-    /// Lays the widgets out and draws every plot into painter, in logical units.
-    void paint(QCPPainter& painter, bool transparent)
-    {
-        m_root->show();
-        m_grid->activate();
-        QCoreApplication::sendPostedEvents();
-        for (QWidget* w : m_plots) {
-            QCustomPlot* plot = w->findChild<QCustomPlot*>();
-            if (!plot)
-                continue;
-            plot->replot(QCustomPlot::rpImmediateRefresh);
-            if (transparent)
-                plot->setBackground(Qt::NoBrush);
-            painter.save();
-            painter.translate(w->mapTo(m_root.get(), QPoint(0, 0)));
-            plot->toPainter(&painter, plot->width(), plot->height());
-            painter.restore();
-        }
-    }
-
-private:
-    std::unique_ptr<QWidget> m_root;
-    QGridLayout* m_grid;
-    QVector<QWidget*> m_plots;
-};
-
 int headOf(const QString& name, const QString& prefix)
 {
     bool ok = false;
@@ -102,7 +38,7 @@ int headOf(const QString& name, const QString& prefix)
 QSize inches(double w, double h) { return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi)); }
 
 /// The figure's widgets, or nullptr for a name that is not a figure of this session.
-std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardResult& r,
+std::unique_ptr<FigureCanvas> buildPlots(const attn::Session& s, const attn::ForwardResult& r,
                                    const QString& name)
 {
     const int heads = s.heads;
@@ -111,21 +47,21 @@ std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardRe
         const int head = headOf(name, scores ? QStringLiteral("scores-head-") : QStringLiteral("attention-head-"));
         if (head < 0 || head >= heads)
             return nullptr;
-        auto canvas = std::make_unique<Canvas>(inches(8, 7));
+        auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
         canvas->add<HeatmapPlot>()->setData(attentionFigure(s, r, head, scores));
         return canvas;
     }
     if (name == QLatin1String("attention-heads")) {
         const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(heads))));
         const int rows = (heads + cols - 1) / cols;
-        auto canvas = std::make_unique<Canvas>(inches(5.5 * cols, 5 * rows));
+        auto canvas = std::make_unique<FigureCanvas>(inches(5.5 * cols, 5 * rows));
         for (int h = 0; h < heads; ++h)
             canvas->add<HeatmapPlot>(h / cols, h % cols)->setData(attentionFigure(s, r, h, false));
         return canvas;
     }
     if (name == QLatin1String("positional-encoding-curves") || name == QLatin1String("positional-encoding-heatmap")) {
         const attn::Matrix encoding = attn::sinusoidalEncoding(kPositionsShown, s.dModel, s.positional.base);
-        auto canvas = std::make_unique<Canvas>(inches(9, 5.5));
+        auto canvas = std::make_unique<FigureCanvas>(inches(9, 5.5));
         if (name.endsWith(QLatin1String("curves")))
             canvas->add<CurvePlot>()->setData(
                 tr("Sinusoidal positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
@@ -135,17 +71,17 @@ std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardRe
         return canvas;
     }
     if (name == QLatin1String("output")) {
-        auto canvas = std::make_unique<Canvas>(inches(8, 6));
+        auto canvas = std::make_unique<FigureCanvas>(inches(8, 6));
         canvas->add<HeatmapPlot>()->setData(outputFigure(s, r));
         return canvas;
     }
     if (name == QLatin1String("mask")) {
-        auto canvas = std::make_unique<Canvas>(inches(7, 6));
+        auto canvas = std::make_unique<FigureCanvas>(inches(7, 6));
         canvas->add<HeatmapPlot>()->setData(maskFigure(s, r));
         return canvas;
     }
     if (name == QLatin1String("head-summary")) {
-        auto canvas = std::make_unique<Canvas>(inches(8, 5));
+        auto canvas = std::make_unique<FigureCanvas>(inches(8, 5));
         const SummaryFigure f = summaryFigure(s, r);
         canvas->add<BarPlot>()->setData(f.title, f.categories, f.series);
         return canvas;
@@ -167,7 +103,7 @@ std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardRe
             matrixFigure(tr("C = [Z_1 | … | Z_%1]").arg(heads), r.concat, s, true),
             outputFigure(s, r),
         };
-        auto canvas = std::make_unique<Canvas>(inches(16.5, 20));
+        auto canvas = std::make_unique<FigureCanvas>(inches(16.5, 20));
         for (int i = 0; i < steps.size(); ++i)
             canvas->add<HeatmapPlot>(i / 3, i % 3)->setData(steps[i]);
         return canvas;
@@ -176,7 +112,7 @@ std::unique_ptr<Canvas> buildPlots(const attn::Session& s, const attn::ForwardRe
 }
 
 /// The figure as options ask for it: its width and colour map.
-std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r,
+std::unique_ptr<FigureCanvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r,
                                     const QString& name, const ExportOptions& options)
 {
     auto canvas = buildPlots(s, r, name);
@@ -185,13 +121,6 @@ std::unique_ptr<Canvas> buildFigure(const attn::Session& s, const attn::ForwardR
         canvas->setColorMap(options.colorMap);
     }
     return canvas;
-}
-
-void beginVector(QCPPainter& painter)
-{
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
 }
 
 } // namespace
@@ -228,16 +157,7 @@ QImage renderFigure(const attn::Session& s, const attn::ForwardResult& r, const 
     const double scale = options.dpi / kLogicalDpi;
     QImage image(canvas->size() * scale, QImage::Format_ARGB32_Premultiplied);
     image.fill(options.transparent ? Qt::transparent : Qt::white);
-    {
-        QCPPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        if (scale > 1)
-            painter.setMode(QCPPainter::pmNonCosmetic);
-        painter.scale(scale, scale);
-        canvas->paint(painter, options.transparent);
-    }
+    canvas->paintRaster(&image, scale, options.transparent);
     // The resolution is stored in the PNG, so a slide program places it at its true size.
     image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
     image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
@@ -268,9 +188,7 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(figureTitle(s, r, name));
         svg.setDescription(QStringLiteral("AttnViz"));
-        QCPPainter painter(&svg);
-        beginVector(painter);
-        canvas->paint(painter, false);
+        canvas->paintVector(&svg);
     } else if (options.format == QLatin1String("pdf")) {
         QPdfWriter pdf(&buffer);
         pdf.setResolution(static_cast<int>(kLogicalDpi));
@@ -278,9 +196,7 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setTitle(figureTitle(s, r, name));
         pdf.setCreator(QStringLiteral("AttnViz"));
-        QCPPainter painter(&pdf);
-        beginVector(painter);
-        canvas->paint(painter, false);
+        canvas->paintVector(&pdf);
     } else {
         return {};
     }

@@ -1,6 +1,6 @@
 #pragma once
 // Crash recovery: the files an instance's Autosave left behind when it did not close
-// properly, and the question at start-up whether to restore them.
+// properly (the question at start-up is ui/window/recoverydialog.h).
 //
 // Each running instance owns one id ("attnviz-<pid>-<start ms>") in the recovery folder:
 //   <id>.attn.json      the unsaved session, a plain session v1 file (File ▸ Open reads it)
@@ -14,8 +14,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
-class QWidget;
 
 namespace av {
 
@@ -54,14 +52,6 @@ public:
 
     /// Removes entry's files.
     static void discard(const RecoveryEntry& entry);
-
-    /// For each pending entry, newest first, asks whether to restore it. Restore loads it
-    /// (and, given the instance's autosave, writes it to that instance's recovery file
-    /// before the old one is removed) and stops; Discard removes it; closing the question
-    /// keeps it for the next start. An unreadable entry is reported and removed.
-    /// Returns whether something was restored.
-    static bool offer(QWidget* parent, Document* document, const QString& folder,
-                      Autosave* autosave = nullptr);
 };
 
 } // namespace av

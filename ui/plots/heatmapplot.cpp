@@ -623,4 +623,9 @@ void HeatmapPlot::onMousePress(QMouseEvent* event)
         emit cellClicked(row, col);
 }
 
+void HeatmapPlot::setViewportToSizeHint()
+{
+    m_plot->setViewport(QRect(QPoint(0, 0), sizeHint()));
+}
+
 } // namespace av

@@ -2,6 +2,7 @@
 // Several named curves against one x axis, e.g. positional-encoding dimensions against
 // position. A pure view: it draws the points it is given.
 
+#include "figuredata.h"
 #include "plotview.h"
 
 #include <QString>
@@ -14,12 +15,7 @@ class CurvePlot : public PlotView
     Q_OBJECT
 
 public:
-    struct Curve
-    {
-        QString name;      ///< shown in the legend
-        QVector<double> x; ///< same length as y
-        QVector<double> y;
-    };
+    using Curve = av::Curve;
 
     explicit CurvePlot(QWidget* parent = nullptr);
     ~CurvePlot() override;
@@ -28,6 +24,12 @@ public:
     /// legend sits below the axes so that it never covers a curve. Keeps the graphs.
     void setData(const QString& title, const QString& xTitle, const QString& yTitle,
                  const QVector<Curve>& curves);
+
+    /// A logarithmic axis with a tick at each power of ten; powerNotation writes them as
+    /// 10ⁿ (in every language: the plot's numbers use the C locale) rather than 1000.
+    void setLogarithmic(Qt::Orientation axis, bool powerNotation = false);
+    /// Fixed ranges instead of those setData() leaves; the plot is redrawn.
+    void setRanges(double xLower, double xUpper, double yLower, double yUpper);
 
     QSize sizeHint() const override;
 

@@ -84,13 +84,13 @@ HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding)
     return d;
 }
 
-QVector<CurvePlot::Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions)
+QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions)
 {
-    QVector<CurvePlot::Curve> curves;
+    QVector<Curve> curves;
     for (int dim : dimensions) {
         if (dim < 0 || dim >= encoding.cols())
             continue;
-        CurvePlot::Curve c;
+        Curve c;
         c.name = tr("dim %1 (%2)").arg(dim).arg(dim % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"));
         for (int pos = 0; pos < encoding.rows(); ++pos) {
             c.x << pos;
@@ -105,8 +105,8 @@ SummaryFigure summaryFigure(const attn::Session& s, const attn::ForwardResult& r
 {
     SummaryFigure f;
     f.title = tr("Per head: spread and reach of attention (%1)").arg(kindName(s.mask.kind));
-    BarPlot::Series entropy{tr("mean entropy (nats)"), {}};
-    BarPlot::Series distance{tr("mean distance |i − j| (positions)"), {}};
+    BarSeries entropy{tr("mean entropy (nats)"), {}};
+    BarSeries distance{tr("mean distance |i − j| (positions)"), {}};
     const auto summaries = attn::summarise(r);
     for (std::size_t h = 0; h < summaries.size(); ++h) {
         f.categories << tr("Head %1").arg(h + 1);

@@ -1,6 +1,7 @@
 #include "exportcontroller.h"
 
 #include "document.h"
+#include "figurecanvas.h"
 #include "sessionfile.h"
 
 #include <QApplication>
@@ -17,7 +18,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSpinBox>
-#include <qcustomplot.h>
 
 namespace av {
 
@@ -151,10 +151,8 @@ void ExportController::exportCsv(const attn::Matrix& values, const QStringList& 
 void ExportController::attachMenu(QWidget* plotWidget, std::function<QString()> figureName,
                                   std::function<Numbers()> numbers)
 {
-    // The right click lands on the QCustomPlot inside the view widget.
-    QWidget* target = plotWidget->findChild<QCustomPlot*>();
-    if (!target)
-        target = plotWidget;
+    // The right click lands on the plot inside the view widget.
+    QWidget* target = FigureCanvas::mouseTarget(plotWidget);
     target->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(target, &QWidget::customContextMenuRequested, this, [=, this](const QPoint& pos) {
         QMenu menu;

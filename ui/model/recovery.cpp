@@ -11,10 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QLockFile>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
 #include <QUndoStack>
@@ -129,41 +126,6 @@ void Recovery::discard(const RecoveryEntry& entry)
 {
     QFile::remove(entry.infoPath);
     QFile::remove(entry.sessionPath);
-}
-
-bool Recovery::offer(QWidget* parent, Document* document, const QString& folder, Autosave* autosave)
-{
-    for (const RecoveryEntry& entry : pending(folder)) {
-        if (!entry.error.isEmpty()) {
-            discard(entry);
-            QMessageBox::warning(parent, tr("Recovery file discarded"),
-                                 tr("Unsaved work from a previous run could not be read and was "
-                                    "discarded:\n%1")
-                                     .arg(entry.error));
-            continue;
-        }
-        QMessageBox box(
-            QMessageBox::Question, tr("Restore unsaved work"),
-            tr("AttnViz did not close properly. Restore the unsaved work from %1 (%2)?")
-                .arg(QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat),
-                     entry.displayName()),
-            QMessageBox::NoButton, parent);
-        QPushButton* restoreButton = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
-        QPushButton* discardButton = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(restoreButton);
-        box.exec();
-        if (box.clickedButton() == discardButton) {
-            discard(entry);
-        } else if (box.clickedButton() == restoreButton) {
-            restore(document, entry);
-            // The old files go only once this instance's own hold the work.
-            if (!autosave || autosave->saveNow())
-                discard(entry);
-            return true;
-        }
-        // Closed without an answer: the entry stays for the next start.
-    }
-    return false;
 }
 
 } // namespace av

@@ -53,7 +53,7 @@ QPalette highContrastPalette()
 
 constexpr const char* kScaleProperty = "av_presentationFontScale";
 constexpr const char* kColorMapProperty = "av_presentationColorMap";
-constexpr const char* kLargerProperty = "av_largerWhilePresenting";
+constexpr const char* kLargerProperty = kLargerWhilePresentingProperty;
 constexpr const char* kEnlargedProperty = "av_presentationEnlarged";
 static_assert(static_cast<int>(ColorMapKind::Viridis) == 0);
 

@@ -135,4 +135,25 @@ void CurvePlot::updateLegendWrap()
     }
 }
 
+void CurvePlot::setLogarithmic(Qt::Orientation orientation, bool powerNotation)
+{
+    QCPAxis* axis = orientation == Qt::Horizontal ? m_plot->xAxis : m_plot->yAxis;
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    if (powerNotation) {
+        // QCustomPlot writes powers as 10ⁿ only when the locale's exponent is a lower-case
+        // "e"; the Chinese locale's "E" gave "1E+08".
+        m_plot->setLocale(QLocale::c());
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    }
+}
+
+void CurvePlot::setRanges(double xLower, double xUpper, double yLower, double yUpper)
+{
+    m_plot->xAxis->setRange(xLower, xUpper);
+    m_plot->yAxis->setRange(yLower, yUpper);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 } // namespace av

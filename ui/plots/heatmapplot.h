@@ -3,6 +3,7 @@
 // the numbers it is given and computes none of them.
 
 #include "colormaps.h"
+#include "figuredata.h"
 #include "types.h"
 
 #include <QPoint>
@@ -26,18 +27,6 @@ class QCPTextElement;
 class QMouseEvent;
 
 namespace av {
-
-struct HeatmapData
-{
-    QString title;                      ///< e.g. "Head 2 — attention weights, causal mask"
-    attn::Matrix values;                ///< rows × cols, assumed finite (others are drawn grey)
-    QStringList rowLabels, colLabels;   ///< token labels; empty: indices 0 … n−1
-    QString rowAxisTitle, colAxisTitle; ///< e.g. "query", "key"
-    bool diverging = false;             ///< true: blue–white–red centred on 0, range ±max|v|
-    std::optional<std::pair<double, double>> range; ///< fixed colour range, e.g. {0, 1}
-    attn::MaskMatrix masked; ///< empty, or rows × cols: 0 marks a cell as not allowed (hatched)
-    bool squareCells = true; ///< false: cells take the plot's proportions (long, thin matrices)
-};
 
 /// Row 0 at the top, columns left to right, column labels on top, a colour bar on the
 /// right. Values are printed in the cells while they are large enough to read (and the
@@ -67,6 +56,12 @@ public:
     void setToolTipProvider(std::function<QString(int row, int col)> provider);
 
     QCustomPlot* plot() const { return m_plot; }
+    /// Lays the plot out at sizeHint() before it is first shown. QCustomPlot takes its
+    /// viewport from resize events, which hidden widgets (the tabs not yet opened) do not
+    /// get; the first size of a child widget, 100 × 30, leaves cells of no pixels, on which
+    /// the label thinning does not terminate. The real size replaces this one on the first
+    /// show.
+    void setViewportToSizeHint();
     /// The value as stored in the colour map (NaN for a non-finite input).
     double cellValue(int row, int col) const;
     /// As given; drawn broken into lines when wider than the plot.

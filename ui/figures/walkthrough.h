@@ -4,7 +4,7 @@
 // shows them and the tests can read them without a widget.
 
 #include "attention.h"
-#include "heatmapplot.h"
+#include "figuredata.h"
 #include "session.h"
 
 #include <QPoint>

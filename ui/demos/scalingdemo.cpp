@@ -10,7 +10,6 @@
 #include <QSlider>
 #include <QVBoxLayout>
 #include <cmath>
-#include <qcustomplot.h>
 
 namespace av {
 namespace {
@@ -71,8 +70,7 @@ ScalingDemo::ScalingDemo(QWidget* parent)
 
     for (int dK = 1; dK <= kMaxDK; dK *= 2)
         m_saturationCurve.push_back(attn::saturation(dK, kSaturationKeys, kSaturationRows, kSeed));
-    m_saturation->plot()->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_saturation->plot()->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_saturation->setLogarithmic(Qt::Horizontal);
     connect(m_slider, &QSlider::valueChanged, this, &ScalingDemo::showDK);
     showDK();
 }
@@ -155,10 +153,8 @@ void ScalingDemo::showDK()
                               .arg(kSaturationKeys)
                               .arg(kSaturationRows),
                           tr("d_k"), tr("largest weight"), {rawMax, scaledMax, uniform, marker});
-    m_saturation->plot()->yAxis->setRange(0, 1.05);
     // The curves start at d_k = 1: the axis too (a log axis would otherwise start decades lower).
-    m_saturation->plot()->xAxis->setRange(1, kMaxDK);
-    m_saturation->plot()->replot(QCustomPlot::rpQueuedReplot);
+    m_saturation->setRanges(1, kMaxDK, 0, 1.05);
 }
 
 } // namespace av

@@ -3,9 +3,7 @@
 // and by export, so an exported figure looks like the one on screen.
 
 #include "attention.h"
-#include "barplot.h"
-#include "curveplot.h"
-#include "heatmapplot.h"
+#include "figuredata.h"
 #include "session.h"
 
 #include <QString>
@@ -30,14 +28,14 @@ HeatmapData outputFigure(const attn::Session& s, const attn::ForwardResult& r);
 HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding);
 
 /// The curves of the chosen dimensions of the encoding against position.
-QVector<CurvePlot::Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions);
+QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions);
 
 /// Per head: mean entropy and mean attention distance, as grouped bars.
 struct SummaryFigure
 {
     QString title;
     QStringList categories;
-    QVector<BarPlot::Series> series;
+    QVector<BarSeries> series;
 };
 SummaryFigure summaryFigure(const attn::Session& s, const attn::ForwardResult& r);
 

@@ -10,8 +10,17 @@
 namespace av {
 
 namespace {
+
 const QString kDefaultLesson = QStringLiteral(":/lessons/i-love-nlp.attn.json");
+
+attn::SessionError tooLarge(const std::string& source, qint64 bytes)
+{
+    return attn::SessionError(source, "file too large (" + std::to_string(bytes >> 20) +
+                                          " MB; sessions are at most " +
+                                          std::to_string(attn::kMaxSessionBytes >> 20) + " MB)");
 }
+
+} // namespace
 
 attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides)
 {
@@ -20,13 +29,20 @@ attn::Session readSessionFile(const QString& path, const attn::SessionOverrides&
     const QFileInfo info(path);
     if (info.isDir())
         throw attn::SessionError(source, "is a folder, not a session file");
+    // Checked before opening: a device such as /dev/zero never ends and reports size 0, and
+    // opening a FIFO blocks until something writes to it. Symbolic links are followed.
+    if (info.exists() && !info.isFile())
+        throw attn::SessionError(source, "is not a regular file (a device, a pipe or a socket)");
+    if (info.exists() && static_cast<std::size_t>(info.size()) > attn::kMaxSessionBytes)
+        throw tooLarge(source, info.size());
     if (!file.open(QIODevice::ReadOnly))
         throw attn::SessionError(source, "cannot be read (" + file.errorString().toStdString() + ")");
     if (static_cast<std::size_t>(file.size()) > attn::kMaxSessionBytes)
-        throw attn::SessionError(source, "file too large (" + std::to_string(file.size() >> 20) +
-                                             " MB; sessions are at most " +
-                                             std::to_string(attn::kMaxSessionBytes >> 20) + " MB)");
-    const QByteArray text = file.readAll();
+        throw tooLarge(source, file.size());
+    // At most one byte more than allowed: a file that grew since the check is refused too.
+    const QByteArray text = file.read(static_cast<qint64>(attn::kMaxSessionBytes) + 1);
+    if (static_cast<std::size_t>(text.size()) > attn::kMaxSessionBytes)
+        throw tooLarge(source, text.size());
     return attn::readSession(std::string_view(text.constData(), text.size()), source, overrides);
 }
 

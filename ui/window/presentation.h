@@ -13,6 +13,7 @@
 // Esc or F5 leaves and restores all of it exactly.
 
 #include "colormaps.h"
+#include "presentationhints.h"
 
 #include <QByteArray>
 #include <QFont>
@@ -43,7 +44,7 @@ public:
     /// (their fonts follow it): their labels end up ×kFontFactor·kPlotFontScale.
     static constexpr double kPlotFontScale = 1.25;
     /// The usual factor in the property av_largerWhilePresenting.
-    static constexpr double kLargerTextFactor = 1.25;
+    static constexpr double kLargerTextFactor = av::kLargerTextFactor;
     /// Shares of the screen's width for the Input and Walkthrough docks while presenting;
     /// the attention view gets the rest. The walk shows up to three matrices side by side
     /// with their numbers, so it gets the most.

@@ -5,6 +5,7 @@
 #include "autosave.h"
 #include "document.h"
 #include "recovery.h"
+#include "recoverydialog.h"
 #include "sessionfile.h"
 #include "sessionio.h"
 
@@ -200,7 +201,7 @@ private slots:
         autosave.setFolder(m_folder);
         autosave.setDelay(60000); // only offer()'s immediate write may write
         MessageBoxAnswerer answerer({QStringLiteral("Restore")});
-        QVERIFY(Recovery::offer(nullptr, &restored, m_folder, &autosave));
+        QVERIFY(RecoveryDialog::offer(nullptr, &restored, m_folder, &autosave));
         QCOMPARE(answerer.texts.size(), 1);
         QVERIFY2(answerer.texts.first().contains(QStringLiteral("lesson.attn.json")),
                  qPrintable(answerer.texts.first()));
@@ -349,7 +350,7 @@ private slots:
         Document document;
         const attn::Session before = document.session();
         MessageBoxAnswerer answerer({QStringLiteral("OK")});
-        QVERIFY(!Recovery::offer(nullptr, &document, m_folder));
+        QVERIFY(!RecoveryDialog::offer(nullptr, &document, m_folder));
         QCOMPARE(answerer.texts.size(), 1);
         QVERIFY2(answerer.texts.first().contains(QStringLiteral("attnviz-999999-1.attn.json")),
                  qPrintable(answerer.texts.first()));
@@ -376,7 +377,7 @@ private slots:
         Document document;
         {
             MessageBoxAnswerer answerer({QStringLiteral("no such button")});
-            QVERIFY(!Recovery::offer(nullptr, &document, m_folder));
+            QVERIFY(!RecoveryDialog::offer(nullptr, &document, m_folder));
             QCOMPARE(answerer.texts.size(), 1);
             QVERIFY2(
                 answerer.texts.first().contains(QStringLiteral("Untitled")) ||
@@ -393,7 +394,7 @@ private slots:
 
         {
             MessageBoxAnswerer answerer({QStringLiteral("Discard")});
-            QVERIFY(!Recovery::offer(nullptr, &document, m_folder));
+            QVERIFY(!RecoveryDialog::offer(nullptr, &document, m_folder));
         }
         QCOMPARE(filesIn(m_folder), QStringList());
         QVERIFY(!document.isModified());
