@@ -1,5 +1,7 @@
 #include "comparedemo.h"
 
+#include "demopass.h"
+#include "demopasses.h"
 #include "demos.h"
 #include "demosplots.h"
 #include "document.h"
@@ -12,6 +14,9 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 namespace av {
 namespace {
@@ -44,7 +49,7 @@ constexpr Preset kPresets[] = {
 
 CompareDemo::CompareDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_preset(new QComboBox), m_head(new QSpinBox),
-      m_summary(new QLabel)
+      m_summary(new QLabel), m_pass(new DemoPass(document, this))
 {
     auto* explanation = newExplanation(
         tr("The same session computed twice, with one setting changed. Right: the difference "
@@ -71,10 +76,11 @@ CompareDemo::CompareDemo(Document* document, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(split, 1);
 
-    connect(m_preset, &QComboBox::currentIndexChanged, this, &CompareDemo::showDocument);
-    connect(m_head, &QSpinBox::valueChanged, this, &CompareDemo::showDocument);
-    connect(m_document, &Document::changed, this, &CompareDemo::showDocument);
-    showDocument();
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &CompareDemo::request);
+    connect(m_head, &QSpinBox::valueChanged, this, &CompareDemo::request);
+    connect(m_document, &Document::changed, this, &CompareDemo::request);
+    connect(m_pass, &DemoPass::ready, this, &CompareDemo::showResult);
+    request();
 }
 
 QString CompareDemo::summaryText() const
@@ -82,35 +88,47 @@ QString CompareDemo::summaryText() const
     return m_summary->text();
 }
 
-void CompareDemo::showDocument()
+void CompareDemo::showEvent(QShowEvent* event)
 {
-    const attn::Session& session = m_document->session();
-    m_head->setMaximum(std::max(session.heads, 1));
-    const int head = std::min(m_head->value(), session.heads) - 1;
-    const Preset& preset = kPresets[std::max(m_preset->currentIndex(), 0)];
-    const auto [first, second] = attn::comparePair(session, preset.preset);
-    const attn::ForwardResult a = attn::forward(first), b = attn::forward(second);
+    QWidget::showEvent(event);
+    m_pass->setActive(true);
+}
 
-    HeatmapData left = attentionFigure(first, a, head, false);
+void CompareDemo::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_pass->setActive(false);
+}
+
+void CompareDemo::request()
+{
+    m_head->setMaximum(std::max(m_document->session().heads, 1));
+    const Preset& preset = kPresets[std::max(m_preset->currentIndex(), 0)];
+    m_pass->request(compareDemoPass(preset.preset, m_head->value() - 1));
+}
+
+void CompareDemo::showResult()
+{
+    const attn::CompareDemo* demo = m_pass->result<attn::CompareDemo>();
+    const Preset& preset = *std::find_if(std::begin(kPresets), std::end(kPresets),
+                                         [demo](const Preset& p) { return p.preset == demo->preset; });
+    const int head = demo->head;
+    HeatmapData left = weightsFigure(demo->first, demo->firstWeights, {}, head);
     left.title = tr("A — %1").arg(tr(preset.first));
-    HeatmapData right = attentionFigure(second, b, head, false);
+    HeatmapData right = weightsFigure(demo->second, demo->secondWeights, {}, head);
     right.title = tr("A — %1").arg(tr(preset.second));
     // One colour scale for both, so that equal colours mean equal weights.
-    const double top =
-        std::max({1.0, a.heads[head].weights.size() ? a.heads[head].weights.maxCoeff() : 0.0,
-                  b.heads[head].weights.size() ? b.heads[head].weights.maxCoeff() : 0.0});
-    left.range = right.range = std::make_pair(0.0, top);
-    left.masked = right.masked = {};
+    left.range = right.range = std::make_pair(0.0, double(demo->colourTop));
     m_plots[0]->setData(left);
     m_plots[1]->setData(right);
 
     HeatmapData diff = left;
     diff.title = tr("Difference: first − second");
-    diff.values = a.heads[head].weights - b.heads[head].weights;
+    diff.values = demo->difference;
     diff.diverging = true;
     diff.range.reset();
     m_plots[2]->setData(diff);
-    m_maxDifference = diff.values.size() ? diff.values.cwiseAbs().maxCoeff() : 0.0;
+    m_maxDifference = demo->maxDifference;
     m_summary->setText(tr("Head %1: max |ΔA| = %2").arg(head + 1).arg(m_maxDifference, 0, 'g', 3));
 }
 

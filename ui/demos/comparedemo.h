@@ -10,6 +10,7 @@ class QSpinBox;
 
 namespace av {
 
+class DemoPass;
 class Document;
 class HeatmapPlot;
 
@@ -25,15 +26,22 @@ public:
     HeatmapPlot* plot(int index) const { return m_plots[index]; }
     double maxDifference() const { return m_maxDifference; }
     QString summaryText() const;
+    DemoPass* pass() const { return m_pass; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
-    void showDocument();
+    void request();
+    void showResult();
 
     Document* m_document;
     QComboBox* m_preset;
     QSpinBox* m_head;
     QLabel* m_summary;
     HeatmapPlot* m_plots[3];
+    DemoPass* m_pass; ///< computes both settings while the demonstration is shown
     double m_maxDifference = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "comparedemo.h"
 #include "costdemo.h"
+#include "demopass.h"
 #include "masksdemo.h"
 #include "relativepositiondemo.h"
 #include "scalingdemo.h"
@@ -46,6 +47,12 @@ bool DemosWindow::showDemo(const QString& name)
         return false;
     m_tabs->setCurrentIndex(index);
     return true;
+}
+
+void DemosWindow::waitUntilComputed()
+{
+    for (DemoPass* pass : {m_shuffle->pass(), m_masks->pass(), m_compare->pass()})
+        pass->waitUntilComputed();
 }
 
 } // namespace av

@@ -29,6 +29,8 @@ public:
     static QStringList demoNames();
     /// Brings the tab of demoNames()'s name to the front; false for a name not in it.
     bool showDemo(const QString& name);
+    /// Blocks until the shown demonstrations' computations are done (headless rendering).
+    void waitUntilComputed();
 
     QTabWidget* tabs() const { return m_tabs; }
     ScalingDemo* scalingDemo() const { return m_scaling; }

@@ -1,5 +1,7 @@
 #include "masksdemo.h"
 
+#include "demopass.h"
+#include "demopasses.h"
 #include "demos.h"
 #include "demosplots.h"
 #include "document.h"
@@ -15,7 +17,8 @@
 namespace av {
 
 MasksDemo::MasksDemo(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_radius(new QSpinBox), m_head(new QSpinBox)
+    : QWidget(parent), m_document(document), m_radius(new QSpinBox), m_head(new QSpinBox),
+      m_pass(new DemoPass(document, this))
 {
     auto* explanation = newExplanation(
         tr("A mask decides which keys each query may see; the weights of the others are 0 "
@@ -49,10 +52,11 @@ MasksDemo::MasksDemo(Document* document, QWidget* parent)
     layout->addLayout(bar);
     layout->addLayout(grid, 1);
 
-    connect(m_radius, &QSpinBox::valueChanged, this, &MasksDemo::showDocument);
-    connect(m_head, &QSpinBox::valueChanged, this, &MasksDemo::showDocument);
-    connect(m_document, &Document::changed, this, &MasksDemo::showDocument);
-    showDocument();
+    connect(m_radius, &QSpinBox::valueChanged, this, &MasksDemo::request);
+    connect(m_head, &QSpinBox::valueChanged, this, &MasksDemo::request);
+    connect(m_document, &Document::changed, this, &MasksDemo::request);
+    connect(m_pass, &DemoPass::ready, this, &MasksDemo::showResult);
+    request();
 }
 
 QString MasksDemo::captionText(int index) const
@@ -60,15 +64,28 @@ QString MasksDemo::captionText(int index) const
     return m_captions[index]->text();
 }
 
-void MasksDemo::showDocument()
+void MasksDemo::showEvent(QShowEvent* event)
 {
-    const attn::Session& session = m_document->session();
-    m_head->setMaximum(std::max(session.heads, 1));
-    const int head = std::min(m_head->value(), session.heads) - 1;
-    const int r = m_radius->value();
-    const int n = session.n();
-    const attn::MaskKind kinds[3] = {attn::MaskKind::None, attn::MaskKind::Causal,
-                                     attn::MaskKind::Window};
+    QWidget::showEvent(event);
+    m_pass->setActive(true);
+}
+
+void MasksDemo::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_pass->setActive(false);
+}
+
+void MasksDemo::request()
+{
+    m_head->setMaximum(std::max(m_document->session().heads, 1));
+    m_pass->request(masksDemoPass(m_radius->value(), m_head->value() - 1));
+}
+
+void MasksDemo::showResult()
+{
+    const attn::MasksDemo* demo = m_pass->result<attn::MasksDemo>();
+    const int r = demo->radius;
     const QString titles[3] = {tr("Full attention (encoders, BERT)"),
                                tr("Causal attention (GPT-2)"),
                                tr("Window, r = %1 (truncated attention, speech)").arg(r)};
@@ -76,14 +93,14 @@ void MasksDemo::showDocument()
                              tr("token i sees tokens 0 … i: generation never peeks ahead"),
                              tr("token i sees i − %1 … i + %1: cost grows as n·(2r + 1)").arg(r)};
     for (int i = 0; i < 3; ++i) {
-        const attn::Session s = attn::withMask(session, kinds[i], r);
-        const attn::ForwardResult result = attn::forward(s);
-        HeatmapData d = attentionFigure(s, result, head, false);
-        d.title = tr("%1 — head %2").arg(titles[i]).arg(head + 1);
+        const attn::MaskDemoPanel& panel = demo->panels[i];
+        HeatmapData d = weightsFigure(panel.session, panel.weights, panel.mask, demo->head);
+        d.title = tr("%1 — head %2").arg(titles[i]).arg(demo->head + 1);
         m_plots[i]->setData(d);
-        const int allowed = attn::allowedPairs(result.mask);
-        m_captions[i]->setText(
-            tr("%1 of %2 query–key pairs computed; %3.").arg(allowed).arg(n * n).arg(uses[i]));
+        m_captions[i]->setText(tr("%1 of %2 query–key pairs computed; %3.")
+                                   .arg(panel.allowedPairs)
+                                   .arg(demo->pairs)
+                                   .arg(uses[i]));
     }
 }
 

@@ -10,6 +10,7 @@ class QSpinBox;
 
 namespace av {
 
+class DemoPass;
 class Document;
 class HeatmapPlot;
 
@@ -24,13 +25,20 @@ public:
     HeatmapPlot* plot(int index) const { return m_plots[index]; }
     QString captionText(int index) const;
     QSpinBox* radiusBox() const { return m_radius; }
+    DemoPass* pass() const { return m_pass; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
-    void showDocument();
+    void request();
+    void showResult();
 
     Document* m_document;
     QSpinBox* m_radius;
     QSpinBox* m_head;
+    DemoPass* m_pass; ///< computes the three masks while the demonstration is shown
     HeatmapPlot* m_plots[3];
     QLabel* m_captions[3];
 };

@@ -1,5 +1,7 @@
 #include "shuffledemo.h"
 
+#include "demopass.h"
+#include "demopasses.h"
 #include "demosplots.h"
 #include "document.h"
 #include "figures.h"
@@ -16,8 +18,6 @@
 namespace av {
 namespace {
 
-/// Differences below this are rounding: the identity holds.
-constexpr double kExact = 1e-12;
 
 QStringList reordered(const QStringList& labels, const std::vector<int>& perm)
 {
@@ -31,7 +31,7 @@ QStringList reordered(const QStringList& labels, const std::vector<int>& perm)
 
 ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_shuffle(new QPushButton(tr("&Shuffle the tokens"))),
-      m_head(new QSpinBox), m_order(new QLabel)
+      m_head(new QSpinBox), m_order(new QLabel), m_pass(new DemoPass(document, this))
 {
     auto* explanation = newExplanation(
         tr("Self-attention treats its input as a set: without a positional encoding, putting the "
@@ -67,9 +67,10 @@ ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
     layout->addLayout(grid, 1);
 
     connect(m_shuffle, &QPushButton::clicked, this, &ShuffleDemo::shuffle);
-    connect(m_head, &QSpinBox::valueChanged, this, &ShuffleDemo::showDocument);
-    connect(m_document, &Document::changed, this, &ShuffleDemo::showDocument);
-    showDocument();
+    connect(m_head, &QSpinBox::valueChanged, this, &ShuffleDemo::request);
+    connect(m_document, &Document::changed, this, &ShuffleDemo::request);
+    connect(m_pass, &DemoPass::ready, this, &ShuffleDemo::showResult);
+    request();
 }
 
 QString ShuffleDemo::checkText(bool positional) const
@@ -84,34 +85,50 @@ void ShuffleDemo::shuffle()
     for (int tries = 0; tries < 64; ++tries)
         if (attn::shufflePermutation(session.n(), session.seed, ++m_step) != m_permutation)
             break;
-    showDocument();
+    request();
 }
 
-void ShuffleDemo::showDocument()
+void ShuffleDemo::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    m_pass->setActive(true);
+}
+
+void ShuffleDemo::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_pass->setActive(false);
+}
+
+void ShuffleDemo::request()
 {
     const attn::Session& session = m_document->session();
     m_head->setMaximum(std::max(session.heads, 1));
-    const int head = std::min(m_head->value(), session.heads) - 1;
     m_permutation = attn::shufflePermutation(session.n(), session.seed, m_step);
+    m_shuffle->setEnabled(session.n() >= 2);
+    m_pass->request(shuffleDemoPass(m_permutation, m_head->value() - 1));
+}
+
+void ShuffleDemo::showResult()
+{
+    const attn::ShuffleDemo* demo = m_pass->result<attn::ShuffleDemo>();
+    const attn::Session& session = m_pass->session();
+    const int head = demo->head;
     const QStringList tokens = tokenLabels(session);
-    const QStringList shuffledTokens = reordered(tokens, m_permutation);
+    const QStringList shuffledTokens = reordered(tokens, demo->permutation);
     m_order->setText(tr("Order after shuffle %1: %2")
                          .arg(m_step + 1)
                          .arg(shuffledTokens.join(QStringLiteral("  "))));
-    m_shuffle->setEnabled(session.n() >= 2);
-
     for (int pe = 0; pe < 2; ++pe) {
-        const attn::Session base = attn::shuffleBaseSession(session, pe == 1);
-        const attn::ShuffleCheck check = attn::checkShuffle(base, m_permutation, head);
+        const attn::ShuffleCheck& check = pe ? demo->withEncoding : demo->withoutEncoding;
         m_maxError[pe] = check.maxError;
-        const QString setting =
-            pe ? tr("with positional encoding (%1)").arg(kindName(base.positional.kind))
-               : tr("no positional encoding");
+        const QString setting = pe ? tr("with positional encoding (%1)").arg(kindName(demo->encoding))
+                                   : tr("no positional encoding");
         HeatmapData d;
         d.rowAxisTitle = tr("query");
         d.colAxisTitle = tr("key");
         d.range = std::make_pair(0.0, 1.0);
-        if (base.normalizer != attn::NormalizerKind::Softmax)
+        if (demo->normalizer != attn::NormalizerKind::Softmax)
             d.range.reset();
         d.title = tr("A, original order — %1").arg(setting);
         d.values = check.before;
@@ -129,7 +146,7 @@ void ShuffleDemo::showDocument()
         QString verdict;
         if (session.n() < 2)
             verdict = tr("Add at least two tokens to shuffle.");
-        else if (check.maxError < kExact)
+        else if (check.onlyReordered)
             verdict = pe ? tr("the same pattern, only reordered: this encoding does not tell these "
                               "positions apart.")
                          : tr("rounding only: shuffling merely reorders A, so the order of the "

@@ -14,6 +14,7 @@ class QSpinBox;
 
 namespace av {
 
+class DemoPass;
 class Document;
 class HeatmapPlot;
 
@@ -32,12 +33,18 @@ public:
     /// Row 0 without, row 1 with the encoding; columns A, P A Pᵀ, A'.
     HeatmapPlot* plot(bool positional, int column) const { return m_plots[positional ? 1 : 0][column]; }
     QPushButton* shuffleButton() const { return m_shuffle; }
+    DemoPass* pass() const { return m_pass; }
 
 public slots:
     void shuffle();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 private:
-    void showDocument();
+    void request();
+    void showResult();
 
     Document* m_document;
     QPushButton* m_shuffle;
@@ -45,6 +52,7 @@ private:
     QLabel* m_order;
     QLabel* m_check[2];
     HeatmapPlot* m_plots[2][3];
+    DemoPass* m_pass; ///< computes both checks while the demonstration is shown
     int m_step = 0;
     std::vector<int> m_permutation;
     double m_maxError[2] = {0, 0};

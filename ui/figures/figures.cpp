@@ -13,19 +13,33 @@ QString tr(const char* text) { return QCoreApplication::translate("av", text); }
 
 HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head, bool scores)
 {
-    HeatmapData d;
     const attn::HeadResult& h = r.heads.at(head);
-    d.title = scores ? tr("Head %1 — scores before %2, %3").arg(head + 1).arg(kindName(s.normalizer), kindName(s.mask.kind))
-                     : tr("Head %1 — attention weights, %2").arg(head + 1).arg(kindName(s.mask.kind));
-    d.values = scores ? h.scores : h.weights;
+    if (!scores)
+        return weightsFigure(s, h.weights, r.mask, head);
+    HeatmapData d;
+    d.title = tr("Head %1 — scores before %2, %3").arg(head + 1).arg(kindName(s.normalizer), kindName(s.mask.kind));
+    d.values = h.scores;
     d.rowLabels = tokenLabels(s);
     d.colLabels = d.rowLabels;
     d.rowAxisTitle = tr("query");
     d.colAxisTitle = tr("key");
     d.masked = r.mask;
-    if (scores)
-        d.diverging = true;
-    else if (s.normalizer == attn::NormalizerKind::Softmax)
+    d.diverging = true;
+    return d;
+}
+
+HeatmapData weightsFigure(const attn::Session& s, const attn::Matrix& weights, const attn::MaskMatrix& mask,
+                          int head)
+{
+    HeatmapData d;
+    d.title = tr("Head %1 — attention weights, %2").arg(head + 1).arg(kindName(s.mask.kind));
+    d.values = weights;
+    d.rowLabels = tokenLabels(s);
+    d.colLabels = d.rowLabels;
+    d.rowAxisTitle = tr("query");
+    d.colAxisTitle = tr("key");
+    d.masked = mask;
+    if (s.normalizer == attn::NormalizerKind::Softmax)
         d.range = std::make_pair(0.0, 1.0);
     return d;
 }

@@ -20,10 +20,6 @@ DemoPass::DemoPass(Document* document, QObject* parent)
     : QObject(parent), m_document(document), m_job(new QFutureWatcher<Job>(this))
 {
     connect(m_job, &QFutureWatcher<Job>::finished, this, &DemoPass::jobFinished);
-    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
-        if (changes & (Document::Values | Document::Structure))
-            documentChanged();
-    });
 }
 
 // The job owns copies of everything it reads: waiting only keeps the thread pool tidy.
@@ -32,7 +28,7 @@ DemoPass::~DemoPass()
     m_job->waitForFinished();
 }
 
-void DemoPass::setRequest(Request request)
+void DemoPass::request(Request request)
 {
     m_request = std::move(request);
     m_stale = true;
@@ -43,13 +39,6 @@ void DemoPass::setRequest(Request request)
 void DemoPass::setActive(bool active)
 {
     m_active = active;
-    schedule();
-}
-
-void DemoPass::documentChanged()
-{
-    m_stale = true;
-    ++m_generation;
     schedule();
 }
 

@@ -24,7 +24,7 @@ class DemoPass : public QObject
 
 public:
     /// What to compute from the document's session: an engine function with the
-    /// demonstration's settings bound (see demopasses.h), and how many forward passes it
+    /// demonstration's settings bound (demopasses.h), and how many forward passes it
     /// costs, which decides whether it runs in the background.
     struct Request
     {
@@ -35,8 +35,9 @@ public:
     DemoPass(Document* document, QObject* parent);
     ~DemoPass() override;
 
-    /// New settings: computed now when active, else when it next becomes active.
-    void setRequest(Request request);
+    /// New settings or a new session (the demonstration asks on every document change):
+    /// computed now when active, else when it next becomes active.
+    void request(Request request);
     /// A demonstration computes only while it is shown (showEvent / hideEvent).
     void setActive(bool active);
     bool isActive() const { return m_active; }
@@ -56,7 +57,6 @@ signals:
 
 private:
     struct Job;
-    void documentChanged();
     void schedule();
     void startJob();
     void jobFinished();

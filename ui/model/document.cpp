@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "celledit.h"
 #include "commands.h"
 #include "names.h"
 #include "positionalencoding.h"
@@ -289,47 +290,36 @@ void Document::applySession(const attn::Session& session, Changes changes)
 
 void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value)
 {
-    const bool large = runsInBackground(m_session);
-    const bool wholePass =
-        ref.kind == attn::MatrixKind::Embeddings || ref.kind == attn::MatrixKind::LearnedPE;
-    if (m_shown || (large && wholePass)) {
-        // The shown pass is not of the session before this edit (or this edit needs a
-        // whole pass anyway): the background pass takes it along.
-        holdShownSession();
-        attn::matrixOf(m_session, ref)(row, col) = value;
+    attn::Real& cell = attn::matrixOf(m_session, ref)(row, col);
+    const attn::Real before = cell;
+    cell = value;
+    if (m_shown) {
+        // The shown pass is not of the session before this edit: the background pass
+        // takes this edit along.
         recompute(Values);
         return;
     }
-    attn::matrixOf(m_session, ref)(row, col) = value;
-    ++m_generation; // a pass still running for the session before is stale now
-    switch (ref.kind) {
-    case attn::MatrixKind::WQ:
-    case attn::MatrixKind::WK:
-    case attn::MatrixKind::WV:
-    case attn::MatrixKind::AdditiveW: {
-        // Only this head's weights changed: recompute it, then the concatenation and W_O.
-        const int head = ref.kind == attn::MatrixKind::AdditiveW ? row : ref.head;
+    const bool large = runsInBackground(m_session);
+    // A small session's exact update is cheap enough for every step of a scrub; a large
+    // one's one-head update may differ in the last bits, and the exact pass follows when
+    // the edits pause, so that undo returns exactly to the numbers shown before.
+    switch (attn::updateAfterCellEdit(m_session, m_result, ref, row, col, large)) {
+    case attn::CellUpdate::NeedsFullPass:
         if (large) {
-            // O changes by this head's share only (heads × cheaper than O = C · W_O), which
-            // may differ from a fresh pass in the last bits: the exact pass follows when the
-            // edits pause, so that undo returns exactly to the numbers shown before.
-            attn::updateHead(m_session, m_result, head);
-            m_approximate = true;
-            m_exactTimer->start();
-        } else {
-            m_result.heads[head] = attn::computeHead(m_session, m_result.xIn, m_result.mask, head);
-            attn::assembleOutput(m_session, m_result);
+            // The views keep the session before this edit, which their pass is of.
+            cell = before;
+            holdShownSession();
+            cell = value;
         }
+        recompute(Values);
+        return;
+    case attn::CellUpdate::Approximate:
+        ++m_generation; // a pass still running for the session before is stale now
+        m_approximate = true;
+        m_exactTimer->start();
         break;
-    }
-    case attn::MatrixKind::WO:
-        // Exactly the product a fresh pass computes (multiplyOutput's column blocks).
-        attn::updateOutputColumn(m_session, m_result, col);
-        break;
-    case attn::MatrixKind::Embeddings:
-    case attn::MatrixKind::LearnedPE:
-        m_result = attn::forward(m_session);
-        m_approximate = false;
+    case attn::CellUpdate::Exact:
+        ++m_generation;
         break;
     }
     emit changed(Values);

@@ -55,6 +55,9 @@ QString saveWindowScreenshot(Document* document, const QString& path,
             fillScreen(shown);
         else
             shown->resize(options.size);
+        settle(); // shown: a large session's demonstration starts its computation
+        if (auto* demos = qobject_cast<DemosWindow*>(shown))
+            demos->waitUntilComputed();
     }
     settle();
     const QPixmap pixmap = shown->grab();

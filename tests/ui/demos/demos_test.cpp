@@ -6,6 +6,7 @@
 #include "comparedemo.h"
 #include "costdemo.h"
 #include "curveplot.h"
+#include "demopass.h"
 #include "demoswindow.h"
 #include "document.h"
 #include "heatmapplot.h"
@@ -63,6 +64,8 @@ private slots:
     void costTableMatchesHandCounts();
     void compareShowsTheDifference();
     void survivesZeroAndOneToken();
+    void hiddenDemonstrationsComputeNothing();
+    void largeSessionsComputeInTheBackground();
     void screenshots();
 
 private:
@@ -74,6 +77,10 @@ void DemosTest::init()
 {
     m_document = new av::Document;
     m_window = new av::DemosWindow(m_document, nullptr);
+    // The window is not shown here; these tests read every tab as if it were.
+    for (av::DemoPass* pass : {m_window->shuffleDemo()->pass(), m_window->masksDemo()->pass(),
+                               m_window->compareDemo()->pass()})
+        pass->setActive(true);
 }
 
 void DemosTest::cleanup()
@@ -233,6 +240,69 @@ void DemosTest::survivesZeroAndOneToken()
         QCoreApplication::processEvents();
         QVERIFY(!m_window->grab().isNull());
     }
+}
+
+void DemosTest::hiddenDemonstrationsComputeNothing()
+{
+    av::Document document;
+    av::DemosWindow window(&document, nullptr);
+    const auto passes = {window.shuffleDemo()->pass(), window.masksDemo()->pass(),
+                         window.compareDemo()->pass()};
+    const auto computations = [&passes] {
+        int count = 0;
+        for (av::DemoPass* pass : passes)
+            count += pass->computations();
+        return count;
+    };
+    // Never shown: nothing computed, however often the document changes.
+    for (int step = 0; step < 5; ++step)
+        document.setTemperature(1.0 + 0.25 * (step + 1));
+    QCOMPARE(computations(), 0);
+
+    // Shown on the masks tab: that tab computes, once per change; the others do not.
+    window.showDemo(QStringLiteral("masks"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.masksDemo()->pass()->computations(), 1);
+    QVERIFY(window.masksDemo()->captionText(1).startsWith(QStringLiteral("6 of 9")));
+    document.setTemperature(3);
+    QCOMPARE(window.masksDemo()->pass()->computations(), 2);
+    QCOMPARE(window.shuffleDemo()->pass()->computations(), 0);
+    QCOMPARE(window.compareDemo()->pass()->computations(), 0);
+
+    // Hidden again (the window closed): edits cost the demonstrations nothing.
+    window.hide();
+    const int before = computations();
+    for (int step = 0; step < 5; ++step)
+        document.setTemperature(0.5 + 0.1 * step);
+    QCOMPARE(computations(), before);
+    // Shown again: the latest session, computed once.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(computations(), before + 1);
+    QCOMPARE(window.masksDemo()->pass()->session(), document.session());
+}
+
+void DemosTest::largeSessionsComputeInTheBackground()
+{
+    av::Document document;
+    document.setBackgroundFlops(0); // every session counts as large
+    av::DemosWindow window(&document, nullptr);
+    window.showDemo(QStringLiteral("compare"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    av::CompareDemo* demo = window.compareDemo();
+    // Shown, but computed on a worker thread: the result arrives on the event loop.
+    QTRY_VERIFY(demo->pass()->result<attn::CompareDemo>() != nullptr);
+    QCOMPARE(demo->plot(2)->rowCount(), 3);
+    const double first = demo->maxDifference();
+    // Two quick changes: the older one's result, if it finishes first, is dropped.
+    demo->presetBox()->setCurrentIndex(2);
+    demo->presetBox()->setCurrentIndex(3);
+    window.waitUntilComputed();
+    QCoreApplication::processEvents();
+    QCOMPARE(demo->pass()->result<attn::CompareDemo>()->preset, attn::ComparePreset::SoftmaxVsRelu);
+    QVERIFY(demo->maxDifference() != first);
 }
 
 void DemosTest::screenshots()
