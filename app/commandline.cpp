@@ -63,7 +63,7 @@ bool parsePositive(const QCommandLineParser& parser, const QString& name,
     return true;
 }
 
-/// The options of ../shared/spec/cli.md and ours; value: the placeholder of an option that
+/// The options of docs/command-line.md; value: the placeholder of an option that
 /// takes one, empty for a switch.
 struct OptionText
 {

@@ -1,5 +1,5 @@
 #pragma once
-// The command line of ../shared/spec/cli.md, parsed with QCommandLineParser.
+// The command line of docs/command-line.md, parsed with QCommandLineParser.
 
 #include "colormaps.h"
 #include "sessionio.h"

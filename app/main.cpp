@@ -1,4 +1,4 @@
-// attnviz: the window, or --headless (../shared/spec/cli.md).
+// attnviz: the window, or --headless (docs/command-line.md).
 
 #include "autosave.h"
 #include "commandline.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The command line of shared/spec/cli.md, end to end: the attnviz binary run as a user
+"""The command line of docs/command-line.md, end to end: the attnviz binary run as a user
 would, its dumps compared with the independent NumPy fixtures (make_fixtures.py).
 
 Usage: test_cli.py ATTNVIZ FIXTURE_DIR LESSON_DIR

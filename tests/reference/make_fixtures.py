@@ -2,7 +2,7 @@
 """Generate reference fixtures for the AttnViz attention engine.
 
 An independent NumPy (float64) implementation of the contract in
-shared/spec/session-format.md ("The computation", "Session v1", "Dump v1").
+docs/file-formats.md ("The computation", "Session v1", "Dump v1").
 For each case it writes a complete session v1 file and the dump v1 the engine
 must produce from it, plus two per-head diagnostics (entropy, mean_distance).
 
