@@ -98,7 +98,9 @@ struct ShuffleCheck
 
 /// Differences of A' and P·A·Pᵀ below this are rounding: the identity holds.
 inline constexpr Real kShuffleRounding = 1e-12;
-/// Runs the forward pass before and after the shuffle. The session must be valid.
+
+/// The head's weights before and after the shuffle (headWeights: the same bits as a whole
+/// pass). The session must be valid.
 ShuffleCheck checkShuffle(const Session& session, const std::vector<int>& perm, int head);
 
 // --- Relative position ----------------------------------------------------------------
