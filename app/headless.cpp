@@ -55,7 +55,13 @@ int runHeadless(const CommandLine& cmd)
     if (!cmd.dumpPath.isEmpty() || !cmd.exportDir.isEmpty())
         result = attn::forward(session);
     if (!cmd.dumpPath.isEmpty()) {
-        const std::string dump = attn::writeDump(session, result);
+        std::string dump;
+        try {
+            dump = attn::writeDump(session, result); // refuses a number JSON cannot hold
+        } catch (const attn::SessionError& e) {
+            printError(QString::fromStdString(e.what()));
+            return kBadInput;
+        }
         if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
             !error.isEmpty()) {
             printError(error);

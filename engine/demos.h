@@ -8,7 +8,9 @@
 #include "session.h"
 #include "types.h"
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -87,12 +89,18 @@ Session shuffleBaseSession(Session session, bool positional);
 struct ShuffleCheck
 {
     std::vector<int> permutation;
-    Matrix before;   ///< n × n, A of the session in its order (one head)
-    Matrix expected; ///< n × n, P · A · Pᵀ: A with rows and columns reordered
-    Matrix after;    ///< n × n, A' computed from the shuffled session
-    Real maxError = 0; ///< max |A' − P A Pᵀ|; 0 for an empty session
+    Matrix before;             ///< n × n, A of the session in its order (one head)
+    Matrix expected;           ///< n × n, P · A · Pᵀ: A with rows and columns reordered
+    Matrix after;              ///< n × n, A' computed from the shuffled session
+    Real maxError = 0;         ///< max |A' − P A Pᵀ|; 0 for an empty session
+    bool onlyReordered = true; ///< maxError < kShuffleRounding: A' = P·A·Pᵀ up to rounding
 };
-/// Runs the forward pass before and after the shuffle. The session must be valid.
+
+/// Differences of A' and P·A·Pᵀ below this are rounding: the identity holds.
+inline constexpr Real kShuffleRounding = 1e-12;
+
+/// The head's weights before and after the shuffle (headWeights: the same bits as a whole
+/// pass). The session must be valid.
 ShuffleCheck checkShuffle(const Session& session, const std::vector<int>& perm, int head);
 
 // --- Relative position ----------------------------------------------------------------
@@ -118,7 +126,13 @@ int allowedPairs(const MaskMatrix& mask);
 
 // --- Cost per layer (Vaswani et al. 2017, table 1) ------------------------------------
 
-enum class LayerKind { SelfAttention, Convolution, DilatedConvolution, Recurrent };
+enum class LayerKind
+{
+    SelfAttention,
+    Convolution,
+    DilatedConvolution,
+    Recurrent
+};
 
 /// Leading term of the multiply–adds of one layer over n positions of width d:
 /// n²·d, k·n·d², k·n·d², n·d². Real, since the curves reach past 2⁶⁴ for large n.
@@ -134,9 +148,73 @@ int maximumPathLength(LayerKind kind, int n, int k);
 
 // --- Compare --------------------------------------------------------------------------
 
-enum class ComparePreset { ScaledVsUnscaled, WithVsWithoutPositional, FullVsCausal, SoftmaxVsRelu };
+enum class ComparePreset
+{
+    ScaledVsUnscaled,
+    WithVsWithoutPositional,
+    FullVsCausal,
+    SoftmaxVsRelu
+};
 
 /// The two settings to compare, both derived from session (the first is "with").
 std::pair<Session, Session> comparePair(const Session& session, ComparePreset preset);
+
+// --- What the demonstration panels show (demopanels.cpp) -------------------------------
+// One pure function per panel, so that the panels only draw: each computes only the head
+// it shows (computeHead), the same numbers, bit for bit, as that head of forward(). head is
+// 0-based and clamped to the session's heads; the session must be valid.
+
+/// n × n, A of one head of the session: forward(session).heads[head].weights without the
+/// other heads. Throws std::out_of_range for a head the session does not have.
+Matrix headWeights(const Session& session, int head);
+
+/// One of the masks panel's three plots.
+struct MaskDemoPanel
+{
+    MaskKind kind = MaskKind::None;
+    Session session;      ///< the session with this mask (withMask), for labels and titles
+    MaskMatrix mask;      ///< n × n, the mask itself
+    Matrix weights;       ///< n × n, A of the head under this mask
+    int allowedPairs = 0; ///< query–key pairs the mask allows (computed)
+};
+
+struct MasksDemo
+{
+    int head = 0;                        ///< the head shown (after clamping)
+    int radius = 0;                      ///< the window's radius (≥ 0)
+    int pairs = 0;                       ///< n², every query–key pair
+    std::array<MaskDemoPanel, 3> panels; ///< none, causal, window of radius
+};
+MasksDemo masksDemo(const Session& session, int radius, int head);
+
+/// The shuffle panel: the check without and with a positional encoding, each on
+/// shuffleBaseSession (mask off).
+struct ShuffleDemo
+{
+    int head = 0;
+    std::vector<int> permutation;
+    std::vector<std::string> shuffledTokens; ///< entry i is the token moved to position i
+    PeKind encoding = PeKind::Sinusoidal;    ///< the encoding of withEncoding
+    NormalizerKind normalizer = NormalizerKind::Softmax;
+    ShuffleCheck withoutEncoding;
+    ShuffleCheck withEncoding;
+};
+/// perm must be a permutation of 0 … n − 1 (shufflePermutation).
+ShuffleDemo shuffleDemo(const Session& session, const std::vector<int>& perm, int head);
+
+/// The compare panel: one head under the preset's two settings.
+struct CompareDemo
+{
+    ComparePreset preset = ComparePreset::ScaledVsUnscaled;
+    int head = 0;
+    Session first;          ///< the "with" setting (comparePair)
+    Session second;         ///< the "without" setting
+    Matrix firstWeights;    ///< n × n, A under first
+    Matrix secondWeights;   ///< n × n, A under second
+    Matrix difference;      ///< n × n, firstWeights − secondWeights
+    Real maxDifference = 0; ///< max |ΔA|, 0 for no tokens: the number the panel prints
+    Real colourTop = 1;     ///< max(1, largest weight of both): one colour scale for both
+};
+CompareDemo compareDemo(const Session& session, ComparePreset preset, int head);
 
 } // namespace attn

@@ -146,6 +146,12 @@ class BadInput(unittest.TestCase):
         self.refused("--demo", "magic", field="--demo")
         self.assertEqual(run("--headless", "--no-such-option").returncode, 2)
 
+    def test_a_dump_that_json_cannot_hold_exits_2_naming_the_number(self):
+        # raw / 1e-320 overflows a double: the scores are ±inf, which a dump cannot hold
+        # (it used to write null for each). The weights are the one-hot limit (engine test).
+        self.refused("--session", WORKED, "--temperature", "1e-320", field="head_results[0].scores[0][0]: +inf")
+        self.refused("--session", WORKED, "--temperature", "1e-320", field="use a larger temperature")
+
     def test_an_unwritable_destination_exits_1_and_leaves_nothing(self):
         with tempfile.TemporaryDirectory() as tmp:
             os.chmod(tmp, 0o500)

@@ -2,13 +2,13 @@
 // on many random sessions that cover every option of the format.
 
 #include "attention.h"
+#include "sessionerror.h"
 #include "sessionio.h"
 #include "testutil.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <filesystem>
 
 namespace attn {
 namespace {
@@ -35,17 +35,25 @@ Matrix toColumn(const Json& j)
     return m;
 }
 
-std::vector<fs::path> sessionFiles()
+std::vector<fs::path> fixtureFiles(const std::string& suffix)
 {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(ATTNVIZ_FIXTURE_DIR))
-        if (entry.path().string().ends_with(".session.json"))
+        if (entry.path().string().ends_with(suffix))
             files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
 }
 
-Matrix asMatrix(const MaskMatrix& m) { return m.cast<double>(); }
+std::vector<fs::path> sessionFiles()
+{
+    return fixtureFiles(".session.json");
+}
+
+Matrix asMatrix(const MaskMatrix& m)
+{
+    return m.cast<double>();
+}
 
 TEST(Reference, FixturesCoverEnoughSessions)
 {
@@ -90,6 +98,43 @@ TEST(Reference, EveryIntermediateMatchesNumPy)
             check(head.output, e["output"], "output");
             check(Matrix(head.entropy), toColumn(e["entropy"]), "entropy");
             check(Matrix(head.meanDistance), toColumn(e["mean_distance"]), "mean_distance");
+        }
+    }
+}
+
+// raw / T overflows a double at these temperatures (1e-320, 5e-324): the weights must be
+// the limit T → 0, one-hot at the row's largest raw score with ties sharing (they were
+// uniform rows, every score +∞), and the dump must refuse the infinite scores by their path
+// instead of writing null.
+TEST(Reference, TinyTemperatureGivesTheOneHotLimit)
+{
+    const std::vector<fs::path> files = fixtureFiles(".attn.json");
+    ASSERT_GE(files.size(), 5u) << "run tests/reference/make_fixtures.py first";
+    for (const fs::path& sessionPath : files) {
+        std::string expectedPath = sessionPath.string();
+        expectedPath.replace(expectedPath.rfind(".attn.json"), 10, ".limit.json");
+        SCOPED_TRACE(sessionPath.filename().string());
+        const Session session = readSession(test::readText(sessionPath), sessionPath.string());
+        const Json expected = Json::parse(test::readText(expectedPath));
+        const ForwardResult r = forward(session);
+        EXPECT_TRUE(test::nearlyEqual(r.concat, toMatrix(expected["concat"]))) << "concat";
+        EXPECT_TRUE(test::nearlyEqual(r.output, toMatrix(expected["output"]))) << "output";
+        for (std::size_t h = 0; h < r.heads.size(); ++h) {
+            SCOPED_TRACE("head " + std::to_string(h));
+            const Json& e = expected["head_results"][h];
+            const HeadResult& head = r.heads[h];
+            EXPECT_TRUE(test::nearlyEqual(head.rawScores, toMatrix(e["raw_scores"]))) << "raw";
+            EXPECT_TRUE(test::nearlyEqual(head.weights, toMatrix(e["weights"]), 1e-12)) << "A";
+            EXPECT_TRUE(test::nearlyEqual(head.output, toMatrix(e["output"]))) << "Z";
+            EXPECT_TRUE(test::nearlyEqual(Matrix(head.entropy), toColumn(e["entropy"]))) << "H";
+            EXPECT_TRUE(head.weights.allFinite() && head.output.allFinite());
+        }
+        try {
+            writeDump(session, r);
+            ADD_FAILURE() << "the dump wrote infinite scores";
+        } catch (const SessionError& e) {
+            EXPECT_NE(std::string(e.what()).find("].scores["), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("temperature"), std::string::npos) << e.what();
         }
     }
 }

@@ -83,18 +83,22 @@ def score(kind, Q, K, w=None):
     return np.tanh(Q[:, None, :] + K[None, :, :]) @ np.asarray(w, dtype=np.float64)
 
 
-def normalize(kind, S, mask):
+def normalize(kind, raw, temperature, mask):
+    """A from the raw scores: softmax of S = raw / temperature, computed as
+    exp((raw - max raw) / temperature) so that a tiny temperature, where raw /
+    temperature overflows a double, still gives the one-hot limit (ties share)."""
     allowed = mask != 0
     if kind == "relu":
-        return np.where(allowed, np.maximum(S, 0.0), 0.0)
-    A = np.zeros_like(S)
-    for r in range(S.shape[0]):
+        return np.where(allowed, np.maximum(raw / temperature, 0.0), 0.0)
+    A = np.zeros_like(raw)
+    for r in range(raw.shape[0]):
         keys = allowed[r]
         if not keys.any():
             continue  # fully masked row stays all zeros, never NaN
         # Subtract the max over *allowed* keys only, so huge masked scores
         # cannot push every allowed exp() to 0 (and exp never overflows).
-        e = np.exp(S[r, keys] - S[r, keys].max())
+        with np.errstate(over="ignore", divide="ignore"):
+            e = np.exp((raw[r, keys] - raw[r, keys].max()) / temperature)
         A[r, keys] = e / e.sum()
     return A
 
@@ -138,8 +142,9 @@ def compute(session):
         V = X_in @ np.array(wts["W_V"][h])
         w = wts["additive_w"][h] if session["score"] == "additive" else None
         raw = score(session["score"], Q, K, w)
-        S = raw / session["temperature"]
-        A = normalize(session["normalizer"], S, mask)
+        with np.errstate(over="ignore"):
+            S = raw / session["temperature"]  # +-inf at a tiny temperature
+        A = normalize(session["normalizer"], raw, session["temperature"], mask)
         Z = A @ V
         Zs.append(Z)
         results.append({"Q": Q.tolist(), "K": K.tolist(), "V": V.tolist(),
@@ -239,6 +244,46 @@ def extreme_case(rng, i):
                             for _ in range(heads)] for k in ("W_Q", "W_K", "W_V")}}
 
 
+def tiny_case(rng, i):
+    """Temperatures so small that raw / T overflows a double (5e-324 is the
+    smallest one there is): softmax tends to one-hot at each row's largest
+    raw score. The last two cases have integer inputs and duplicated tokens,
+    so that raw scores tie exactly and the tied keys share the row."""
+    n, heads, d_k = 5, 2, 3
+    d_model = heads * d_k
+    score_kind = ["scaled_dot", "cosine", "additive", "dot", "scaled_dot"][i]
+    if i < 3:
+        X = normal(rng, (n, d_model), 1.0)
+        weights = {k: [normal(rng, (d_model, d_k), 1.0).tolist() for _ in range(heads)]
+                   for k in ("W_Q", "W_K", "W_V")}
+    else:
+        X = rng.integers(-3, 4, (n, d_model)).astype(float)
+        X[3] = X[1]  # token 3 repeats token 1: equal keys, equal raw scores
+        X[4] = X[1]
+        weights = {k: [rng.integers(-2, 3, (d_model, d_k)).astype(float).tolist()
+                       for _ in range(heads)] for k in ("W_Q", "W_K", "W_V")}
+    weights["W_O"] = normal(rng, (d_model, d_model), 1.0).tolist()
+    if score_kind == "additive":
+        weights["additive_w"] = [normal(rng, d_k, 1.0).tolist() for _ in range(heads)]
+    return {"format": "attnviz-session", "version": 1,
+            "title": f"tiny {i:03d}: {score_kind}, raw / T overflows",
+            "tokens": ["a", "b", "c", "b", "b"], "d_model": d_model, "heads": heads,
+            "seed": 3 + i, "embeddings": X.tolist(),
+            "positional_encoding": {"kind": "none"}, "score": score_kind,
+            "temperature": [1e-320, 5e-324, 1e-310, 1e-320, 5e-324][i],
+            "mask": [{"kind": "none"}, {"kind": "causal"}][i % 2],
+            "normalizer": "softmax", "weights": weights}
+
+
+def limit_expectation(session):
+    """What of a tiny-temperature pass a JSON file can hold: everything but the
+    scores (+-inf) and the row maxima."""
+    d = compute(session)
+    for h in d["head_results"]:
+        del h["scores"]
+    return d
+
+
 # ------------------------------------------------------------------- output
 
 def write_json(path, obj):
@@ -298,8 +343,14 @@ def main():
         write_pair(args.outdir, f"case-{i:03d}", s)
     for i in range(3):
         write_pair(args.outdir, f"extreme-{i:03d}", extreme_case(rng, i))
+    # Named apart from *.session.json: their dumps are refused (the scores
+    # overflow), so they are checked on their own (reference_test.cpp).
+    for i in range(5):
+        s = tiny_case(rng, i)
+        write_json(os.path.join(args.outdir, f"tiny-{i:03d}.attn.json"), s)
+        write_json(os.path.join(args.outdir, f"tiny-{i:03d}.limit.json"), limit_expectation(s))
     seen = check_coverage(sessions)
-    print(f"wrote {args.count} cases + 3 extreme cases to {args.outdir}")
+    print(f"wrote {args.count} cases + 3 extreme + 5 tiny-temperature cases to {args.outdir}")
     for key in sorted(seen, key=str):
         print(f"  {key[0]:>20} {str(key[1]):<18} {seen[key]}")
 

@@ -1,28 +1,14 @@
-#include "sessionio.h"
+#include "sessionreader.h"
 
-#include "initializers.h"
 #include "sessionedit.h"
 #include "sessionerror.h"
-
-#include <nlohmann/json.hpp>
+#include "sessionjson.h"
 
 #include <cmath>
 #include <string>
 
 namespace attn {
 namespace {
-
-// ordered: files keep the order of the format's description, not alphabetical order.
-using Json = nlohmann::ordered_json;
-
-constexpr std::string_view kSessionFormat = "attnviz-session";
-constexpr std::string_view kDumpFormat = "attnviz-dump";
-constexpr int kVersion = 1;
-
-std::string indexed(const std::string& field, std::size_t i)
-{
-    return field + "[" + std::to_string(i) + "]";
-}
 
 const char* typeName(const Json& j)
 {
@@ -79,9 +65,10 @@ Matrix readMatrix(const Json& j, const std::string& field, Eigen::Index emptyCol
         const Json& row = requireArray(j[r], indexed(field, r));
         if (row.size() != cols)
             throw SessionError(indexed(field, r), "has " + std::to_string(row.size()) +
-                                                      " numbers, row 0 has " + std::to_string(cols));
+                                                      " numbers, row 0 has " +
+                                                      std::to_string(cols));
         for (std::size_t c = 0; c < cols; ++c)
-            m(r, c) = readNumber(row[c], indexed(indexed(field, r), c));
+            m(r, c) = readNumber(row[c], indexed(field, r, c));
     }
     return m;
 }
@@ -101,7 +88,7 @@ MaskMatrix readMask(const Json& j, const std::string& field, int n)
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         for (Eigen::Index c = 0; c < m.cols(); ++c)
             if (m(r, c) != 0 && m(r, c) != 1)
-                throw SessionError(indexed(indexed(field, r), c), "must be 0 or 1");
+                throw SessionError(indexed(field, r, c), "must be 0 or 1");
     return m.cast<std::uint8_t>();
 }
 
@@ -117,107 +104,6 @@ void readHeadMatrices(const Json& weights, const char* name, MatrixKind kind, Se
     for (std::size_t h = 0; h < j.size(); ++h)
         heads.push_back(readMatrix(j[h], indexed(field, h), s.dK()));
 }
-
-/// Command-line overrides act on the document before anything is derived: a changed size
-/// drops the matrices that no longer fit, so they are derived again at the new size.
-void applyOverrides(Json& doc, const SessionOverrides& o)
-{
-    const auto dropWeights = [&doc](std::initializer_list<const char*> names) {
-        if (doc.contains("weights") && doc["weights"].is_object())
-            for (const char* name : names)
-                doc["weights"].erase(name);
-    };
-    if (o.tokens && (!doc.contains("tokens") || doc["tokens"] != Json(*o.tokens))) {
-        doc["tokens"] = *o.tokens;
-        doc.erase("embeddings");
-        doc.erase("title"); // the lesson's title no longer describes other tokens
-    }
-    if (o.dModel && (!doc.contains("d_model") || doc["d_model"] != *o.dModel)) {
-        doc["d_model"] = *o.dModel;
-        doc.erase("embeddings");
-        dropWeights({"W_Q", "W_K", "W_V", "W_O", "additive_w"});
-    }
-    if (o.heads && (!doc.contains("heads") || doc["heads"] != *o.heads)) {
-        doc["heads"] = *o.heads;
-        dropWeights({"W_Q", "W_K", "W_V", "additive_w"});
-    }
-    if (o.seed)
-        doc["seed"] = *o.seed;
-    Json& pe = doc["positional_encoding"];
-    if (!pe.is_object())
-        pe = Json::object({{"kind", "sinusoidal"}});
-    if (o.pe)
-        pe["kind"] = toString(*o.pe);
-    if (o.peBase)
-        pe["base"] = *o.peBase;
-    if (o.score)
-        doc["score"] = toString(*o.score);
-    if (o.normalizer)
-        doc["normalizer"] = toString(*o.normalizer);
-    if (o.temperature)
-        doc["temperature"] = *o.temperature;
-    Json& mask = doc["mask"];
-    if (!mask.is_object())
-        mask = Json::object({{"kind", "none"}});
-    if (o.mask)
-        mask["kind"] = toString(*o.mask);
-    if (o.window)
-        mask["radius"] = *o.window;
-}
-
-/// Where the parser is ("embeddings[1][0]"), followed through the parse callback's events so
-/// that a number the parser refuses can be reported by its field.
-class JsonPath
-{
-public:
-    void track(Json::parse_event_t event, const Json& parsed)
-    {
-        using E = Json::parse_event_t;
-        switch (event) {
-        case E::object_start:
-            m_frames.push_back({false, 0, {}});
-            break;
-        case E::array_start:
-            m_frames.push_back({true, 0, {}});
-            break;
-        case E::key:
-            m_frames.back().key = parsed.get<std::string>();
-            break;
-        case E::object_end:
-        case E::array_end:
-            m_frames.pop_back();
-            advance();
-            break;
-        case E::value:
-            advance();
-            break;
-        }
-    }
-
-    std::string text() const
-    {
-        std::string out;
-        for (const Frame& f : m_frames)
-            out += f.isArray ? "[" + std::to_string(f.index) + "]" : (out.empty() ? "" : ".") + f.key;
-        return out;
-    }
-
-private:
-    struct Frame
-    {
-        bool isArray;
-        std::size_t index; ///< the element being read, in an array
-        std::string key;   ///< the member being read, in an object
-    };
-
-    void advance()
-    {
-        if (!m_frames.empty() && m_frames.back().isArray)
-            ++m_frames.back().index;
-    }
-
-    std::vector<Frame> m_frames;
-};
 
 template <typename Kind, typename Parse>
 Kind readKind(const Json& j, const std::string& field, Parse parse)
@@ -293,7 +179,8 @@ Session fromJson(const Json& doc)
     if (doc.contains("temperature"))
         s.temperature = readNumber(doc["temperature"], "temperature");
     if (doc.contains("normalizer"))
-        s.normalizer = readKind<NormalizerKind>(doc["normalizer"], "normalizer", parseNormalizerKind);
+        s.normalizer =
+            readKind<NormalizerKind>(doc["normalizer"], "normalizer", parseNormalizerKind);
     if (doc.contains("mask")) {
         const Json& mask = doc["mask"];
         if (!mask.is_object())
@@ -302,7 +189,8 @@ Session fromJson(const Json& doc)
             throw SessionError("mask.kind", "missing");
         s.mask.kind = readKind<MaskKind>(mask["kind"], "mask.kind", parseMaskKind);
         if (mask.contains("radius"))
-            s.mask.radius = static_cast<int>(readInteger(mask["radius"], "mask.radius", 0, 1 << 30));
+            s.mask.radius =
+                static_cast<int>(readInteger(mask["radius"], "mask.radius", 0, 1 << 30));
         if (mask.contains("matrix"))
             s.mask.custom = readMask(mask["matrix"], "mask.matrix", s.n());
         else if (s.mask.kind == MaskKind::Custom)
@@ -324,7 +212,8 @@ Session fromJson(const Json& doc)
         const Json& list = requireArray(weights["additive_w"], "weights.additive_w");
         if (list.size() != static_cast<std::size_t>(s.heads))
             throw SessionError("weights.additive_w", "expected " + std::to_string(s.heads) +
-                                                         " vectors, got " + std::to_string(list.size()));
+                                                         " vectors, got " +
+                                                         std::to_string(list.size()));
         s.additiveW.resize(s.heads, s.dK());
         for (std::size_t h = 0; h < list.size(); ++h) {
             const Vector w = readVector(list[h], indexed("weights.additive_w", h));
@@ -339,73 +228,6 @@ Session fromJson(const Json& doc)
     }
     validate(s);
     return s;
-}
-
-template <typename Derived>
-Json matrixJson(const Eigen::MatrixBase<Derived>& m)
-{
-    Json rows = Json::array();
-    for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        Json row = Json::array();
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            row.push_back(m(r, c));
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
-Json matricesJson(const std::vector<Matrix>& list)
-{
-    Json out = Json::array();
-    for (const Matrix& m : list)
-        out.push_back(matrixJson(m));
-    return out;
-}
-
-Json vectorJson(const Vector& v)
-{
-    return Json(std::vector<Real>(v.data(), v.data() + v.size()));
-}
-
-bool isMatrixJson(const Json& j)
-{
-    return j.is_array() && !j.empty() && j[0].is_array() && !j[0].empty() && !j[0][0].is_array();
-}
-
-/// Readable and still compact: one key per line, one matrix row per line.
-void writePretty(const Json& j, std::string& out, int indent)
-{
-    const std::string pad(indent, ' ');
-    const std::string inner(indent + 2, ' ');
-    if (j.is_object() && !j.empty()) {
-        out += "{\n";
-        bool first = true;
-        for (const auto& [key, value] : j.items()) {
-            out += (first ? "" : ",\n") + inner + Json(key).dump() + ": ";
-            writePretty(value, out, indent + 2);
-            first = false;
-        }
-        out += "\n" + pad + "}";
-    } else if (j.is_array() && !j.empty() && (isMatrixJson(j) || isMatrixJson(j[0]) || j[0].is_object())) {
-        out += "[\n";
-        for (std::size_t i = 0; i < j.size(); ++i) {
-            out += (i ? ",\n" : "") + inner;
-            if (j[i].is_array() && !isMatrixJson(j[i]))
-                out += j[i].dump();
-            else
-                writePretty(j[i], out, indent + 2);
-        }
-        out += "\n" + pad + "]";
-    } else {
-        out += j.dump(-1, ' ', false);
-    }
-}
-
-std::string pretty(const Json& j)
-{
-    std::string out;
-    writePretty(j, out, 0);
-    return out + "\n";
 }
 
 } // namespace
@@ -441,99 +263,6 @@ Session readSession(std::string_view text, const std::string& source, const Sess
     } catch (const SessionError& e) {
         throw e.withSource(source);
     }
-}
-
-std::string writeSession(const Session& s)
-{
-    // Settings of kinds not in use are written too: switching back after opening the file
-    // finds them as they were.
-    Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
-    if (s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0 || s.positional.kind == PeKind::Learned)
-        pe["matrix"] = matrixJson(s.positional.learned);
-    Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
-    if (s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0 || s.mask.kind == MaskKind::Custom)
-        mask["matrix"] = matrixJson(s.mask.custom.cast<int>());
-    Json doc = Json::object();
-    doc["format"] = kSessionFormat;
-    doc["version"] = kVersion;
-    doc["title"] = s.title;
-    doc["tokens"] = s.tokens;
-    doc["d_model"] = s.dModel;
-    doc["heads"] = s.heads;
-    doc["seed"] = s.seed;
-    doc["embeddings"] = matrixJson(s.embeddings);
-    doc["positional_encoding"] = pe;
-    doc["score"] = toString(s.score);
-    doc["temperature"] = s.temperature;
-    doc["mask"] = mask;
-    doc["normalizer"] = toString(s.normalizer);
-    doc["weights"] = {{"W_Q", matricesJson(s.wq)},
-                      {"W_K", matricesJson(s.wk)},
-                      {"W_V", matricesJson(s.wv)},
-                      {"W_O", matrixJson(s.wo)},
-                      {"additive_w", matrixJson(s.additiveW)}};
-    return pretty(doc);
-}
-
-std::string writeDump(const Session& s, const ForwardResult& r)
-{
-    Json heads = Json::array();
-    for (const HeadResult& h : r.heads)
-        heads.push_back({{"Q", matrixJson(h.q)},
-                         {"K", matrixJson(h.k)},
-                         {"V", matrixJson(h.v)},
-                         {"raw_scores", matrixJson(h.rawScores)},
-                         {"scores", matrixJson(h.scores)},
-                         {"weights", matrixJson(h.weights)},
-                         {"output", matrixJson(h.output)},
-                         {"row_max", vectorJson(h.rowMax)},
-                         {"row_sum", vectorJson(h.rowSum)},
-                         {"entropy", vectorJson(h.entropy)},
-                         {"mean_distance", vectorJson(h.meanDistance)}});
-    Json doc = Json::object();
-    doc["format"] = kDumpFormat;
-    doc["version"] = kVersion;
-    doc["tokens"] = s.tokens;
-    doc["n"] = s.n();
-    doc["d_model"] = s.dModel;
-    doc["heads"] = s.heads;
-    doc["d_k"] = s.dK();
-    doc["X"] = matrixJson(r.x);
-    doc["P"] = matrixJson(r.p);
-    doc["X_in"] = matrixJson(r.xIn);
-    doc["mask"] = matrixJson(r.mask.cast<int>());
-    doc["head_results"] = heads;
-    doc["concat"] = matrixJson(r.concat);
-    doc["W_O"] = matrixJson(s.wo);
-    doc["output"] = matrixJson(r.output);
-    return pretty(doc);
-}
-
-std::vector<std::string> splitTokens(std::string_view text)
-{
-    std::vector<std::string> tokens;
-    std::string current;
-    const auto flush = [&] {
-        if (!current.empty())
-            tokens.push_back(std::move(current));
-        current.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-            flush();
-        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-            flush();
-            i += 1;
-        } else if (text.substr(i, 3) == "\xE3\x80\x80") {
-            flush();
-            i += 2;
-        } else {
-            current += static_cast<char>(c);
-        }
-    }
-    flush();
-    return tokens;
 }
 
 } // namespace attn

@@ -1,0 +1,144 @@
+#include "normalisation.h"
+
+#include <cmath>
+#include <limits>
+
+namespace attn {
+namespace {
+
+constexpr Real kInf = std::numeric_limits<Real>::infinity();
+
+/// Below this argument Eigen's vectorised exp no longer matches std::exp (see softmax).
+constexpr Real kExpVectorised = -700;
+
+/// The one-row softmax, for the rare rows whose largest allowed raw score is ±∞ (or absent).
+void softmaxRow(const Matrix& raw, Real temperature, const MaskMatrix& mask, Eigen::Index i,
+                HeadResult& head)
+{
+    const Eigen::Index n = raw.cols();
+    Real rowMax = -kInf;
+    for (Eigen::Index j = 0; j < n; ++j)
+        if (mask(i, j) && !std::isnan(raw(i, j)))
+            rowMax = std::max(rowMax, raw(i, j));
+    head.weights.row(i).setZero();
+    head.rowMax(i) = 0;
+    head.rowSum(i) = 0;
+    if (rowMax == -kInf)
+        return; // no allowed key (or only −∞ scores): a row of zeros, never NaN
+    Real sum = 0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+        if (!mask(i, j) || std::isnan(raw(i, j)))
+            continue;
+        const Real e =
+            rowMax == kInf ? Real(raw(i, j) == kInf) : std::exp((raw(i, j) - rowMax) / temperature);
+        head.weights(i, j) = e;
+        sum += e;
+    }
+    head.weights.row(i) /= sum; // sum ≥ 1: the maximum contributes exp(0) = 1
+    head.rowMax(i) = rowMax / temperature;
+    head.rowSum(i) = sum;
+}
+
+/// Zeros of column j of the weights in rows outside the span (clipped to rows).
+void zeroOutside(HeadResult& head, Eigen::Index j, Rows rows, Span span)
+{
+    head.weights.col(j).segment(rows.begin, span.begin - rows.begin).setZero();
+    head.weights.col(j).segment(span.end, rows.end - span.end).setZero();
+}
+
+/// Softmax over the allowed keys of each row, stable for scores of any size and for any
+/// temperature > 0: exp((raw − max raw) / T), not exp(raw / T − max(raw / T)). The two are
+/// equal in exact arithmetic, but raw / T overflows a double for a tiny T (1e-320) and then
+/// every score is +∞; the shifted difference is 0 at the maximum and ≤ 0 elsewhere, so it
+/// tends to −∞ and the weights to the one-hot limit (ties sharing), never to NaN. NaN scores
+/// count as not allowed, and +∞ raw scores share the row equally. The matrices are
+/// column-major, so the sweeps go down columns (contiguous, vectorised exp) and keep one
+/// running value per row; rows whose maximum is not finite are redone by softmaxRow.
+void softmax(const Matrix& raw, Real temperature, const MaskMatrix& mask,
+             const std::vector<Span>& spans, Rows rows, HeadResult& head)
+{
+    const Eigen::Index n = raw.cols();
+    auto rowMax = head.rowMax.segment(rows.begin, rows.end - rows.begin);
+    auto rowSum = head.rowSum.segment(rows.begin, rows.end - rows.begin);
+    rowMax.setConstant(-kInf); // the largest allowed raw score until the end
+    rowSum.setZero();
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const Span span = clip(spans[j], rows);
+        const Real* s = raw.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* m = head.rowMax.data();
+        for (Eigen::Index i = span.begin; i < span.end; ++i)
+            m[i] = (allowed[i] && s[i] > m[i]) ? s[i] : m[i]; // NaN fails s > m
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const Span span = clip(spans[j], rows);
+        const Eigen::Index length = span.end - span.begin;
+        zeroOutside(head, j, rows, span);
+        auto e = head.weights.col(j).segment(span.begin, length).array();
+        e = (raw.col(j).segment(span.begin, length) - head.rowMax.segment(span.begin, length))
+                .array();
+        if (temperature != 1)
+            e /= temperature;
+        // Eigen's vectorised exp clamps its argument at ≈ −709 (tiny, never 0, no subnormals):
+        // columns that reach below that take std::exp, which underflows as NumPy does.
+        if (length && e.minCoeff() < kExpVectorised)
+            e = e.unaryExpr([](Real x) { return std::exp(x); });
+        else
+            e = e.exp();
+        const Real* s = raw.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* exps = head.weights.col(j).data();
+        Real* sum = head.rowSum.data();
+        for (Eigen::Index i = span.begin; i < span.end; ++i) {
+            exps[i] = (allowed[i] && s[i] == s[i]) ? exps[i] : 0;
+            sum[i] += exps[i];
+        }
+    }
+    for (Eigen::Index j = 0; j < n; ++j) {
+        const Span span = clip(spans[j], rows);
+        head.weights.col(j).segment(span.begin, span.end - span.begin).array() /=
+            head.rowSum.segment(span.begin, span.end - span.begin)
+                .array(); // ≥ 1 if the max is finite
+    }
+    for (Eigen::Index i = rows.begin; i < rows.end; ++i) {
+        if (!std::isfinite(head.rowMax(i)))
+            softmaxRow(raw, temperature, mask, i, head);
+        else
+            head.rowMax(i) /= temperature; // the largest allowed score, ±∞ if it overflows
+    }
+}
+
+/// max(0, S) on the allowed keys, not normalised. For T > 0 the sign of S is the sign of the
+/// raw score, so which keys get weight does not depend on T; their weight raw / T does, and
+/// overflows to +∞ for a tiny T: that is the value, not a failure (a dump refuses it).
+void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans, Rows rows,
+          HeadResult& head)
+{
+    head.rowSum.segment(rows.begin, rows.end - rows.begin).setZero();
+    head.rowMax.segment(rows.begin, rows.end - rows.begin).setZero();
+    for (Eigen::Index j = 0; j < scores.cols(); ++j) {
+        const Span span = clip(spans[j], rows);
+        zeroOutside(head, j, rows, span);
+        const Real* s = scores.col(j).data();
+        const std::uint8_t* allowed = mask.col(j).data();
+        Real* a = head.weights.col(j).data();
+        Real* sum = head.rowSum.data();
+        for (Eigen::Index i = span.begin; i < span.end; ++i) {
+            a[i] = (allowed[i] && s[i] > 0) ? s[i] : 0; // NaN fails s > 0
+            sum[i] += a[i];
+        }
+    }
+}
+
+} // namespace
+
+void normalise(const Session& s, const MaskMatrix& mask, const std::vector<Span>& spans, Rows rows,
+               HeadResult& head)
+{
+    if (s.normalizer == NormalizerKind::Softmax)
+        softmax(head.rawScores, s.temperature, mask, spans, rows, head);
+    else
+        relu(head.scores, mask, spans, rows, head);
+}
+
+} // namespace attn

@@ -1,0 +1,58 @@
+#include "scores.h"
+
+#include <cmath>
+
+namespace attn {
+namespace {
+
+/// n × 1: each row's Euclidean norm, without overflow for very large entries.
+Vector rowNorms(const Matrix& m)
+{
+    Vector norms(m.rows());
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        norms(r) = m.row(r).stableNorm();
+    return norms;
+}
+
+/// n × d_k: each row divided by its norm, zero rows left zero (cosine is 0 there).
+Matrix unitRows(const Matrix& m)
+{
+    const Vector norms = rowNorms(m);
+    Matrix unit = m;
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        unit.row(r) = norms(r) > 0 ? Matrix(m.row(r) / norms(r)) : Matrix::Zero(1, m.cols());
+    return unit;
+}
+
+} // namespace
+
+Matrix otherRawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
+{
+    if (s.score == ScoreKind::Cosine)
+        return unitRows(q) * unitRows(k).transpose();
+    // additive: w_h · tanh(q_i + k_j)
+    const RowVector w = s.additiveW.row(head);
+    Matrix raw(q.rows(), k.rows());
+    for (Eigen::Index i = 0; i < q.rows(); ++i)
+        for (Eigen::Index j = 0; j < k.rows(); ++j)
+            raw(i, j) = (q.row(i) + k.row(j)).array().tanh().matrix().dot(w);
+    return raw;
+}
+
+void computeScores(const Session& s, HeadResult& head, Rows rows)
+{
+    const Eigen::Index count = rows.end - rows.begin;
+    const bool product = s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot;
+    if (product)
+        head.rawScores.middleRows(rows.begin, count).noalias() =
+            head.q.middleRows(rows.begin, count) * head.k.transpose();
+    const Real divisor = s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Real>(s.dK())) : 1;
+    for (Eigen::Index j = 0; j < head.rawScores.cols(); ++j) {
+        auto raw = head.rawScores.col(j).segment(rows.begin, count);
+        if (divisor != 1)
+            raw /= divisor;
+        head.scores.col(j).segment(rows.begin, count) = raw / s.temperature;
+    }
+}
+
+} // namespace attn

@@ -1,0 +1,18 @@
+#pragma once
+// score(Q, K) and its division by the temperature, the first steps after the projections.
+
+#include "forwardresult.h"
+#include "rowblock.h"
+#include "session.h"
+
+namespace attn {
+
+/// n × n, score(Q, K) of the kinds that are not a plain product (cosine, additive), before
+/// the temperature. The product kinds are computed a block of rows at a time by computeScores.
+Matrix otherRawScores(const Session& session, const Matrix& q, const Matrix& k, int head);
+
+/// head.rawScores and head.scores in rows (the raw scores are already there unless the
+/// score is a plain product). scores = rawScores / temperature, ±∞ where that overflows.
+void computeScores(const Session& session, HeadResult& head, Rows rows);
+
+} // namespace attn
