@@ -104,11 +104,12 @@ class MatrixEditorTest : public QObject
 
 private:
     std::unique_ptr<av::MatrixEditor> m_editor;
+    int m_lastGestureId = 0; ///< stands in for the document's gesture ids
     EchoDocument m_document;
 
     av::MatrixEditor& open(const attn::Matrix& values, bool echo = false)
     {
-        m_editor = std::make_unique<av::MatrixEditor>();
+        m_editor = std::make_unique<av::MatrixEditor>([this] { return ++m_lastGestureId; });
         m_editor->setMatrix(values,
                             {QStringLiteral("I"), QStringLiteral("love"), QStringLiteral("NLP")});
         m_editor->resize(600, 300);
