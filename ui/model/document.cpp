@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "names.h"
 #include "positionalencoding.h"
+#include "sessiondiff.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
 
@@ -23,8 +24,12 @@ namespace {
 enum SessionSetting
 {
     kTokens = 1,
+    kDModel,
+    kHeads,
+    kSeed,
     kPositionalBase,
-    kTemperature
+    kTemperature,
+    kMaskRadius
 };
 
 /// After the last incremental edit of a large session, the exact pass starts this much later:
@@ -136,8 +141,9 @@ void Document::pushSession(const QString& text, attn::Session after, int gesture
     const bool structural = after.n() != m_session.n() || after.dModel != m_session.dModel ||
                             after.heads != m_session.heads;
     const Changes changes = structural ? Changes(Values | Structure) : Changes(Values);
-    m_undoStack->push(new SetSessionCommand(this, text, m_session, std::move(after), changes,
-                                            gestureId, mergeKind));
+    // The step keeps what changed, not the two sessions (a 512-token session is megabytes).
+    m_undoStack->push(new SetSessionCommand(this, text, attn::SessionDiff(m_session, after),
+                                            changes, gestureId, mergeKind));
 }
 
 void Document::setTitle(const QString& title)
@@ -155,30 +161,33 @@ void Document::setTokens(const std::vector<std::string>& tokens, int gestureId)
     pushSession(tr("Edit tokens"), attn::withTokens(m_session, kept), gestureId, kTokens);
 }
 
-QString Document::setDModel(int dModel)
+QString Document::setDModel(int dModel, int gestureId)
 {
     if (dModel < 1 || dModel > attn::kMaxDModel)
         return tr("d_model must be between 1 and %1").arg(attn::kMaxDModel);
     if (dModel % m_session.heads != 0)
         return tr("d_model %1 is not divisible by %2 heads").arg(dModel).arg(m_session.heads);
     if (dModel != m_session.dModel)
-        pushSession(tr("Change d_model to %1").arg(dModel), attn::withDModel(m_session, dModel));
+        pushSession(tr("Change d_model to %1").arg(dModel), attn::withDModel(m_session, dModel),
+                    gestureId, kDModel);
     return {};
 }
 
-QString Document::setHeads(int heads)
+QString Document::setHeads(int heads, int gestureId)
 {
     if (heads < 1 || heads > m_session.dModel || m_session.dModel % heads != 0)
         return tr("%1 heads do not divide d_model %2").arg(heads).arg(m_session.dModel);
     if (heads != m_session.heads)
-        pushSession(tr("Change heads to %1").arg(heads), attn::withHeads(m_session, heads));
+        pushSession(tr("Change heads to %1").arg(heads), attn::withHeads(m_session, heads),
+                    gestureId, kHeads);
     return {};
 }
 
-void Document::setSeed(std::uint64_t seed)
+void Document::setSeed(std::uint64_t seed, int gestureId)
 {
     if (seed != m_session.seed)
-        pushSession(tr("Change seed to %1").arg(seed), attn::withSeed(m_session, seed));
+        pushSession(tr("Change seed to %1").arg(seed), attn::withSeed(m_session, seed), gestureId,
+                    kSeed);
 }
 
 void Document::setPositional(attn::PeKind kind)
@@ -227,13 +236,13 @@ void Document::setMaskKind(attn::MaskKind kind)
     pushSession(tr("Mask: %1").arg(kindName(kind)), std::move(s));
 }
 
-void Document::setMaskRadius(int radius)
+void Document::setMaskRadius(int radius, int gestureId)
 {
     if (radius < 0)
         return;
     attn::Session s = m_session;
     s.mask.radius = radius;
-    pushSession(tr("Mask radius %1").arg(radius), std::move(s));
+    pushSession(tr("Mask radius %1").arg(radius), std::move(s), gestureId, kMaskRadius);
 }
 
 void Document::toggleMaskCell(int query, int key)
@@ -278,6 +287,25 @@ void Document::reinitialise(attn::MatrixRef ref, attn::InitKind kind)
     attn::Session s = m_session;
     attn::matrixOf(s, ref) = attn::initialMatrix(s, ref, kind);
     pushSession(tr("Re-initialise %1 (%2)").arg(matrixName(ref), kindName(kind)), std::move(s));
+}
+
+void Document::applyChange(const attn::SessionDiff& change, bool forward, Changes changes)
+{
+    const auto step = [&](bool ahead) {
+        if (ahead)
+            change.apply(m_session);
+        else
+            change.revert(m_session);
+    };
+    step(forward);
+    if (runsInBackground(m_session) && !m_shown) {
+        // The views keep the session before the change until its pass is ready: step back
+        // for the copy they show (only the changed fields are copied twice).
+        step(!forward);
+        holdShownSession();
+        step(forward);
+    }
+    recompute(changes | Values);
 }
 
 void Document::applySession(const attn::Session& session, Changes changes)

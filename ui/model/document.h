@@ -16,6 +16,10 @@ class QTimer;
 class QUndoStack;
 template <typename T> class QFutureWatcher;
 
+namespace attn {
+class SessionDiff;
+}
+
 namespace av {
 
 class Document : public QObject
@@ -76,29 +80,33 @@ public:
     void restore(const attn::Session& session, const QString& filePath);
     bool save(const QString& path, QString* error);
 
-    /// A fresh id for a continuous gesture (a scrub, a slider drag, typing in a field):
-    /// edits with the same id merge into one undo step.
+    /// A fresh id for a continuous gesture (a scrub, a held arrow, typing in a field): edits
+    /// of the same setting (or cell) with the same id merge into one undo step, which goes
+    /// when the gesture ends where it began. The only source of gesture ids: the editors ask
+    /// here.
     int newGestureId();
 
     // Edits. Each pushes one undoable command when it changes something; those that can
     // be refused return a message saying why (and change nothing).
     void setTitle(const QString& title);
     void setTokens(const std::vector<std::string>& tokens, int gestureId = 0);
-    QString setDModel(int dModel);
-    QString setHeads(int heads);
-    void setSeed(std::uint64_t seed);
+    QString setDModel(int dModel, int gestureId = 0);
+    QString setHeads(int heads, int gestureId = 0);
+    void setSeed(std::uint64_t seed, int gestureId = 0);
     void setPositional(attn::PeKind kind);
     void setPositionalBase(attn::Real base, int gestureId = 0);
     void setScore(attn::ScoreKind score);
     void setTemperature(attn::Real temperature, int gestureId = 0);
     void setMaskKind(attn::MaskKind kind);
-    void setMaskRadius(int radius);
+    void setMaskRadius(int radius, int gestureId = 0);
     void toggleMaskCell(int query, int key);
     void setNormalizer(attn::NormalizerKind normalizer);
     void setCell(attn::MatrixRef ref, int row, int col, attn::Real value, int gestureId = 0);
     void reinitialise(attn::MatrixRef ref, attn::InitKind kind);
 
     // Used by the undo commands only.
+    /// Steps latestSession() through change: forward from its before to its after, or back.
+    void applyChange(const attn::SessionDiff& change, bool forward, Changes changes);
     void applySession(const attn::Session& session, Changes changes);
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
 

@@ -4,6 +4,7 @@
 #include "names.h"
 #include "sessionfile.h"
 #include "sessionio.h"
+#include "spingesture.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,21 +21,18 @@
 namespace av {
 namespace {
 
-template <typename Kind>
-void fillKinds(QComboBox* box, std::initializer_list<Kind> kinds)
+template <typename Kind> void fillKinds(QComboBox* box, std::initializer_list<Kind> kinds)
 {
     for (Kind kind : kinds)
         box->addItem(kindName(kind), static_cast<int>(kind));
 }
 
-template <typename Kind>
-void selectKind(QComboBox* box, Kind kind)
+template <typename Kind> void selectKind(QComboBox* box, Kind kind)
 {
     box->setCurrentIndex(box->findData(static_cast<int>(kind)));
 }
 
-template <typename Kind>
-Kind currentKind(const QComboBox* box)
+template <typename Kind> Kind currentKind(const QComboBox* box)
 {
     return static_cast<Kind>(box->currentData().toInt());
 }
@@ -76,8 +74,8 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     m_tokenList->setSpacing(2);
     m_tokenList->setSelectionMode(QAbstractItemView::NoSelection);
     m_tokenList->setFocusPolicy(Qt::NoFocus);
-    m_tokenList->setStyleSheet(QStringLiteral(
-        "QListWidget::item { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 5px; }"));
+    m_tokenList->setStyleSheet(QStringLiteral("QListWidget::item { border: 1px solid palette(mid); "
+                                              "border-radius: 4px; padding: 1px 5px; }"));
     m_tokenList->setToolTip(tr("The tokens, in order; each becomes one row of X"));
     m_dModel->setRange(1, attn::kMaxDModel);
     m_heads->setRange(1, attn::kMaxDModel);
@@ -87,7 +85,8 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     m_seed->setKeyboardTracking(false);
     m_dModel->setToolTip(tr("Width of each embedding; must be divisible by the number of heads"));
     m_heads->setToolTip(tr("Number of heads; each has width d_k = d_model / heads"));
-    m_seed->setToolTip(tr("Seed for the derived embeddings and weights; changing it derives them again"));
+    m_seed->setToolTip(
+        tr("Seed for the derived embeddings and weights; changing it derives them again"));
     fillKinds(m_pe, {attn::PeKind::None, attn::PeKind::Sinusoidal, attn::PeKind::Learned});
     m_peBase->setRange(1.0001, 1e9);
     m_peBase->setDecimals(1);
@@ -97,11 +96,14 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     m_temperature->setRange(0.01, 100);
     m_temperature->setDecimals(3);
     m_temperature->setSingleStep(0.05);
-    m_temperature->setToolTip(tr("S = score / temperature: below 1 sharpens the weights, above 1 flattens them"));
+    m_temperature->setKeyboardTracking(false);
+    m_temperature->setToolTip(
+        tr("S = score / temperature: below 1 sharpens the weights, above 1 flattens them"));
     fillKinds(m_mask, {attn::MaskKind::None, attn::MaskKind::Causal, attn::MaskKind::Window,
                        attn::MaskKind::CausalWindow, attn::MaskKind::Custom});
     m_mask->setToolTip(tr("Custom: click cells of the attention heatmap to allow or block them"));
     m_radius->setRange(0, attn::kMaxTokens);
+    m_radius->setKeyboardTracking(false);
     m_radius->setToolTip(tr("Window radius r: query i sees keys j with |i − j| ≤ r"));
     fillKinds(m_normalizer, {attn::NormalizerKind::Softmax, attn::NormalizerKind::Relu});
     m_problem->setWordWrap(true);
@@ -137,40 +139,49 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
             [this](int index) { emit lessonRequested(m_lessons->itemData(index).toString()); });
     connect(m_sentence, &QLineEdit::textEdited, this, &InputPanel::sentenceEdited);
     connect(m_sentence, &QLineEdit::editingFinished, this, [this] { m_typingGesture = 0; });
+    // Each spin box's held arrow, wheel burst or typed number is one undo step.
+    const auto newGestureId = [document] { return document->newGestureId(); };
+    auto* dModelGesture = new SpinGesture(m_dModel, newGestureId);
+    auto* headsGesture = new SpinGesture(m_heads, newGestureId);
+    auto* seedGesture = new SpinGesture(m_seed, newGestureId);
+    auto* peBaseGesture = new SpinGesture(m_peBase, newGestureId);
+    auto* temperatureGesture = new SpinGesture(m_temperature, newGestureId);
+    auto* radiusGesture = new SpinGesture(m_radius, newGestureId);
     // A refused size is explained, and the box goes back to the size in use.
-    connect(m_dModel, &QSpinBox::valueChanged, this, [this](int value) {
+    connect(m_dModel, &QSpinBox::valueChanged, this, [this, dModelGesture](int value) {
         if (m_updating)
             return;
-        showProblem(m_document->setDModel(value));
+        showProblem(m_document->setDModel(value, dModelGesture->id()));
         showDocument();
     });
-    connect(m_heads, &QSpinBox::valueChanged, this, [this](int value) {
+    connect(m_heads, &QSpinBox::valueChanged, this, [this, headsGesture](int value) {
         if (m_updating)
             return;
-        showProblem(m_document->setHeads(value));
+        showProblem(m_document->setHeads(value, headsGesture->id()));
         showDocument();
     });
-    connect(m_seed, &QSpinBox::valueChanged, this, [this](int value) {
+    connect(m_seed, &QSpinBox::valueChanged, this, [this, seedGesture](int value) {
         if (!m_updating)
-            m_document->setSeed(static_cast<std::uint64_t>(value));
+            m_document->setSeed(static_cast<std::uint64_t>(value), seedGesture->id());
     });
     connect(m_pe, &QComboBox::activated, this,
             [this] { m_document->setPositional(currentKind<attn::PeKind>(m_pe)); });
-    connect(m_peBase, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+    connect(m_peBase, &QDoubleSpinBox::valueChanged, this, [this, peBaseGesture](double value) {
         if (!m_updating)
-            m_document->setPositionalBase(value);
+            m_document->setPositionalBase(value, peBaseGesture->id());
     });
     connect(m_score, &QComboBox::activated, this,
             [this] { m_document->setScore(currentKind<attn::ScoreKind>(m_score)); });
-    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        if (!m_updating)
-            m_document->setTemperature(value);
-    });
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this,
+            [this, temperatureGesture](double value) {
+                if (!m_updating)
+                    m_document->setTemperature(value, temperatureGesture->id());
+            });
     connect(m_mask, &QComboBox::activated, this,
             [this] { m_document->setMaskKind(currentKind<attn::MaskKind>(m_mask)); });
-    connect(m_radius, &QSpinBox::valueChanged, this, [this](int value) {
+    connect(m_radius, &QSpinBox::valueChanged, this, [this, radiusGesture](int value) {
         if (!m_updating)
-            m_document->setMaskRadius(value);
+            m_document->setMaskRadius(value, radiusGesture->id());
     });
     connect(m_normalizer, &QComboBox::activated, this,
             [this] { m_document->setNormalizer(currentKind<attn::NormalizerKind>(m_normalizer)); });
@@ -217,7 +228,8 @@ void InputPanel::showDocument()
     m_dModel->setValue(s.dModel);
     m_dModel->setSingleStep(s.heads); // the arrows step through sizes the heads divide
     m_heads->setValue(s.heads);
-    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(s.seed, std::numeric_limits<int>::max())));
+    m_seed->setValue(
+        static_cast<int>(std::min<std::uint64_t>(s.seed, std::numeric_limits<int>::max())));
     selectKind(m_pe, s.positional.kind);
     m_peBase->setValue(s.positional.base);
     m_peBase->setEnabled(s.positional.kind == attn::PeKind::Sinusoidal);
@@ -225,7 +237,8 @@ void InputPanel::showDocument()
     m_temperature->setValue(s.temperature);
     selectKind(m_mask, s.mask.kind);
     m_radius->setValue(s.mask.radius);
-    m_radius->setEnabled(s.mask.kind == attn::MaskKind::Window || s.mask.kind == attn::MaskKind::CausalWindow);
+    m_radius->setEnabled(s.mask.kind == attn::MaskKind::Window ||
+                         s.mask.kind == attn::MaskKind::CausalWindow);
     selectKind(m_normalizer, s.normalizer);
     m_updating = false;
     if (s.n() == 0)

@@ -25,6 +25,10 @@ public:
     QLineEdit* sentenceEdit() const { return m_sentence; }
     QSpinBox* headsSpin() const { return m_heads; }
     QSpinBox* dModelSpin() const { return m_dModel; }
+    QSpinBox* seedSpin() const { return m_seed; }
+    QDoubleSpinBox* positionalBaseSpin() const { return m_peBase; }
+    QDoubleSpinBox* temperatureSpin() const { return m_temperature; }
+    QSpinBox* maskRadiusSpin() const { return m_radius; }
 
 signals:
     /// A lesson preset was chosen (resource path).

@@ -2,15 +2,18 @@
 // A matrix as an editable table: values tinted by sign and size, changed by typing,
 // dragging or the mouse wheel. It shows the matrix it is given and asks for every change
 // by signal; the owner (the document) applies it and calls setMatrix with the result.
+// The cells' painting and typing are MatrixEditorDelegate's, the gestures' arithmetic is
+// in scrubgesture.h.
 
+#include "scrubgesture.h"
 #include "types.h"
 
 #include <QPersistentModelIndex>
 #include <QPoint>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 
-class QLabel;
 class QKeyEvent;
 class QMouseEvent;
 class QTableView;
@@ -18,14 +21,18 @@ class QWheelEvent;
 
 namespace av {
 
+class MatrixEditorDelegate;
 class MatrixModel;
+class MatrixStatusLine;
 
 class MatrixEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit MatrixEditor(QWidget* parent = nullptr);
+    /// newGestureId hands out the ids of the editor's gestures: the document's
+    /// Document::newGestureId, so that the document is their only source.
+    explicit MatrixEditor(std::function<int()> newGestureId, QWidget* parent = nullptr);
     ~MatrixEditor() override;
 
     /// Shows values (rows × cols), rows named by rowLabels (token names for rows of X),
@@ -50,23 +57,21 @@ public:
     QTableView* view() const { return m_view; }
 
 signals:
-    /// The user asks for value at (row, col). scrubId == 0: a single edit (a typed
-    /// value, Delete); not sent when the value is unchanged. scrubId > 0: part of a
+    /// The user asks for value at (row, col). gestureId == 0: a single edit (a typed
+    /// value, Delete); not sent when the value is unchanged. gestureId > 0: part of a
     /// gesture (one drag, or a burst of wheel notches on one cell with no pause over
     /// ~600 ms); all requests of a gesture share its id, so the receiver can merge them
-    /// into one undo step. Ids are unique across all MatrixEditors of the process.
-    void cellEditRequested(int row, int col, double value, int scrubId);
+    /// into one undo step. Ids come from the newGestureId given to the constructor.
+    void cellEditRequested(int row, int col, double value, int gestureId);
 
-    /// The gesture scrubId ended (mouse released, Escape, wheel pause, another cell).
+    /// The gesture gestureId ended (mouse released, Escape, wheel pause, another cell).
     /// Sent once per gesture that sent at least one cellEditRequested.
-    void gestureFinished(int scrubId);
+    void gestureFinished(int gestureId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    class Delegate; // paints the cells, edits them in a QLineEdit
-
     enum class DragState
     {
         Idle,
@@ -87,39 +92,28 @@ private:
     void finishDrag();
     void finishWheel();
     void finishGestures();
-    void requestEdit(const QModelIndex& index, double value, int scrubId);
+    void requestEdit(const QModelIndex& index, double value, int gestureId);
     void copySelection() const;
-    void showError(const QString& message);
-    void clearError();
     void updateStatus();
     double valueAt(const QModelIndex& index) const;
 
+    std::function<int()> m_newGestureId;
     MatrixModel* m_model = nullptr;
-    Delegate* m_delegate = nullptr;
+    MatrixEditorDelegate* m_delegate = nullptr;
     QTableView* m_view = nullptr;
-    QLabel* m_status = nullptr;
-    QString m_error; ///< a refused input, shown in the status line until the next edit
+    MatrixStatusLine* m_status = nullptr;
     double m_step = 0.01;
 
-    // The drag: value = start − (y − originY) · step · factor, rebased when the factor
-    // (Shift, Ctrl) changes mid-drag.
     DragState m_drag = DragState::Idle;
     QPersistentModelIndex m_dragCell;
     QPoint m_pressPos;
-    int m_originY = 0;
-    double m_dragFactor = 1;
-    double m_dragStart = 0;    ///< value at originY
-    double m_dragOriginal = 0; ///< value when the scrub began, restored by Escape
-    double m_dragLast = 0;     ///< last value requested
+    ScrubGesture m_scrub; ///< its original() is what Escape restores
     int m_dragId = 0;
     bool m_dragSent = false;
 
-    // The wheel burst: values accumulate from the value when the burst began, so a
-    // document that applies requests later still gets one step per notch.
     QTimer m_wheelPause;
     QPersistentModelIndex m_wheelCell;
-    double m_wheelValue = 0;
-    int m_wheelRemainder = 0; ///< angle delta short of a whole notch (high-resolution wheels)
+    WheelSteps m_wheel;
     int m_wheelId = 0;
     bool m_wheelSent = false;
 };

@@ -14,7 +14,10 @@
 namespace av {
 namespace {
 
-QVariant encode(attn::MatrixRef ref) { return static_cast<int>(ref.kind) * 100000 + ref.head; }
+QVariant encode(attn::MatrixRef ref)
+{
+    return static_cast<int>(ref.kind) * 100000 + ref.head;
+}
 
 attn::MatrixRef decode(const QVariant& value)
 {
@@ -25,7 +28,8 @@ attn::MatrixRef decode(const QVariant& value)
 } // namespace
 
 WeightsPanel::WeightsPanel(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_choice(new QComboBox), m_editor(new MatrixEditor)
+    : QWidget(parent), m_document(document), m_choice(new QComboBox),
+      m_editor(new MatrixEditor([document] { return document->newGestureId(); }))
 {
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Matrix")));
@@ -36,9 +40,11 @@ WeightsPanel::WeightsPanel(Document* document, QWidget* parent)
                                 attn::InitKind::Identity, attn::InitKind::Zero}) {
         auto* button = new QPushButton(kindName(kind));
         button->setToolTip(kind == attn::InitKind::XavierUniform
-                               ? tr("Xavier uniform: U(−a, a), a = √(6 / (fan_in + fan_out)); for X, each token's derived embedding")
+                               ? tr("Xavier uniform: U(−a, a), a = √(6 / (fan_in + fan_out)); for "
+                                    "X, each token's derived embedding")
                                : tr("Replace the shown matrix; Undo brings it back"));
-        connect(button, &QPushButton::clicked, this, [this, kind] { m_document->reinitialise(m_current, kind); });
+        connect(button, &QPushButton::clicked, this,
+                [this, kind] { m_document->reinitialise(m_current, kind); });
         buttons->addWidget(button);
     }
     buttons->addStretch();
@@ -50,13 +56,9 @@ WeightsPanel::WeightsPanel(Document* document, QWidget* parent)
     connect(m_choice, &QComboBox::activated, this,
             [this](int index) { showMatrix(decode(m_choice->itemData(index))); });
     connect(m_editor, &MatrixEditor::cellEditRequested, this,
-            [this](int row, int col, double value, int scrubId) {
-                // The editor numbers its gestures itself; each gets a document gesture id.
-                if (scrubId > 0 && scrubId != m_editorGesture) {
-                    m_editorGesture = scrubId;
-                    m_documentGesture = m_document->newGestureId();
-                }
-                m_document->setCell(m_current, row, col, value, scrubId > 0 ? m_documentGesture : 0);
+            [this](int row, int col, double value, int gestureId) {
+                // The editor's gesture ids are the document's own (see the constructor).
+                m_document->setCell(m_current, row, col, value, gestureId);
             });
     // The weights are the latest edits even while their pass still computes.
     connect(m_document, &Document::edited, this, [this] {
@@ -121,7 +123,8 @@ void WeightsPanel::showValues()
         rows = indexLabels(static_cast<int>(m.rows()));
     }
     // A learned matrix exists only while the encoding is learned.
-    const bool editable = m_current.kind != attn::MatrixKind::LearnedPE || s.positional.kind == attn::PeKind::Learned;
+    const bool editable =
+        m_current.kind != attn::MatrixKind::LearnedPE || s.positional.kind == attn::PeKind::Learned;
     m_editor->setReadOnly(!editable);
     m_editor->setMatrix(editable ? m : attn::Matrix(), rows, cols);
 }

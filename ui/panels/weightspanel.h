@@ -34,8 +34,6 @@ private:
     MatrixEditor* m_editor;
     attn::MatrixRef m_current;
     int m_choiceHeads = 0; ///< the heads m_choice lists matrices for
-    int m_editorGesture = 0;   ///< the editor's id of the gesture under way
-    int m_documentGesture = 0; ///< the document's id for it
 };
 
 } // namespace av
