@@ -308,14 +308,6 @@ void Document::applyChange(const attn::SessionDiff& change, bool forward, Change
     recompute(changes | Values);
 }
 
-void Document::applySession(const attn::Session& session, Changes changes)
-{
-    if (runsInBackground(session))
-        holdShownSession();
-    m_session = session;
-    recompute(changes | Values);
-}
-
 void Document::applyCell(attn::MatrixRef ref, int row, int col, attn::Real value)
 {
     attn::Real& cell = attn::matrixOf(m_session, ref)(row, col);

@@ -107,7 +107,6 @@ public:
     // Used by the undo commands only.
     /// Steps latestSession() through change: forward from its before to its after, or back.
     void applyChange(const attn::SessionDiff& change, bool forward, Changes changes);
-    void applySession(const attn::Session& session, Changes changes);
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
 
 signals:
