@@ -14,7 +14,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <iterator>
 
@@ -48,8 +47,8 @@ constexpr Preset kPresets[] = {
 } // namespace
 
 CompareDemo::CompareDemo(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_preset(new QComboBox), m_head(new QSpinBox),
-      m_summary(new QLabel), m_pass(new DemoPass(document, this))
+    : ComputedDemo(document, parent), m_preset(new QComboBox), m_head(new QSpinBox),
+      m_summary(new QLabel)
 {
     auto* explanation = newExplanation(
         tr("The same session computed twice, with one setting changed. Right: the difference "
@@ -78,26 +77,12 @@ CompareDemo::CompareDemo(Document* document, QWidget* parent)
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &CompareDemo::request);
     connect(m_head, &QSpinBox::valueChanged, this, &CompareDemo::request);
-    connect(m_document, &Document::changed, this, &CompareDemo::request);
-    connect(m_pass, &DemoPass::ready, this, &CompareDemo::showResult);
-    request();
+    followDocument();
 }
 
 QString CompareDemo::summaryText() const
 {
     return m_summary->text();
-}
-
-void CompareDemo::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    m_pass->setActive(true);
-}
-
-void CompareDemo::hideEvent(QHideEvent* event)
-{
-    QWidget::hideEvent(event);
-    m_pass->setActive(false);
 }
 
 void CompareDemo::request()
@@ -110,8 +95,9 @@ void CompareDemo::request()
 void CompareDemo::showResult()
 {
     const attn::CompareDemo* demo = m_pass->result<attn::CompareDemo>();
-    const Preset& preset = *std::find_if(std::begin(kPresets), std::end(kPresets),
-                                         [demo](const Preset& p) { return p.preset == demo->preset; });
+    const Preset& preset =
+        *std::find_if(std::begin(kPresets), std::end(kPresets),
+                      [demo](const Preset& p) { return p.preset == demo->preset; });
     const int head = demo->head;
     HeatmapData left = weightsFigure(demo->first, demo->firstWeights, {}, head);
     left.title = tr("A — %1").arg(tr(preset.first));

@@ -2,7 +2,7 @@
 // Two settings of the document's session side by side (scaled or not, with or without a
 // positional encoding, full or causal, softmax or ReLU) and the difference of their weights.
 
-#include <QWidget>
+#include "computeddemo.h"
 
 class QComboBox;
 class QLabel;
@@ -10,11 +10,9 @@ class QSpinBox;
 
 namespace av {
 
-class DemoPass;
-class Document;
 class HeatmapPlot;
 
-class CompareDemo : public QWidget
+class CompareDemo : public ComputedDemo
 {
     Q_OBJECT
 
@@ -26,22 +24,15 @@ public:
     HeatmapPlot* plot(int index) const { return m_plots[index]; }
     double maxDifference() const { return m_maxDifference; }
     QString summaryText() const;
-    DemoPass* pass() const { return m_pass; }
-
-protected:
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
 
 private:
-    void request();
-    void showResult();
+    void request() override;
+    void showResult() override;
 
-    Document* m_document;
     QComboBox* m_preset;
     QSpinBox* m_head;
     QLabel* m_summary;
     HeatmapPlot* m_plots[3];
-    DemoPass* m_pass; ///< computes both settings while the demonstration is shown
     double m_maxDifference = 0;
 };
 

@@ -17,8 +17,7 @@
 namespace av {
 
 MasksDemo::MasksDemo(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_radius(new QSpinBox), m_head(new QSpinBox),
-      m_pass(new DemoPass(document, this))
+    : ComputedDemo(document, parent), m_radius(new QSpinBox), m_head(new QSpinBox)
 {
     auto* explanation = newExplanation(
         tr("A mask decides which keys each query may see; the weights of the others are 0 "
@@ -54,26 +53,12 @@ MasksDemo::MasksDemo(Document* document, QWidget* parent)
 
     connect(m_radius, &QSpinBox::valueChanged, this, &MasksDemo::request);
     connect(m_head, &QSpinBox::valueChanged, this, &MasksDemo::request);
-    connect(m_document, &Document::changed, this, &MasksDemo::request);
-    connect(m_pass, &DemoPass::ready, this, &MasksDemo::showResult);
-    request();
+    followDocument();
 }
 
 QString MasksDemo::captionText(int index) const
 {
     return m_captions[index]->text();
-}
-
-void MasksDemo::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    m_pass->setActive(true);
-}
-
-void MasksDemo::hideEvent(QHideEvent* event)
-{
-    QWidget::hideEvent(event);
-    m_pass->setActive(false);
 }
 
 void MasksDemo::request()

@@ -18,7 +18,6 @@
 namespace av {
 namespace {
 
-
 QStringList reordered(const QStringList& labels, const std::vector<int>& perm)
 {
     QStringList out;
@@ -30,8 +29,8 @@ QStringList reordered(const QStringList& labels, const std::vector<int>& perm)
 } // namespace
 
 ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_shuffle(new QPushButton(tr("&Shuffle the tokens"))),
-      m_head(new QSpinBox), m_order(new QLabel), m_pass(new DemoPass(document, this))
+    : ComputedDemo(document, parent), m_shuffle(new QPushButton(tr("&Shuffle the tokens"))),
+      m_head(new QSpinBox), m_order(new QLabel)
 {
     auto* explanation = newExplanation(
         tr("Self-attention treats its input as a set: without a positional encoding, putting the "
@@ -68,9 +67,7 @@ ShuffleDemo::ShuffleDemo(Document* document, QWidget* parent)
 
     connect(m_shuffle, &QPushButton::clicked, this, &ShuffleDemo::shuffle);
     connect(m_head, &QSpinBox::valueChanged, this, &ShuffleDemo::request);
-    connect(m_document, &Document::changed, this, &ShuffleDemo::request);
-    connect(m_pass, &DemoPass::ready, this, &ShuffleDemo::showResult);
-    request();
+    followDocument();
 }
 
 QString ShuffleDemo::checkText(bool positional) const
@@ -86,18 +83,6 @@ void ShuffleDemo::shuffle()
         if (attn::shufflePermutation(session.n(), session.seed, ++m_step) != m_permutation)
             break;
     request();
-}
-
-void ShuffleDemo::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    m_pass->setActive(true);
-}
-
-void ShuffleDemo::hideEvent(QHideEvent* event)
-{
-    QWidget::hideEvent(event);
-    m_pass->setActive(false);
 }
 
 void ShuffleDemo::request()
@@ -122,8 +107,9 @@ void ShuffleDemo::showResult()
     for (int pe = 0; pe < 2; ++pe) {
         const attn::ShuffleCheck& check = pe ? demo->withEncoding : demo->withoutEncoding;
         m_maxError[pe] = check.maxError;
-        const QString setting = pe ? tr("with positional encoding (%1)").arg(kindName(demo->encoding))
-                                   : tr("no positional encoding");
+        const QString setting =
+            pe ? tr("with positional encoding (%1)").arg(kindName(demo->encoding))
+               : tr("no positional encoding");
         HeatmapData d;
         d.rowAxisTitle = tr("query");
         d.colAxisTitle = tr("key");

@@ -3,9 +3,9 @@
 // Shuffling the tokens then only shuffles the rows and columns of A (A' = P A Pᵀ); with
 // one, the pattern itself changes. Uses the document's session, mask off.
 
+#include "computeddemo.h"
 #include "demos.h"
 
-#include <QWidget>
 #include <vector>
 
 class QLabel;
@@ -14,11 +14,9 @@ class QSpinBox;
 
 namespace av {
 
-class DemoPass;
-class Document;
 class HeatmapPlot;
 
-class ShuffleDemo : public QWidget
+class ShuffleDemo : public ComputedDemo
 {
     Q_OBJECT
 
@@ -31,28 +29,24 @@ public:
     double maxError(bool positional) const { return m_maxError[positional ? 1 : 0]; }
     QString checkText(bool positional) const;
     /// Row 0 without, row 1 with the encoding; columns A, P A Pᵀ, A'.
-    HeatmapPlot* plot(bool positional, int column) const { return m_plots[positional ? 1 : 0][column]; }
+    HeatmapPlot* plot(bool positional, int column) const
+    {
+        return m_plots[positional ? 1 : 0][column];
+    }
     QPushButton* shuffleButton() const { return m_shuffle; }
-    DemoPass* pass() const { return m_pass; }
 
 public slots:
     void shuffle();
 
-protected:
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
-
 private:
-    void request();
-    void showResult();
+    void request() override;
+    void showResult() override;
 
-    Document* m_document;
     QPushButton* m_shuffle;
     QSpinBox* m_head;
     QLabel* m_order;
     QLabel* m_check[2];
     HeatmapPlot* m_plots[2][3];
-    DemoPass* m_pass; ///< computes both checks while the demonstration is shown
     int m_step = 0;
     std::vector<int> m_permutation;
     double m_maxError[2] = {0, 0};

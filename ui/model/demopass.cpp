@@ -4,7 +4,6 @@
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <exception>
 
 namespace av {

@@ -7,7 +7,6 @@
 #include "session.h"
 
 #include <QObject>
-
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -14,8 +14,10 @@ DemoPass::Request masksDemoPass(int radius, int head)
 
 DemoPass::Request shuffleDemoPass(std::vector<int> permutation, int head)
 {
-    return {[permutation = std::move(permutation), head](const attn::Session& s) -> std::shared_ptr<const void> {
-                return std::make_shared<const attn::ShuffleDemo>(attn::shuffleDemo(s, permutation, head));
+    return {[permutation = std::move(permutation),
+             head](const attn::Session& s) -> std::shared_ptr<const void> {
+                return std::make_shared<const attn::ShuffleDemo>(
+                    attn::shuffleDemo(s, permutation, head));
             },
             4};
 }
@@ -23,7 +25,8 @@ DemoPass::Request shuffleDemoPass(std::vector<int> permutation, int head)
 DemoPass::Request compareDemoPass(attn::ComparePreset preset, int head)
 {
     return {[preset, head](const attn::Session& s) -> std::shared_ptr<const void> {
-                return std::make_shared<const attn::CompareDemo>(attn::compareDemo(s, preset, head));
+                return std::make_shared<const attn::CompareDemo>(
+                    attn::compareDemo(s, preset, head));
             },
             2};
 }

@@ -10,8 +10,8 @@ namespace av {
 namespace {
 
 /// Lays the widgets out and draws every plot into painter, in logical units.
-void paintPlots(QWidget* root, QGridLayout* grid, const QVector<QWidget*>& plots, QCPPainter& painter,
-                bool transparent)
+void paintPlots(QWidget* root, QGridLayout* grid, const QVector<QWidget*>& plots,
+                QCPPainter& painter, bool transparent)
 {
     root->show();
     grid->activate();
@@ -32,7 +32,8 @@ void paintPlots(QWidget* root, QGridLayout* grid, const QVector<QWidget*>& plots
 
 } // namespace
 
-FigureCanvas::FigureCanvas(QSize size) : m_root(std::make_unique<QWidget>()), m_grid(new QGridLayout(m_root.get()))
+FigureCanvas::FigureCanvas(QSize size)
+    : m_root(std::make_unique<QWidget>()), m_grid(new QGridLayout(m_root.get()))
 {
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(0);

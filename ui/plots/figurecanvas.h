@@ -8,7 +8,6 @@
 #include <QSize>
 #include <QVector>
 #include <QWidget>
-
 #include <memory>
 
 class QGridLayout;
@@ -23,8 +22,7 @@ public:
     explicit FigureCanvas(QSize size);
     ~FigureCanvas();
 
-    template <typename Plot>
-    Plot* add(int row = 0, int col = 0)
+    template <typename Plot> Plot* add(int row = 0, int col = 0)
     {
         auto* plot = new Plot;
         addWidget(plot, row, col);

@@ -8,7 +8,8 @@
 #include <QPushButton>
 
 namespace av {
-bool RecoveryDialog::offer(QWidget* parent, Document* document, const QString& folder, Autosave* autosave)
+bool RecoveryDialog::offer(QWidget* parent, Document* document, const QString& folder,
+                           Autosave* autosave)
 {
     for (const RecoveryEntry& entry : Recovery::pending(folder)) {
         if (!entry.error.isEmpty()) {

@@ -9,6 +9,7 @@
 #include "inputpanel.h"
 #include "mainwindow.h"
 #include "sessionfile.h"
+#include "testtokens.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -17,18 +18,6 @@
 #include <QTest>
 
 using namespace av;
-
-namespace {
-
-std::vector<std::string> words(int count)
-{
-    std::vector<std::string> out;
-    for (int i = 0; i < count; ++i)
-        out.push_back("w" + std::to_string(i));
-    return out;
-}
-
-} // namespace
 
 class BackgroundPassTest : public QObject
 {
@@ -43,7 +32,7 @@ private slots:
         QSignalSpy changed(&document, &Document::changed);
         const attn::Session before = document.session();
 
-        document.setTokens(words(9));
+        document.setTokens(testTokens(9));
         QVERIFY(document.isComputing());
         QCOMPARE(computing.count(), 1);
         QCOMPARE(computing.at(0).at(0).toBool(), true);
@@ -72,7 +61,7 @@ private slots:
                 shownSizes.push_back(document.session().n());
         });
         for (int n = 3; n <= 12; ++n)
-            document.setTokens(words(n), document.newGestureId());
+            document.setTokens(testTokens(n), document.newGestureId());
         QTRY_VERIFY(!document.isComputing());
         QVERIFY(!shownSizes.empty());
         QCOMPARE(shownSizes.back(), 12);
@@ -96,7 +85,7 @@ private slots:
 
         // The first edit makes the document modified: every view is told (File) while the
         // pass still runs, and must draw the older pair without mixing it with the new sizes.
-        document.setTokens(words(14));
+        document.setTokens(testTokens(14));
         QVERIFY(document.isComputing());
         window.grab();
         // The editors show the latest edits at once.
@@ -125,9 +114,9 @@ private slots:
         autosave.setFolder(dir.path());
         autosave.setDelay(0);
         QSignalSpy written(&autosave, &Autosave::written);
-        document.setTokens(words(7));
+        document.setTokens(testTokens(7));
         QVERIFY(written.wait(5000));
-        QCOMPARE(readSessionFile(autosave.sessionPath()).tokens, words(7));
+        QCOMPARE(readSessionFile(autosave.sessionPath()).tokens, testTokens(7));
     }
 };
 

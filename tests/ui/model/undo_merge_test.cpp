@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "document.h"
 #include "sessionedit.h"
+#include "testtokens.h"
 
 #include <QTest>
 #include <QUndoStack>
@@ -24,13 +25,6 @@ std::size_t storedValues(const QUndoCommand* command)
     return std::size_t(-1);
 }
 
-std::vector<std::string> words(int count)
-{
-    std::vector<std::string> out;
-    for (int i = 0; i < count; ++i)
-        out.push_back("w" + std::to_string(i));
-    return out;
-}
 
 } // namespace
 
@@ -187,7 +181,7 @@ private slots:
     void aStepStoresTheChangeNotTwoSessions()
     {
         Document document;
-        document.reset(attn::withDModel(attn::withTokens(document.session(), words(512)), 768));
+        document.reset(attn::withDModel(attn::withTokens(document.session(), testTokens(512)), 768));
         document.waitUntilComputed();
         document.setTemperature(2);
         document.setMaskRadius(3);
