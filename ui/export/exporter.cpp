@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <cmath>
