@@ -7,6 +7,7 @@
 #include "figures.h"
 #include "heatmapplot.h"
 #include "names.h"
+#include "numberformat.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -128,7 +129,7 @@ void ShuffleDemo::showResult()
         d.values = check.after;
         m_plots[pe][2]->setData(d);
 
-        const QString error = QString::number(check.maxError, 'g', 3);
+        const QString error = formatSignificant(check.maxError, 3);
         QString verdict;
         if (session.n() < 2)
             verdict = tr("Add at least two tokens to shuffle.");

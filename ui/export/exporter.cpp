@@ -5,6 +5,7 @@
 #include "figurecanvas.h"
 #include "figures.h"
 #include "heatmapplot.h"
+#include "numberformat.h"
 #include "positionalencoding.h"
 #include "sessionfile.h"
 
@@ -66,7 +67,7 @@ std::unique_ptr<FigureCanvas> buildPlots(const attn::Session& s, const attn::For
         if (name.endsWith(QLatin1String("curves")))
             canvas->add<CurvePlot>()->setData(
                 tr("Sinusoidal positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
-                tr("position"), tr("value"), encodingCurves(encoding, defaultEncodingDimensions(s.dModel)));
+                encodingPositionAxisTitle(), tr("value"), encodingCurves(encoding, defaultEncodingDimensions(s.dModel)));
         else
             canvas->add<HeatmapPlot>()->setData(encodingHeatmapFigure(encoding));
         return canvas;
@@ -248,7 +249,7 @@ QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, c
     for (int r = 0; r < values.rows(); ++r) {
         csv += quote(rowLabels.value(r, QString::number(r + 1)));
         for (int c = 0; c < values.cols(); ++c)
-            csv += QLatin1Char(',') + QString::number(values(r, c), 'g', 17);
+            csv += QLatin1Char(',') + formatExact(values(r, c));
         csv += QLatin1Char('\n');
     }
     return csv.toUtf8();

@@ -18,7 +18,7 @@ struct HeatmapData
 {
     QString title;                      ///< e.g. "Head 2 — attention weights, causal mask"
     attn::Matrix values;                ///< rows × cols, assumed finite (others are drawn grey)
-    QStringList rowLabels, colLabels;   ///< token labels; empty: indices 0 … n−1
+    QStringList rowLabels, colLabels;   ///< token labels; empty: indices 1 … n
     QString rowAxisTitle, colAxisTitle; ///< e.g. "query", "key"
     bool diverging = false;             ///< true: blue–white–red centred on 0, range ±max|v|
     std::optional<std::pair<double, double>> range; ///< fixed colour range, e.g. {0, 1}

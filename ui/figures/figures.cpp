@@ -7,11 +7,15 @@
 namespace av {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("av", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("av", text);
+}
 
 } // namespace
 
-HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head, bool scores)
+HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head,
+                            bool scores)
 {
     const attn::HeadResult& h = r.heads.at(head);
     if (!scores)
@@ -73,29 +77,31 @@ HeatmapData maskFigure(const attn::Session& s, const attn::ForwardResult& r)
 
 HeatmapData outputFigure(const attn::Session& s, const attn::ForwardResult& r)
 {
-    return matrixFigure(tr("Output O = concat · W_O (%1 × %2)").arg(r.output.rows()).arg(r.output.cols()),
-                        r.output, s, true);
+    return matrixFigure(
+        tr("Output O = concat · W_O (%1 × %2)").arg(r.output.rows()).arg(r.output.cols()), r.output,
+        s, true);
 }
 
 HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding)
 {
     HeatmapData d;
-    d.title = tr("Encoding P (%1 positions × %2 dims)")
-                  .arg(encoding.rows())
-                  .arg(encoding.cols());
+    d.title = tr("Encoding P (%1 positions × %2 dims)").arg(encoding.rows()).arg(encoding.cols());
     d.values = encoding;
     d.rowLabels = QStringList();
     for (int i = 0; i < encoding.rows(); ++i)
         d.rowLabels << QString::number(i);
-    d.colLabels = QStringList();
-    for (int i = 0; i < encoding.cols(); ++i)
-        d.colLabels << QString::number(i);
-    d.rowAxisTitle = tr("position");
+    d.colLabels = indexLabels(static_cast<int>(encoding.cols()));
+    d.rowAxisTitle = encodingPositionAxisTitle();
     d.colAxisTitle = tr("dimension");
     d.diverging = true;
     d.range = std::make_pair(-1.0, 1.0);
     d.squareCells = false;
     return d;
+}
+
+QString encodingPositionAxisTitle()
+{
+    return tr("position pos (from 0)");
 }
 
 QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions)
@@ -105,7 +111,9 @@ QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& 
         if (dim < 0 || dim >= encoding.cols())
             continue;
         Curve c;
-        c.name = tr("dim %1 (%2)").arg(dim).arg(dim % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"));
+        c.name = tr("dim %1 (%2)")
+                     .arg(dim + 1)
+                     .arg(dim % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"));
         for (int pos = 0; pos < encoding.rows(); ++pos) {
             c.x << pos;
             c.y << encoding(pos, dim);

@@ -12,7 +12,8 @@
 namespace av {
 
 /// "Head 2 — attention weights, causal mask" (or the scores before normalisation).
-HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head, bool scores);
+HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r, int head,
+                            bool scores);
 
 /// n × n weights of one head (a demonstration's, computed under another setting), with the
 /// cells mask forbids hatched (an empty mask hatches none).
@@ -29,10 +30,16 @@ HeatmapData maskFigure(const attn::Session& s, const attn::ForwardResult& r);
 /// The final output O.
 HeatmapData outputFigure(const attn::Session& s, const attn::ForwardResult& r);
 
-/// The encoding as positions × d_model, for `positions` positions.
+/// The encoding as positions × d_model, for `positions` positions. Dimensions are
+/// labelled from 1 like every index on screen; positions from 0, as pos in PE(pos, i).
 HeatmapData encodingHeatmapFigure(const attn::Matrix& encoding);
 
-/// The curves of the chosen dimensions of the encoding against position.
+/// "position pos (from 0)": the axis of the encoding's figures. The only index on screen
+/// that starts at 0, because the formula PE(pos, i) starts there, so it says so.
+QString encodingPositionAxisTitle();
+
+/// The curves of the chosen dimensions (from 0 here; the legend counts from 1) of the
+/// encoding against position.
 QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions);
 
 /// Per head: mean entropy and mean attention distance, as grouped bars.
@@ -44,7 +51,8 @@ struct SummaryFigure
 };
 SummaryFigure summaryFigure(const attn::Session& s, const attn::ForwardResult& r);
 
-/// The dimensions the classic figure shows: 6–9 when d_model allows, else the first four.
+/// The dimensions the classic figure shows, from 0: 6–9 (on screen 7–10) when d_model
+/// allows, else the first four.
 QVector<int> defaultEncodingDimensions(int dModel);
 
 } // namespace av

@@ -47,8 +47,4 @@ inline constexpr int kWalkStepCount = 11;
 QVector<WalkStep> walkSteps(const attn::Session& session, const attn::ForwardResult& result,
                             WalkTarget target = {});
 
-/// A number as the formulas print it: six decimals, trailing zeros dropped down to two
-/// ("0.30", "0.716341"), a true minus sign.
-QString walkNumber(double value);
-
 } // namespace av

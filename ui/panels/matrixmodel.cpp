@@ -1,7 +1,5 @@
 #include "matrixmodel.h"
 
-#include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 
@@ -26,7 +24,7 @@ bool sameValue(double a, double b)
 
 QString label(const QStringList& labels, int section)
 {
-    return section < labels.size() ? labels[section] : QString::number(section);
+    return section < labels.size() ? labels[section] : QString::number(section + 1);
 }
 
 /// Relative luminance of an sRGB colour, 0 (black) to 1 (white), for picking the text colour.
@@ -39,24 +37,6 @@ double luminance(const QColor& c)
 }
 
 } // namespace
-
-QString formatShort(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("NaN");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("-∞");
-    if (value == 0)
-        return QStringLiteral("0");
-    return QString::number(value, 'g', 4);
-}
-
-QString formatExact(double value)
-{
-    if (!std::isfinite(value) || value == 0)
-        return formatShort(value);
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
 
 QColor tintFor(double value, double maxAbs)
 {
@@ -170,8 +150,8 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const
     case ValueRole:
         return v;
     case Qt::ToolTipRole: {
-        QString tip = tr("%1, %2: %3")
-                          .arg(rowLabel(index.row()), columnLabel(index.column()), formatExact(v));
+        QString tip =
+            tr("%1, %2: %3").arg(rowLabel(index.row()), columnLabel(index.column()), formatFull(v));
         if (!m_readOnly)
             tip += u'\n' + tr("Type a value, drag up or down, or turn the wheel to change it "
                               "(Shift ×10, Ctrl ÷10).\nAlt+wheel scrolls the table.");

@@ -2,6 +2,7 @@
 // The table model behind a MatrixEditor: a copy of the matrix it was last given. It never
 // changes a value itself (no setData): edits leave the editor as requests to the document.
 
+#include "numberformat.h"
 #include "types.h"
 
 #include <QAbstractTableModel>
@@ -10,11 +11,12 @@
 
 namespace av {
 
-/// What a cell shows: 4 significant digits; "0" for ±0; "∞", "-∞" and "NaN".
-QString formatShort(double value);
-
-/// The shortest text that reads back as the same double ("0.1", not "0.10000000000000001").
-QString formatExact(double value);
+/// What a cell shows: 4 significant digits, on-screen signs ("0" for ±0, "−0.5", "−∞").
+/// The edit text, Copy and CSV use formatExact() (numberformat.h).
+inline QString formatShort(double value)
+{
+    return formatSignificant(value, 4);
+}
 
 /// The cell tint: white at 0, towards red for positive and blue for negative values,
 /// intensity |value| / maxAbs (the largest |v| of the matrix). Grey for non-finite values.
@@ -38,8 +40,8 @@ public:
     explicit MatrixModel(QObject* parent = nullptr);
 
     /// rows × cols values; rowLabels and colLabels name the rows and columns (missing
-    /// entries show the 0-based index). With the shape unchanged only the changed cells
-    /// are announced, so views keep their editor, selection and scroll position.
+    /// entries show the index from 1, as every index on screen). With the shape unchanged only the
+    /// changed cells are announced, so views keep their editor, selection and scroll position.
     Change setMatrix(const attn::Matrix& values, const QStringList& rowLabels,
                      const QStringList& colLabels);
 

@@ -16,19 +16,21 @@
 namespace av {
 namespace {
 
-/// "6 7 8 9", "6-9" or "0, 2, 4": the dimensions to draw; empty when nothing parses.
+/// "7 8 9 10", "7-10" or "1, 3, 5": the dimensions to draw, as typed from 1; returned from 0.
+/// Empty when nothing parses.
 QVector<int> parseDimensions(const QString& text)
 {
     QVector<int> dims;
-    for (const QString& part : text.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
+    for (const QString& part :
+         text.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
         const QStringList range = part.split(QLatin1Char('-'));
         bool ok1 = false, ok2 = false;
         const int a = range.value(0).toInt(&ok1);
         const int b = range.size() == 2 ? range[1].toInt(&ok2) : a;
         if (!ok1 || (range.size() == 2 && !ok2) || range.size() > 2)
             continue;
-        for (int d = std::min(a, b); d <= std::max(a, b) && dims.size() < 16; ++d)
-            dims << d;
+        for (int d = std::max(1, std::min(a, b)); d <= std::max(a, b) && dims.size() < 16; ++d)
+            dims << d - 1;
     }
     return dims;
 }
@@ -41,9 +43,11 @@ PositionalPanel::PositionalPanel(Document* document, QWidget* parent)
 {
     m_positions->setRange(1, 2048);
     m_positions->setValue(100);
-    m_positions->setToolTip(tr("How many positions the figures show (the sentence may have fewer)"));
-    m_dimensions->setPlaceholderText(tr("e.g. 6-9 or 0 2 4"));
-    m_dimensions->setToolTip(tr("Dimensions to draw: even ones are sines, odd ones cosines"));
+    m_positions->setToolTip(
+        tr("How many positions the figures show (the sentence may have fewer)"));
+    m_dimensions->setPlaceholderText(tr("e.g. 7-10 or 1 3 5"));
+    m_dimensions->setToolTip(
+        tr("Dimensions to draw, counted from 1: odd ones (1, 3, …) are sines, even ones cosines"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Positions")));
     bar->addWidget(m_positions);
@@ -65,10 +69,14 @@ PositionalPanel::PositionalPanel(Document* document, QWidget* parent)
 void PositionalPanel::setExportController(ExportController* controller)
 {
     controller->attachMenu(m_curves, [] { return QStringLiteral("positional-encoding-curves"); });
-    controller->attachMenu(m_heatmap, [] { return QStringLiteral("positional-encoding-heatmap"); }, [this] {
-        const HeatmapData d = encodingHeatmapFigure(m_document->encodingPreview(m_positions->value()));
-        return ExportController::Numbers{d.values, d.rowLabels, d.colLabels, QStringLiteral("positional-encoding")};
-    });
+    controller->attachMenu(
+        m_heatmap, [] { return QStringLiteral("positional-encoding-heatmap"); },
+        [this] {
+            const HeatmapData d =
+                encodingHeatmapFigure(m_document->encodingPreview(m_positions->value()));
+            return ExportController::Numbers{d.values, d.rowLabels, d.colLabels,
+                                             QStringLiteral("positional-encoding")};
+        });
 }
 
 void PositionalPanel::showDocument()
@@ -78,8 +86,9 @@ void PositionalPanel::showDocument()
     QVector<int> dims = parseDimensions(m_dimensions->text());
     if (dims.isEmpty())
         dims = defaultEncodingDimensions(s.dModel);
-    m_curves->setData(tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
-                      tr("position"), tr("value"), encodingCurves(encoding, dims));
+    m_curves->setData(
+        tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
+        encodingPositionAxisTitle(), tr("value"), encodingCurves(encoding, dims));
     m_heatmap->setData(encodingHeatmapFigure(encoding));
 }
 

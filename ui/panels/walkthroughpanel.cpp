@@ -4,11 +4,13 @@
 #include "heatmapplot.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -29,19 +31,36 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
     m_column->setMinimum(1);
     m_query->setToolTip(tr("The token whose output the walk follows (the query)"));
     m_column->setToolTip(tr("The column of the output O the walk follows; it decides the head"));
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_stepBox, 1);
-    bar->addWidget(m_previous);
-    bar->addWidget(m_next);
-    bar->addSpacing(16);
-    bar->addWidget(new QLabel(tr("Follow O[token")));
-    bar->addWidget(m_query);
-    bar->addWidget(m_queryToken);
-    bar->addWidget(new QLabel(tr(", column")));
-    bar->addWidget(m_column);
-    bar->addWidget(new QLabel(QStringLiteral("]")));
+    m_navigation = new QWidget;
+    auto* navigation = new QHBoxLayout(m_navigation);
+    navigation->setContentsMargins(0, 0, 0, 0);
+    navigation->addWidget(m_stepBox, 1);
+    navigation->addWidget(m_previous);
+    navigation->addWidget(m_next);
+    m_followTokenPart = new QWidget;
+    auto* tokenPart = new QHBoxLayout(m_followTokenPart);
+    tokenPart->setContentsMargins(0, 0, 0, 0);
+    tokenPart->addWidget(new QLabel(tr("Follow O[token")));
+    tokenPart->addWidget(m_query);
+    tokenPart->addWidget(m_queryToken);
+    m_followColumnPart = new QWidget;
+    auto* columnPart = new QHBoxLayout(m_followColumnPart);
+    columnPart->setContentsMargins(0, 0, 0, 0);
+    columnPart->addWidget(new QLabel(tr(", column")));
+    columnPart->addWidget(m_column);
+    columnPart->addWidget(new QLabel(QStringLiteral("]")));
+    m_follow = new QHBoxLayout;
+    m_follow->setContentsMargins(0, 0, 0, 0);
+    m_follow->addWidget(m_followTokenPart, 0, Qt::AlignLeft);
+    m_follow->addWidget(m_followColumnPart, 0, Qt::AlignLeft);
+    m_follow->addStretch(1); // the two parts stay together on the left
+    m_bar = new QHBoxLayout;
+    m_bar->addWidget(m_navigation, 1);
+    m_bar->addSpacing(16);
+    m_bar->addLayout(m_follow);
 
     m_title->setTextFormat(Qt::RichText);
+    m_title->setWordWrap(true);
     // Sizes relative to the widget's font, so that presentation mode's larger font reaches them.
     for (QLabel* label : {m_formula, m_why}) {
         label->setTextFormat(Qt::RichText);
@@ -79,13 +98,14 @@ WalkthroughPanel::WalkthroughPanel(Document* document, QWidget* parent)
     contentLayout->addWidget(m_formula);
     contentLayout->addWidget(m_why);
     contentLayout->addLayout(m_plotRow, 1);
-    auto* scroll = new QScrollArea;
+    m_scroll = new QScrollArea;
+    auto* scroll = m_scroll;
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(bar);
+    layout->addLayout(m_bar);
     layout->addWidget(scroll, 1);
 
     connect(m_previous, &QPushButton::clicked, this, &WalkthroughPanel::previousStep);
@@ -163,6 +183,50 @@ void WalkthroughPanel::showEvent(QShowEvent* event)
         rebuild();
 }
 
+void WalkthroughPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+void WalkthroughPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        arrange();
+}
+
+void WalkthroughPanel::arrange()
+{
+    if (!m_scroll)
+        return;
+    const int margins = layout()->contentsMargins().left() + layout()->contentsMargins().right();
+    const int width = this->width() - margins;
+    const int spacing = m_bar->spacing();
+    const int tokenPart = m_followTokenPart->sizeHint().width();
+    const int columnPart = m_followColumnPart->sizeHint().width();
+    const bool followInOneRow = tokenPart + spacing + columnPart <= width;
+    m_follow->setDirection(followInOneRow ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    const int follow =
+        followInOneRow ? tokenPart + spacing + columnPart : std::max(tokenPart, columnPart);
+    const bool barInOneRow =
+        m_navigation->minimumSizeHint().width() + 16 + 2 * spacing + follow <= width;
+    m_bar->setDirection(barInOneRow ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+
+    // The plots side by side need their minimum widths; the viewport is what is left
+    // beside a vertical scroll bar.
+    int used = 0, plotsWidth = 0;
+    for (int k = 0; k < kMaxPlots; ++k) {
+        if (m_plots[k]->isVisibleTo(this)) {
+            plotsWidth += m_plots[k]->minimumSizeHint().width() + (used > 0 ? spacing : 0);
+            ++used;
+        }
+    }
+    const int viewport = width - m_scroll->verticalScrollBar()->sizeHint().width();
+    m_plotRow->setDirection(plotsWidth <= viewport ? QBoxLayout::LeftToRight
+                                                   : QBoxLayout::TopToBottom);
+}
+
 void WalkthroughPanel::rebuild()
 {
     const attn::Session& s = m_document->session();
@@ -218,6 +282,7 @@ void WalkthroughPanel::showStep()
         m_plots[k]->setData(data);
         m_plots[k]->setHighlightedCells(shown.highlighted);
     }
+    arrange(); // the number of plots may have changed
 }
 
 } // namespace av

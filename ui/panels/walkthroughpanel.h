@@ -12,6 +12,7 @@ class QBoxLayout;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace av {
@@ -52,8 +53,13 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// Rows of controls and the plots side by side where the width allows, else under each
+    /// other: nothing is cut off in a narrow dock or at presentation font sizes.
+    void arrange();
     void rebuild();
     void showStep();
     /// The steps of the document as it is now: computed when asked for after the panel
@@ -68,6 +74,11 @@ private:
     WalkTarget m_target;     ///< as chosen: query −1 follows the last token whatever the length
     bool m_updating = false; ///< set while the widgets are filled from the steps: no echo
 
+    QBoxLayout* m_bar = nullptr;    ///< [step box, ◀, ▶ | follow]
+    QBoxLayout* m_follow = nullptr; ///< [Follow O[token N “…” | , column M]]
+    QWidget* m_navigation = nullptr;
+    QWidget* m_followTokenPart = nullptr;
+    QWidget* m_followColumnPart = nullptr;
     QComboBox* m_stepBox;
     QPushButton* m_previous;
     QPushButton* m_next;
@@ -77,6 +88,7 @@ private:
     QLabel* m_title;
     QLabel* m_formula;
     QLabel* m_why;
+    QScrollArea* m_scroll = nullptr;
     QBoxLayout* m_plotRow; ///< the plots side by side (the scroll area takes a narrow dock)
     QVector<QLabel*> m_captions;
     QVector<HeatmapPlot*> m_plots;

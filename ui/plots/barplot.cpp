@@ -1,6 +1,7 @@
 #include "barplot.h"
 
 #include "colormaps.h"
+#include "numberformat.h"
 
 #include <QFontMetricsF>
 #include <algorithm>
@@ -16,11 +17,6 @@ constexpr double kGroupWidth = 0.8; // of the 1.0 between categories, in plot co
 constexpr double kBarSpacing = 0.03;
 constexpr double kValueFontScale = 0.95; // of the tick labels
 constexpr double kHeadroom = 0.14;       // of the value span, above the bars for their labels
-
-QString formatValue(double v)
-{
-    return QString::number(v, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
-}
 
 } // namespace
 
@@ -109,7 +105,7 @@ void BarPlot::setData(const QString& title, const QStringList& categories,
             label->setPositionAlignment(Qt::AlignHCenter |
                                         (v >= 0 ? Qt::AlignBottom : Qt::AlignTop));
             label->setPadding(QMargins(0, 2, 0, 2));
-            label->setText(formatValue(v));
+            label->setText(formatSignificant(v, 3));
             label->setSelectable(false);
             label->setClipToAxisRect(false);
             m_valueLabels.append(label);

@@ -1,10 +1,11 @@
 #include "heatmapplot.h"
 
+#include "heatmapscale.h"
+#include "numberformat.h"
 #include "plottitle.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -16,59 +17,16 @@
 namespace av {
 namespace {
 
-constexpr int kMaxLabelledSide = 24;       // more cells than this per side: colour only
-constexpr double kMinValueCellWidth = 26;  // px, below this printed values are unreadable
-constexpr double kMinValueCellHeight = 16; // px
-constexpr double kMinValueShrink = 0.8;    // of the value font size
-constexpr double kMaxCellAspect = 1.25;    // cell width / height: square-ish
-constexpr int kMaxLabelChars = 14;         // longer token labels are elided
+constexpr int kMaxLabelledSide = 24;    // more cells than this per side: colour only
+constexpr double kMaxCellAspect = 1.25; // cell width / height: square-ish
+constexpr int kMaxLabelChars = 14;      // longer token labels are elided
 const QString kValueLabelName = QStringLiteral("cellValue");
-const QString kHighlightName = QStringLiteral("highlight");
 
 /// The colour map's cell-centre range: 0 … n−1, so that cell i spans i ± 0.5. A single
 /// cell gets −0.5 … 0.5 because QCPColorMap draws a lone cell with zero size otherwise.
 QCPRange centreRange(int n)
 {
     return n > 1 ? QCPRange(0, n - 1) : QCPRange(-0.5, 0.5);
-}
-
-/// 2–3 significant digits, with a typographic minus.
-QString formatValue(double v)
-{
-    const double a = std::abs(v);
-    QString text;
-    if (a == 0)
-        text = QStringLiteral("0");
-    else if (a >= 1000 || a < 0.01)
-        text = QString::number(v, 'g', 2);
-    else
-        text = QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : 3);
-    return text.replace(QLatin1Char('-'), QChar(0x2212));
-}
-
-/// The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ x.
-int niceStep(double x)
-{
-    // Bounded: before the plot has a size, x can be about 1e10 (a cell 0 px wide).
-    for (long long decade = 1; decade <= 100000000; decade *= 10)
-        for (int m : {1, 2, 5})
-            if (m * decade >= x)
-                return int(m * decade);
-    return 1000000000;
-}
-
-/// One tick text per row or column: the label (long ones elided) or else the index.
-QStringList tickTexts(const QStringList& labels, int count)
-{
-    QStringList texts;
-    texts.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        QString text = i < labels.size() ? labels[i] : QString::number(i);
-        if (text.size() > kMaxLabelChars)
-            text = text.left(kMaxLabelChars - 1) + QChar(0x2026);
-        texts.append(text);
-    }
-    return texts;
 }
 
 } // namespace
@@ -180,8 +138,8 @@ void HeatmapPlot::setData(const HeatmapData& data)
     const bool empty = rows == 0 || cols == 0;
     m_rows = rows;
     m_cols = cols;
-    QStringList rowTicks = tickTexts(data.rowLabels, rows);
-    QStringList colTicks = tickTexts(data.colLabels, cols);
+    QStringList rowTicks = tickTexts(data.rowLabels, rows, kMaxLabelChars);
+    QStringList colTicks = tickTexts(data.colLabels, cols, kMaxLabelChars);
     // Fonts and label widths are measured again only when the labels change: most edits
     // change numbers only, and measuring every label of every plot is most of a frame.
     const bool labelsChanged = shapeChanged || rowTicks != m_rowTicks || colTicks != m_colTicks ||
@@ -261,13 +219,6 @@ void HeatmapPlot::rebuildValueLabels()
             m_valueLabels.append(label);
         }
     }
-}
-
-void HeatmapPlot::setHighlightedCells(const QVector<QPoint>& cells)
-{
-    m_highlights = cells;
-    syncHighlights();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HeatmapPlot::setValueFontScale(double scale)
@@ -374,33 +325,7 @@ void HeatmapPlot::applyGradient()
 
 void HeatmapPlot::applyColorRange(const HeatmapData& data, bool masked)
 {
-    double lower = std::numeric_limits<double>::infinity();
-    double upper = -lower;
-    if (data.range) {
-        std::tie(lower, upper) = *data.range;
-    } else {
-        // Masked cells are left out: their scores are not shown. Column by column: memory order.
-        for (Eigen::Index c = 0; c < data.values.cols(); ++c) {
-            for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
-                const double v = data.values(r, c);
-                if (std::isfinite(v) && (!masked || data.masked(r, c))) {
-                    lower = std::min(lower, v);
-                    upper = std::max(upper, v);
-                }
-            }
-        }
-        if (lower > upper) // nothing finite to show
-            std::tie(lower, upper) = std::pair(0.0, 1.0);
-        if (data.diverging) {
-            upper = std::max(std::abs(lower), std::abs(upper));
-            lower = -upper;
-        }
-    }
-    if (!(upper > lower)) { // a constant matrix: a zero-width range would colour nothing
-        const double pad = lower != 0 ? std::abs(lower) * 0.5 : 0.5;
-        lower -= pad;
-        upper += pad;
-    }
+    const auto [lower, upper] = colorRange(data, masked);
     m_rangeLower = lower;
     m_rangeUpper = upper;
     m_map->setDataRange(QCPRange(lower, upper));
@@ -422,7 +347,7 @@ void HeatmapPlot::syncValueLabels()
             QCPItemText* label = m_valueLabels[r * m_cols + c];
             const double v = cells->cell(c, r);
             const bool shown = std::isfinite(v) && cells->alpha(c, r) > 0;
-            label->setText(shown ? formatValue(v) : QString());
+            label->setText(shown ? formatCell(v) : QString());
             if (shown) {
                 label->setColor(contrastingTextColor(gradient.color(v, range)));
                 widest = std::max(widest, metrics.horizontalAdvance(label->text()));
@@ -431,34 +356,6 @@ void HeatmapPlot::syncValueLabels()
         }
     }
     m_valueTextWidth = int(std::ceil(widest));
-}
-
-void HeatmapPlot::syncHighlights()
-{
-    for (QCPItemRect* item : std::as_const(m_highlightItems))
-        m_plot->removeItem(item);
-    m_highlightItems.clear();
-    const double width = 3 * m_fontScale;
-    for (const QPoint& cell : std::as_const(m_highlights)) {
-        if (cell.x() < 0 || cell.y() < 0 || cell.x() >= m_cols || cell.y() >= m_rows)
-            continue;
-        // A white halo under a black outline: visible on every colour of every gradient.
-        for (const bool halo : {true, false}) {
-            auto* item = new QCPItemRect(m_plot);
-            item->setLayer(QStringLiteral("highlights"));
-            item->setObjectName(halo ? kHighlightName + QStringLiteral("Halo") : kHighlightName);
-            item->setClipToAxisRect(false); // edge cells keep their whole outline
-            item->setSelectable(false);
-            item->setPen(QPen(halo ? Qt::white : Qt::black, halo ? width + 3 : width, Qt::SolidLine,
-                              Qt::SquareCap, Qt::MiterJoin));
-            item->setBrush(Qt::NoBrush);
-            for (QCPItemPosition* corner : {item->topLeft, item->bottomRight})
-                corner->setAxes(m_plot->xAxis2, m_plot->yAxis);
-            item->topLeft->setCoords(cell.x() - 0.5, cell.y() - 0.5);
-            item->bottomRight->setCoords(cell.x() + 0.5, cell.y() + 0.5);
-            m_highlightItems.append(item);
-        }
-    }
 }
 
 void HeatmapPlot::setEmpty(bool empty)
@@ -527,16 +424,10 @@ void HeatmapPlot::fitToAxisRect()
     if (updateLabels())
         relayout();
 
-    // Values are printed at up to 20 % below their font size (in steps of 5 %) rather than
-    // not at all; smaller than that they would not be read.
-    const double cellWidth = rect->width() / double(m_cols);
-    const double cellHeight = rect->height() / double(m_rows);
-    const double lineHeight = QFontMetricsF(scaledFont(m_valueFontScale)).height();
-    const double fit = std::min(
-        {1.0, (cellWidth - 6) / std::max(1, m_valueTextWidth), (cellHeight - 2) / lineHeight});
-    const double shrink = std::floor(fit * 20) / 20;
-    m_valuesFit = cellWidth >= kMinValueCellWidth && cellHeight >= kMinValueCellHeight &&
-                  shrink >= kMinValueShrink;
+    const double shrink =
+        valueShrink(rect->width() / double(m_cols), rect->height() / double(m_rows),
+                    m_valueTextWidth, QFontMetricsF(scaledFont(m_valueFontScale)).height());
+    m_valuesFit = shrink > 0;
     if (m_valuesFit && shrink != m_valueShrink) {
         m_valueShrink = shrink;
         const QFont valueFont = scaledFont(m_valueFontScale * shrink);
@@ -554,15 +445,11 @@ bool HeatmapPlot::updateTickLabels(bool columns, double cellPixels)
     const double lineHeight = QFontMetricsF(axis->tickLabelFont()).height();
     // Every label is shown when they fit edge to edge, thinned ones get more air between
     // them. Token labels are turned by 45° when that shows more of them.
-    auto stepFor = [cellPixels](double extent) {
-        return extent <= cellPixels ? 1 : niceStep(1.5 * extent / std::max(cellPixels, 1e-9));
-    };
-    const int flatStep = stepFor(columns ? m_colTickWidth + 8 : lineHeight);
-    const int turnedStep = stepFor(lineHeight * 1.3);
+    const int flatStep = tickStep(columns ? m_colTickWidth + 8 : lineHeight, cellPixels);
+    const int turnedStep = tickStep(lineHeight * 1.3, cellPixels);
     const bool rotate = columns && m_colTokens && turnedStep < flatStep;
-    const int step = rotate ? turnedStep : flatStep;
     QMap<double, QString> ticks;
-    for (int i = 0; i < int(texts.size()); i += step)
+    for (const int i : thinnedTicks(texts, rotate ? turnedStep : flatStep))
         ticks.insert(i, texts[i]);
     const double rotation = rotate ? -45 : 0;
     auto ticker = axis->ticker().staticCast<QCPAxisTickerText>();
@@ -571,56 +458,6 @@ bool HeatmapPlot::updateTickLabels(bool columns, double cellPixels)
     ticker->setTicks(ticks);
     axis->setTickLabelRotation(rotation);
     return true;
-}
-
-std::pair<int, int> HeatmapPlot::cellAt(const QPointF& pixel) const
-{
-    if (m_rows == 0 || m_cols == 0 || !m_plot->axisRect()->rect().contains(pixel.toPoint()))
-        return {-1, -1};
-    const int col = int(std::lround(m_plot->xAxis2->pixelToCoord(pixel.x())));
-    const int row = int(std::lround(m_plot->yAxis->pixelToCoord(pixel.y())));
-    if (row < 0 || col < 0 || row >= m_rows || col >= m_cols)
-        return {-1, -1};
-    return {row, col};
-}
-
-void HeatmapPlot::setHoveredCell(int row, int col)
-{
-    if (m_hovered == std::pair(row, col))
-        return;
-    m_hovered = {row, col};
-    emit cellHovered(row, col);
-}
-
-void HeatmapPlot::onMouseMove(QMouseEvent* event)
-{
-    const auto [row, col] = cellAt(event->position());
-    const bool changed = m_hovered != std::pair(row, col);
-    setHoveredCell(row, col);
-    if (!m_toolTipProvider || !changed)
-        return;
-    if (row < 0) {
-        QToolTip::hideText();
-        return;
-    }
-    // The tip hides by itself once the pointer leaves this cell's rectangle.
-    const QRect cellRect = QRectF(QPointF(m_plot->xAxis2->coordToPixel(col - 0.5),
-                                          m_plot->yAxis->coordToPixel(row - 0.5)),
-                                  QPointF(m_plot->xAxis2->coordToPixel(col + 0.5),
-                                          m_plot->yAxis->coordToPixel(row + 0.5)))
-                               .normalized()
-                               .toAlignedRect();
-    QToolTip::showText(event->globalPosition().toPoint(), m_toolTipProvider(row, col), m_plot,
-                       cellRect);
-}
-
-void HeatmapPlot::onMousePress(QMouseEvent* event)
-{
-    if (event->button() != Qt::LeftButton)
-        return;
-    const auto [row, col] = cellAt(event->position());
-    if (row >= 0)
-        emit cellClicked(row, col);
 }
 
 void HeatmapPlot::setViewportToSizeHint()

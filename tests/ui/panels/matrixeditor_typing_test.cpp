@@ -91,7 +91,7 @@ private slots:
         pressEnter();
         QCOMPARE(edits.count(), 1);
         QCOMPARE(edits[0], (QVariantList{0, 0, 2.0, 0}));
-        QVERIFY(statusText(editor).startsWith(QStringLiteral("row I, column 0")));
+        QVERIFY(statusText(editor).startsWith(QStringLiteral("row I, column 1")));
     }
 
     void emptyInputIsRefused()
@@ -115,7 +115,7 @@ private slots:
         QCOMPARE(statusText(editor), QStringLiteral("Type a number (the input is empty)"));
         QTest::keyClick(editor.view(), Qt::Key_Delete);
         QCOMPARE(edits.count(), 1);
-        QVERIFY(statusText(editor).startsWith(QStringLiteral("row NLP, column 2")));
+        QVERIFY(statusText(editor).startsWith(QStringLiteral("row NLP, column 3")));
     }
 
     void unchangedValueIsNoEdit()

@@ -2,13 +2,17 @@
 // every step's outlined cells and the numbers in its formula, against values worked out
 // by hand (the products and sums are spelled out next to each), and the panel's keys.
 
+#include "attention.h"
 #include "document.h"
 #include "heatmapplot.h"
+#include "numberformat.h"
 #include "walkthrough.h"
 #include "walkthroughpanel.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -75,6 +79,8 @@ private slots:
     void panelShowsTheStepsMatricesAndOutlines();
     void panelFollowsAnEdit();
     void panelShowsEveryStepAsPresented();
+    void titlesFollowTheSession();
+    void nothingIsCutOffAtAnyWidth();
 
 private:
     av::Document m_doc; // the worked example, as every new document
@@ -86,7 +92,7 @@ void WalkthroughTest::elevenStepsInTheOrderOfThePass()
     QCOMPARE(steps.size(), 11);
     const QStringList expected{"Tokens",
                                "Embeddings",
-                               "Positional encoding",
+                               "ositional encoding", // the worked example has none
                                "Queries, keys and values",
                                "Scores",
                                "Scaling",
@@ -201,12 +207,12 @@ void WalkthroughTest::theColumnChoosesTheHead()
 
 void WalkthroughTest::numbersPrintLikeTheWorkedExample()
 {
-    QCOMPARE(av::walkNumber(0.3), QStringLiteral("0.30"));
-    QCOMPARE(av::walkNumber(0.71634098), QStringLiteral("0.716341"));
-    QCOMPARE(av::walkNumber(1.116), QStringLiteral("1.116"));
-    QCOMPARE(av::walkNumber(1), QStringLiteral("1.00"));
-    QCOMPARE(av::walkNumber(-0.25), QStringLiteral("−0.25"));
-    QCOMPARE(av::walkNumber(-1e-9), QStringLiteral("0.00"));
+    QCOMPARE(av::formatFormula(0.3), QStringLiteral("0.30"));
+    QCOMPARE(av::formatFormula(0.71634098), QStringLiteral("0.716341"));
+    QCOMPARE(av::formatFormula(1.116), QStringLiteral("1.116"));
+    QCOMPARE(av::formatFormula(1), QStringLiteral("1.00"));
+    QCOMPARE(av::formatFormula(-0.25), QStringLiteral("−0.25"));
+    QCOMPARE(av::formatFormula(-1e-9), QStringLiteral("0.00"));
 }
 
 void WalkthroughTest::noTokensGivesStepsWithoutMatrices()
@@ -349,6 +355,77 @@ void WalkthroughTest::panelShowsEveryStepAsPresented()
     panel.setStep(10);
     QCOMPARE(panel.plots()[2]->highlightedCells(), (Cells{QPoint(0, 0)}));
     QVERIFY(std::abs(panel.plots()[2]->cellValue(0, 0) - 0.716341) < 5e-7);
+}
+
+void WalkthroughTest::titlesFollowTheSession()
+{
+    // The steps whose work depends on the score and the normaliser say which one it is.
+    attn::Session s = m_doc.session();
+    const auto titles = [](const attn::Session& session) {
+        QStringList result;
+        for (const av::WalkStep& step : av::walkSteps(session, attn::forward(session), {0, 0}))
+            result << step.title;
+        return result;
+    };
+    QStringList scaled = titles(s);
+    QVERIFY2(scaled[5].contains("√d_k"), qPrintable(scaled[5]));
+    QVERIFY2(scaled[7].contains("Softmax"), qPrintable(scaled[7]));
+
+    s.normalizer = attn::NormalizerKind::Relu;
+    QStringList relu = titles(s);
+    QVERIFY2(relu[7].contains("ReLU") && !relu[7].contains("Softmax"), qPrintable(relu[7]));
+    QCOMPARE(relu[5], scaled[5]); // the scaling is the same
+
+    s.score = attn::ScoreKind::Cosine;
+    QStringList cosine = titles(s);
+    QVERIFY2(cosine[5].contains("Cosine") && !cosine[5].contains("√d_k"), qPrintable(cosine[5]));
+
+    s.score = attn::ScoreKind::Dot;
+    QStringList dot = titles(s);
+    QVERIFY2(!dot[5].contains("√d_k") && dot[5] != cosine[5], qPrintable(dot[5]));
+
+    // Every step keeps its number, and the other titles stay.
+    for (int k = 0; k < av::kWalkStepCount; ++k) {
+        QVERIFY(cosine[k].startsWith(QString::number(k + 1) + "."));
+        if (k != 5 && k != 7)
+            QCOMPARE(cosine[k], scaled[k]);
+    }
+}
+
+void WalkthroughTest::nothingIsCutOffAtAnyWidth()
+{
+    // From a narrow dock (the window at 1280 × 720) to the whole screen, at the usual and
+    // at presentation font sizes: text wraps, rows of controls and the plots go under each
+    // other, and nothing lies beyond the right edge or needs a horizontal scroll bar.
+    for (const double scale : {1.0, 1.6}) {
+        for (const int width : {300, 420, 640, 1000, 1900}) {
+            av::WalkthroughPanel panel(&m_doc);
+            QFont font = panel.font();
+            font.setPointSizeF(font.pointSizeF() * scale);
+            panel.setFont(font);
+            panel.resize(width, 700);
+            panel.show();
+            auto* scroll = panel.findChild<QScrollArea*>();
+            QVERIFY(scroll);
+            for (int k = 0; k < av::kWalkStepCount; ++k) {
+                panel.setStep(k);
+                for (int pass = 0; pass < 3; ++pass)
+                    QCoreApplication::processEvents();
+                const QString where =
+                    QStringLiteral("width %1, scale %2, step %3").arg(width).arg(scale).arg(k + 1);
+                QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0, qPrintable(where));
+                for (QLabel* label : panel.findChildren<QLabel*>()) {
+                    if (!label->isVisibleTo(&panel))
+                        continue;
+                    const QString what = where + QStringLiteral(": ") + plain(label->text());
+                    QVERIFY2(label->wordWrap() || label->width() >= label->sizeHint().width(),
+                             qPrintable(what));
+                    const QPoint right = label->mapTo(&panel, QPoint(label->width() - 1, 0));
+                    QVERIFY2(right.x() < panel.width(), qPrintable(what));
+                }
+            }
+        }
+    }
 }
 
 QTEST_MAIN(WalkthroughTest)
