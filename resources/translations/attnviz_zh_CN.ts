@@ -8,10 +8,6 @@
         <translation>正弦位置编码，d_model = %1，基数 = %2</translation>
     </message>
     <message>
-        <source>position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>value</source>
         <translation>数值</translation>
     </message>
@@ -258,6 +254,10 @@
     <message>
         <source>&lt;b&gt;A = max(0, %1) = %2&lt;/b&gt;</source>
         <translation>&lt;b&gt;A = max(0, %1) = %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>position pos (from 0)</source>
+        <translation>位置 pos（从 0 起）</translation>
     </message>
 </context>
 <context>
@@ -1222,14 +1222,6 @@ Alt+滚轮可滚动表格。</translation>
         <translation>图中显示的位置数（句子可能更短）</translation>
     </message>
     <message>
-        <source>e.g. 6-9 or 0 2 4</source>
-        <translation>例如 6-9 或 0 2 4</translation>
-    </message>
-    <message>
-        <source>Dimensions to draw: even ones are sines, odd ones cosines</source>
-        <translation>要绘制的维度：偶数维为正弦，奇数维为余弦</translation>
-    </message>
-    <message>
         <source>Positions</source>
         <translation>位置数</translation>
     </message>
@@ -1242,12 +1234,16 @@ Alt+滚轮可滚动表格。</translation>
         <translation>位置编码，d_model = %1，基数 = %2</translation>
     </message>
     <message>
-        <source>position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>e.g. 7-10 or 1 3 5</source>
+        <translation>例如 7-10 或 1 3 5</translation>
+    </message>
+    <message>
+        <source>Dimensions to draw, counted from 1: odd ones (1, 3, …) are sines, even ones cosines</source>
+        <translation>要绘制的维度，从 1 起计数：奇数维（1、3、…）为正弦，偶数维为余弦</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1884,34 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>There are no tokens yet: type a sentence in the Input panel.</source>
         <translation>还没有词元：请在“输入”面板中输入一个句子。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 = PE(pos = %2): token %3 is at pos %2, as positions count from 0 in the formula</source>
+        <translation>&lt;br&gt;%1 = PE(pos = %2)：词元 %3 位于 pos %2，因为公式中的位置从 0 起计数</translation>
+    </message>
+    <message>
+        <source>No positional encoding</source>
+        <translation>无位置编码</translation>
+    </message>
+    <message>
+        <source>Scores: additive</source>
+        <translation>分数：加性</translation>
+    </message>
+    <message>
+        <source>Cosine similarity (no scaling)</source>
+        <translation>余弦相似度（不缩放）</translation>
+    </message>
+    <message>
+        <source>No scaling: plain dot product</source>
+        <translation>不缩放：普通点积</translation>
+    </message>
+    <message>
+        <source>No scaling: additive score</source>
+        <translation>不缩放：加性分数</translation>
+    </message>
+    <message>
+        <source>Normalisation: ReLU</source>
+        <translation>归一化：ReLU</translation>
     </message>
 </context>
 <context>
