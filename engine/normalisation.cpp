@@ -46,25 +46,26 @@ void zeroOutside(HeadResult& head, Eigen::Index j, Rows rows, Span span)
     head.weights.col(j).segment(span.end, rows.end - span.end).setZero();
 }
 
-/// Softmax over the allowed keys of each row, stable for scores of any size and for any
-/// temperature > 0: exp((raw − max raw) / T), not exp(raw / T − max(raw / T)). The two are
-/// equal in exact arithmetic, but raw / T overflows a double for a tiny T (1e-320) and then
-/// every score is +∞; the shifted difference is 0 at the maximum and ≤ 0 elsewhere, so it
-/// tends to −∞ and the weights to the one-hot limit (ties sharing), never to NaN. NaN scores
-/// count as not allowed, and +∞ raw scores share the row equally. The matrices are
-/// column-major, so the sweeps go down columns (contiguous, vectorised exp) and keep one
-/// running value per row; rows whose maximum is not finite are redone by softmaxRow.
-void softmax(const Matrix& raw, Real temperature, const MaskMatrix& mask,
+/// Softmax over the allowed keys of each row, stable for scores of any size: the largest
+/// allowed score S = raw / T is subtracted first. NaN scores count as not allowed. The
+/// matrices are column-major, so the sweeps go down columns (contiguous, vectorised exp) and
+/// keep one running value per row. A row whose largest score is not finite is redone by
+/// softmaxRow from the raw scores, as exp((raw − max raw) / T): for a tiny T (1e-320) raw / T
+/// overflows a double, every S is ±∞ and exp(S − max S) would give equal shares, while the
+/// shifted difference is 0 at the maximum and tends to −∞ elsewhere, so the row takes the
+/// one-hot limit (ties sharing). Rows whose scores are finite keep exp(S − max S), so that
+/// they are computed bit for bit as before.
+void softmax(const Matrix& scores, const Matrix& raw, Real temperature, const MaskMatrix& mask,
              const std::vector<Span>& spans, Rows rows, HeadResult& head)
 {
-    const Eigen::Index n = raw.cols();
+    const Eigen::Index n = scores.cols();
     auto rowMax = head.rowMax.segment(rows.begin, rows.end - rows.begin);
     auto rowSum = head.rowSum.segment(rows.begin, rows.end - rows.begin);
-    rowMax.setConstant(-kInf); // the largest allowed raw score until the end
+    rowMax.setConstant(-kInf);
     rowSum.setZero();
     for (Eigen::Index j = 0; j < n; ++j) {
         const Span span = clip(spans[j], rows);
-        const Real* s = raw.col(j).data();
+        const Real* s = scores.col(j).data();
         const std::uint8_t* allowed = mask.col(j).data();
         Real* m = head.rowMax.data();
         for (Eigen::Index i = span.begin; i < span.end; ++i)
@@ -75,17 +76,15 @@ void softmax(const Matrix& raw, Real temperature, const MaskMatrix& mask,
         const Eigen::Index length = span.end - span.begin;
         zeroOutside(head, j, rows, span);
         auto e = head.weights.col(j).segment(span.begin, length).array();
-        e = (raw.col(j).segment(span.begin, length) - head.rowMax.segment(span.begin, length))
+        e = (scores.col(j).segment(span.begin, length) - head.rowMax.segment(span.begin, length))
                 .array();
-        if (temperature != 1)
-            e /= temperature;
         // Eigen's vectorised exp clamps its argument at ≈ −709 (tiny, never 0, no subnormals):
         // columns that reach below that take std::exp, which underflows as NumPy does.
         if (length && e.minCoeff() < kExpVectorised)
             e = e.unaryExpr([](Real x) { return std::exp(x); });
         else
             e = e.exp();
-        const Real* s = raw.col(j).data();
+        const Real* s = scores.col(j).data();
         const std::uint8_t* allowed = mask.col(j).data();
         Real* exps = head.weights.col(j).data();
         Real* sum = head.rowSum.data();
@@ -100,12 +99,9 @@ void softmax(const Matrix& raw, Real temperature, const MaskMatrix& mask,
             head.rowSum.segment(span.begin, span.end - span.begin)
                 .array(); // ≥ 1 if the max is finite
     }
-    for (Eigen::Index i = rows.begin; i < rows.end; ++i) {
+    for (Eigen::Index i = rows.begin; i < rows.end; ++i)
         if (!std::isfinite(head.rowMax(i)))
             softmaxRow(raw, temperature, mask, i, head);
-        else
-            head.rowMax(i) /= temperature; // the largest allowed score, ±∞ if it overflows
-    }
 }
 
 /// max(0, S) on the allowed keys, not normalised. For T > 0 the sign of S is the sign of the
@@ -136,7 +132,7 @@ void normalise(const Session& s, const MaskMatrix& mask, const std::vector<Span>
                HeadResult& head)
 {
     if (s.normalizer == NormalizerKind::Softmax)
-        softmax(head.rawScores, s.temperature, mask, spans, rows, head);
+        softmax(head.scores, head.rawScores, s.temperature, mask, spans, rows, head);
     else
         relu(head.scores, mask, spans, rows, head);
 }
