@@ -224,6 +224,15 @@ std::string dumpDifference(const Matrix& written, const Matrix& computed, const 
     return "";
 }
 
+/// A head's matrices under their dump names, in the dump's order.
+std::vector<std::pair<const char*, const Matrix*>> headMatrices(const HeadResult& head)
+{
+    return {{"Q", &head.q},           {"K", &head.k},
+            {"V", &head.v},           {"raw_scores", &head.rawScores},
+            {"scores", &head.scores}, {"weights", &head.weights},
+            {"output", &head.output}};
+}
+
 /// "field[r][c]" of the first entry that is not finite, in the order of the dump's fields,
 /// or "" when every number is finite.
 std::string firstNotFinite(const Session& s, const ForwardResult& r)
@@ -233,14 +242,7 @@ std::string firstNotFinite(const Session& s, const ForwardResult& r)
     for (std::size_t h = 0; h < r.heads.size(); ++h) {
         const HeadResult& head = r.heads[h];
         const std::string at = "head_results[" + std::to_string(h) + "].";
-        for (const auto& [key, m] :
-             std::vector<std::pair<const char*, const Matrix*>>{{"Q", &head.q},
-                                                                {"K", &head.k},
-                                                                {"V", &head.v},
-                                                                {"raw_scores", &head.rawScores},
-                                                                {"scores", &head.scores},
-                                                                {"weights", &head.weights},
-                                                                {"output", &head.output}})
+        for (const auto& [key, m] : headMatrices(head))
             fields.emplace_back(at + key, *m);
         for (const auto& [key, v] : std::vector<std::pair<const char*, const Vector*>>{
                  {"row_max", &head.rowMax},
@@ -329,14 +331,7 @@ TEST(SessionIoProperty, DumpHoldsExactlyTheComputedNumbers)
         for (std::size_t h = 0; h < r.heads.size(); ++h) {
             const Json& j = dump["head_results"][h];
             const HeadResult& head = r.heads[h];
-            for (const auto& [key, m] :
-                 std::vector<std::pair<const char*, const Matrix*>>{{"Q", &head.q},
-                                                                    {"K", &head.k},
-                                                                    {"V", &head.v},
-                                                                    {"raw_scores", &head.rawScores},
-                                                                    {"scores", &head.scores},
-                                                                    {"weights", &head.weights},
-                                                                    {"output", &head.output}})
+            for (const auto& [key, m] : headMatrices(head))
                 differences.push_back(check(j[key], *m, key));
             for (const auto& [key, v] : std::vector<std::pair<const char*, const Vector*>>{
                      {"row_max", &head.rowMax},

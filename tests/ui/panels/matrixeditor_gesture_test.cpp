@@ -97,10 +97,7 @@ private slots:
         QSignalSpy edits(&editor, &av::MatrixEditor::cellEditRequested);
         QSignalSpy finished(&editor, &av::MatrixEditor::gestureFinished);
         QWidget* viewport = editor.view()->viewport();
-        const QPoint start = centre(editor, 0, 0);
-        QTest::mousePress(viewport, Qt::LeftButton, {}, start);
-        for (int dy = 5; dy <= 30; dy += 5)
-            QTest::mouseMove(viewport, start - QPoint(0, dy));
+        const QPoint start = dragUp(editor, 0, 0, 30, 5);
         QTest::keyClick(editor.view(), Qt::Key_Escape);
         QTest::mouseMove(viewport, start - QPoint(0, 50)); // ignored until release
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, start - QPoint(0, 50));
@@ -164,10 +161,7 @@ private slots:
         QSignalSpy edits(&editor, &av::MatrixEditor::cellEditRequested);
         QSignalSpy finished(&editor, &av::MatrixEditor::gestureFinished);
         QWidget* viewport = editor.view()->viewport();
-        const QPoint start = centre(editor, 0, 0);
-        QTest::mousePress(viewport, Qt::LeftButton, {}, start);
-        for (int dy = 5; dy <= 30; dy += 5)
-            QTest::mouseMove(viewport, start - QPoint(0, dy));
+        const QPoint start = dragUp(editor, 0, 0, 30, 5);
         const qsizetype sent = edits.count();
         QVERIFY(sent > 0);
         m_document.values(0, 0) = 0.5; // the document undoes the gesture

@@ -47,6 +47,18 @@ inline QPoint centre(av::MatrixEditor& editor, int row, int col)
     return editor.view()->visualRect(editor.view()->model()->index(row, col)).center();
 }
 
+/// Presses on cell (row, col) and drags up to `height` px in steps of `step` px, button
+/// still held; returns where the drag started.
+inline QPoint dragUp(av::MatrixEditor& editor, int row, int col, int height, int step)
+{
+    QWidget* viewport = editor.view()->viewport();
+    const QPoint start = centre(editor, row, col);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+    for (int dy = step; dy <= height; dy += step)
+        QTest::mouseMove(viewport, start - QPoint(0, dy));
+    return start;
+}
+
 inline QString statusText(av::MatrixEditor& editor)
 {
     return editor.findChild<QLabel*>(QStringLiteral("statusLine"))->text();
