@@ -126,7 +126,13 @@ HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& ma
     head.q.noalias() = xIn * s.wq[h];
     head.k.noalias() = xIn * s.wk[h];
     head.v.noalias() = xIn * s.wv[h];
-    const Eigen::Index n = xIn.rows();
+    finishHead(s, mask, head, h);
+    return head;
+}
+
+void finishHead(const Session& s, const MaskMatrix& mask, HeadResult& head, int h)
+{
+    const Eigen::Index n = head.q.rows();
     if (s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot)
         head.rawScores.resize(n, n);
     else
@@ -141,7 +147,6 @@ HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& ma
     const std::vector<Span> spans = columnSpans(mask);
     for (Eigen::Index r = 0; r < n; r += kRowBlock)
         computeRows(s, mask, spans, {r, std::min(n, r + kRowBlock)}, head);
-    return head;
 }
 
 ForwardResult forward(const Session& s)

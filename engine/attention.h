@@ -39,4 +39,10 @@ int defaultThreadCount();
 /// One head from the shared inputs, for recomputing only the head whose weights changed.
 HeadResult computeHead(const Session& session, const Matrix& xIn, const MaskMatrix& mask, int head);
 
+/// Everything after the projections, for a head whose q, k and v are set: scores, weights,
+/// Z and the row statistics, with the session's score, temperature, mask and normaliser
+/// (and row head of its additive_w). A block of a model (model.h) uses it after adding
+/// its biases to Q, K and V.
+void finishHead(const Session& session, const MaskMatrix& mask, HeadResult& result, int head);
+
 } // namespace attn

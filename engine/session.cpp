@@ -1,6 +1,8 @@
 #include "session.h"
 
 #include "sessionerror.h"
+#include "nametable.h"
+#include "validation.h"
 
 #include <array>
 #include <cmath>
@@ -8,9 +10,6 @@
 
 namespace attn {
 namespace {
-
-template <typename Kind, std::size_t N>
-using NameTable = std::array<std::pair<Kind, std::string_view>, N>;
 
 constexpr NameTable<PeKind, 3> kPeNames{{
     {PeKind::None, "none"}, {PeKind::Sinusoidal, "sinusoidal"}, {PeKind::Learned, "learned"}}};
@@ -25,62 +24,6 @@ constexpr NameTable<MaskKind, 5> kMaskNames{{{MaskKind::None, "none"},
                                              {MaskKind::Custom, "custom"}}};
 constexpr NameTable<NormalizerKind, 2> kNormalizerNames{
     {{NormalizerKind::Softmax, "softmax"}, {NormalizerKind::Relu, "relu"}}};
-
-template <typename Kind, std::size_t N>
-std::string_view nameOf(const NameTable<Kind, N>& table, Kind kind)
-{
-    for (const auto& [k, name] : table)
-        if (k == kind)
-            return name;
-    return {};
-}
-
-template <typename Kind, std::size_t N>
-std::optional<Kind> kindOf(const NameTable<Kind, N>& table, std::string_view name)
-{
-    for (const auto& [k, n] : table)
-        if (n == name)
-            return k;
-    return std::nullopt;
-}
-
-std::string shapeText(Eigen::Index rows, Eigen::Index cols)
-{
-    return std::to_string(rows) + "×" + std::to_string(cols);
-}
-
-template <typename Derived>
-void requireShape(const Eigen::MatrixBase<Derived>& m, Eigen::Index rows, Eigen::Index cols,
-                  const std::string& field)
-{
-    if (m.rows() != rows || m.cols() != cols)
-        throw SessionError(field,
-                           "expected " + shapeText(rows, cols) + ", got " + shapeText(m.rows(), m.cols()));
-}
-
-void requireFinite(const Matrix& m, const std::string& field)
-{
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            if (!std::isfinite(m(r, c)))
-                throw SessionError(field + "[" + std::to_string(r) + "][" + std::to_string(c) + "]",
-                                   "not a finite number");
-}
-
-void requireMatrix(const Matrix& m, Eigen::Index rows, Eigen::Index cols, const std::string& field)
-{
-    requireShape(m, rows, cols, field);
-    requireFinite(m, field);
-}
-
-void requireHeadMatrices(const std::vector<Matrix>& list, const Session& s, const std::string& field)
-{
-    if (static_cast<int>(list.size()) != s.heads)
-        throw SessionError(field, "expected " + std::to_string(s.heads) + " matrices, got " +
-                                      std::to_string(list.size()));
-    for (std::size_t h = 0; h < list.size(); ++h)
-        requireMatrix(list[h], s.dModel, s.dK(), field + "[" + std::to_string(h) + "]");
-}
 
 } // namespace
 
@@ -119,7 +62,7 @@ bool Session::operator==(const Session& o) const
            sameMatrices(wv, o.wv) && same(wo, o.wo) && same(additiveW, o.additiveW);
 }
 
-void validate(const Session& s)
+void validateSettings(const Session& s)
 {
     if (s.n() > kMaxTokens)
         throw SessionError("tokens", std::to_string(s.n()) + " tokens, more than the limit of " +
@@ -136,12 +79,9 @@ void validate(const Session& s)
                                         " is not divisible by heads " + std::to_string(s.heads));
     if (!std::isfinite(s.temperature) || s.temperature <= 0)
         throw SessionError("temperature", "must be a finite number > 0");
-    requireMatrix(s.embeddings, s.n(), s.dModel, "embeddings");
     if (s.positional.kind == PeKind::Sinusoidal &&
         (!std::isfinite(s.positional.base) || s.positional.base <= 0))
         throw SessionError("positional_encoding.base", "must be a finite number > 0");
-    if (s.positional.kind == PeKind::Learned || s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0)
-        requireMatrix(s.positional.learned, s.n(), s.dModel, "positional_encoding.matrix");
     if (s.mask.radius < 0)
         throw SessionError("mask.radius", "must be 0 or more");
     if (s.mask.kind == MaskKind::Custom || s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0) {
@@ -149,9 +89,17 @@ void validate(const Session& s)
         if ((s.mask.custom.array() > 1).any())
             throw SessionError("mask.matrix", "entries must be 0 or 1");
     }
-    requireHeadMatrices(s.wq, s, "weights.W_Q");
-    requireHeadMatrices(s.wk, s, "weights.W_K");
-    requireHeadMatrices(s.wv, s, "weights.W_V");
+}
+
+void validate(const Session& s)
+{
+    validateSettings(s);
+    requireMatrix(s.embeddings, s.n(), s.dModel, "embeddings");
+    if (s.positional.kind == PeKind::Learned || s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0)
+        requireMatrix(s.positional.learned, s.n(), s.dModel, "positional_encoding.matrix");
+    requireMatrices(s.wq, s.heads, s.dModel, s.dK(), "weights.W_Q");
+    requireMatrices(s.wk, s.heads, s.dModel, s.dK(), "weights.W_K");
+    requireMatrices(s.wv, s.heads, s.dModel, s.dK(), "weights.W_V");
     requireMatrix(s.wo, s.dModel, s.dModel, "weights.W_O");
     requireMatrix(s.additiveW, s.heads, s.dK(), "weights.additive_w");
 }

@@ -71,4 +71,8 @@ struct Session
 /// (shapes, finiteness, d_model divisible by heads, temperature > 0, ...).
 void validate(const Session& session);
 
+/// The checks of validate() that do not look at the embeddings, the learned encoding or the
+/// weights: what a v2 model's settings share with a v1 session.
+void validateSettings(const Session& session);
+
 } // namespace attn

@@ -5,6 +5,11 @@
 
 #include "attention.h"
 #include "dumpwriter.h"
+#include "attentionview.h"
+#include "model.h"
+#include "modelforward.h"
+#include "modelreader.h"
+#include "modelwriter.h"
 #include "session.h"
 #include "sessionoverrides.h"
 #include "sessionreader.h"

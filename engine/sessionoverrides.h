@@ -2,6 +2,7 @@
 // Command-line changes to a session (--tokens, --d-model, …). Not part of the
 // file format: readSession applies them to the document it read.
 
+#include "model.h"
 #include "session.h"
 
 #include <cstdint>
@@ -26,6 +27,19 @@ struct SessionOverrides
     std::optional<int> window;
     std::optional<NormalizerKind> normalizer;
     std::optional<Real> temperature;
+
+    // Version 2 (docs/file-formats.md, "Session v2"): asking for any of these makes a v1
+    // session a v2 one.
+    std::optional<int> layers;          ///< blocks; new ones copy the last one's structure
+    std::optional<NormPlacement> norm;  ///< every block's
+    std::optional<int> ffn;             ///< every block's d_ff, 0: no FFN
+    std::optional<bool> residual;       ///< every block's
+    std::optional<std::vector<std::pair<int, int>>> ablate; ///< [block, head], 0-based
+
+    bool asksForModel() const
+    {
+        return (layers && *layers >= 2) || norm || ffn || residual || ablate;
+    }
 };
 
 } // namespace attn

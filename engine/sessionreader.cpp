@@ -2,6 +2,7 @@
 
 #include "sessionedit.h"
 #include "sessionerror.h"
+#include "jsonread.h"
 #include "sessionjson.h"
 
 #include <cmath>
@@ -9,88 +10,6 @@
 
 namespace attn {
 namespace {
-
-const char* typeName(const Json& j)
-{
-    return j.type_name(); // "number", "string", "array", "object", "null", "boolean"
-}
-
-Real readNumber(const Json& j, const std::string& field)
-{
-    if (!j.is_number())
-        throw SessionError(field, std::string("expected a number, got ") + typeName(j));
-    const Real v = j.get<Real>();
-    if (!std::isfinite(v))
-        throw SessionError(field, "not a finite number");
-    return v;
-}
-
-long long readInteger(const Json& j, const std::string& field, long long lo, long long hi)
-{
-    if (!j.is_number_integer())
-        throw SessionError(field, std::string("expected a whole number, got ") +
-                                      (j.is_number() ? "a fraction" : typeName(j)));
-    if (j.is_number_unsigned() && j.get<unsigned long long>() > static_cast<unsigned long long>(hi))
-        throw SessionError(field, "must be at most " + std::to_string(hi));
-    const long long v = j.get<long long>();
-    if (v < lo || v > hi)
-        throw SessionError(field, "must be between " + std::to_string(lo) + " and " +
-                                      std::to_string(hi) + ", got " + std::to_string(v));
-    return v;
-}
-
-std::string readString(const Json& j, const std::string& field)
-{
-    if (!j.is_string())
-        throw SessionError(field, std::string("expected a string, got ") + typeName(j));
-    return j.get<std::string>();
-}
-
-const Json& requireArray(const Json& j, const std::string& field)
-{
-    if (!j.is_array())
-        throw SessionError(field, std::string("expected an array, got ") + typeName(j));
-    return j;
-}
-
-/// rows × cols from an array of rows; an empty array is 0 × emptyCols.
-Matrix readMatrix(const Json& j, const std::string& field, Eigen::Index emptyCols)
-{
-    requireArray(j, field);
-    if (j.empty())
-        return Matrix(0, emptyCols);
-    const std::size_t cols = requireArray(j[0], indexed(field, 0)).size();
-    Matrix m(j.size(), cols);
-    for (std::size_t r = 0; r < j.size(); ++r) {
-        const Json& row = requireArray(j[r], indexed(field, r));
-        if (row.size() != cols)
-            throw SessionError(indexed(field, r), "has " + std::to_string(row.size()) +
-                                                      " numbers, row 0 has " +
-                                                      std::to_string(cols));
-        for (std::size_t c = 0; c < cols; ++c)
-            m(r, c) = readNumber(row[c], indexed(field, r, c));
-    }
-    return m;
-}
-
-Vector readVector(const Json& j, const std::string& field)
-{
-    requireArray(j, field);
-    Vector v(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i)
-        v(i) = readNumber(j[i], indexed(field, i));
-    return v;
-}
-
-MaskMatrix readMask(const Json& j, const std::string& field, int n)
-{
-    const Matrix m = readMatrix(j, field, n);
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            if (m(r, c) != 0 && m(r, c) != 1)
-                throw SessionError(indexed(field, r, c), "must be 0 or 1");
-    return m.cast<std::uint8_t>();
-}
 
 /// The heads' matrices of one kind, read from the file or derived from the seed.
 void readHeadMatrices(const Json& weights, const char* name, MatrixKind kind, Session& s)
@@ -105,16 +24,9 @@ void readHeadMatrices(const Json& weights, const char* name, MatrixKind kind, Se
         heads.push_back(readMatrix(j[h], indexed(field, h), s.dK()));
 }
 
-template <typename Kind, typename Parse>
-Kind readKind(const Json& j, const std::string& field, Parse parse)
-{
-    const std::string name = readString(j, field);
-    if (const auto kind = parse(name))
-        return *kind;
-    throw SessionError(field, "unknown kind \"" + name + "\"");
-}
+} // namespace
 
-Session fromJson(const Json& doc)
+int checkFormat(const Json& doc)
 {
     if (!doc.is_object())
         throw SessionError("", std::string("not a session: expected a JSON object, got ") +
@@ -124,16 +36,22 @@ Session fromJson(const Json& doc)
     if (readString(doc["format"], "format") != kSessionFormat)
         throw SessionError("format", "expected \"" + std::string(kSessionFormat) + "\", got \"" +
                                          doc["format"].get<std::string>() + "\"");
-    for (const char* required : {"version", "tokens", "d_model", "heads"})
+    if (!doc.contains("version"))
+        throw SessionError("version", "missing (required)");
+    const long long version = readInteger(doc["version"], "version", 0, 1LL << 40);
+    if (version != kVersion && version != kModelVersion)
+        throw SessionError("version", "version " + std::to_string(version) +
+                                          " is not supported (this program reads versions " +
+                                          std::to_string(kVersion) + " and " +
+                                          std::to_string(kModelVersion) + ")");
+    return static_cast<int>(version);
+}
+
+void readSettings(const Json& doc, Session& s, bool readLearned)
+{
+    for (const char* required : {"tokens", "d_model", "heads"})
         if (!doc.contains(required))
             throw SessionError(required, "missing (required)");
-    const long long version = readInteger(doc["version"], "version", 0, 1LL << 40);
-    if (version != kVersion)
-        throw SessionError("version", "version " + std::to_string(version) +
-                                          " is not supported (this program reads version " +
-                                          std::to_string(kVersion) + ")");
-
-    Session s;
     s.title = doc.contains("title") ? readString(doc["title"], "title") : "";
     const Json& tokens = requireArray(doc["tokens"], "tokens");
     if (tokens.size() > static_cast<std::size_t>(kMaxTokens))
@@ -153,12 +71,6 @@ Session fromJson(const Json& doc)
             throw SessionError("seed", "expected a whole number ≥ 0");
         s.seed = seed.get<std::uint64_t>();
     }
-
-    if (doc.contains("embeddings"))
-        s.embeddings = readMatrix(doc["embeddings"], "embeddings", s.dModel);
-    else
-        deriveMissing(s, MatrixKind::Embeddings);
-
     if (doc.contains("positional_encoding")) {
         const Json& pe = doc["positional_encoding"];
         if (!pe.is_object())
@@ -169,9 +81,9 @@ Session fromJson(const Json& doc)
         if (pe.contains("base"))
             s.positional.base = readNumber(pe["base"], "positional_encoding.base");
         // A matrix is kept even while another kind is in use, so that switching back finds it.
-        if (pe.contains("matrix"))
+        if (pe.contains("matrix") && readLearned)
             s.positional.learned = readMatrix(pe["matrix"], "positional_encoding.matrix", s.dModel);
-        else if (s.positional.kind == PeKind::Learned)
+        else if (!pe.contains("matrix") && s.positional.kind == PeKind::Learned)
             throw SessionError("positional_encoding.matrix", "missing (required for learned)");
     }
     if (doc.contains("score"))
@@ -196,6 +108,20 @@ Session fromJson(const Json& doc)
         else if (s.mask.kind == MaskKind::Custom)
             throw SessionError("mask.matrix", "missing (required for custom)");
     }
+}
+
+Session sessionFromJson(const Json& doc)
+{
+    if (checkFormat(doc) != kVersion)
+        throw SessionError("version", "a version 2 session (a whole transformer) is opened "
+                                      "with --headless in this version; the window shows "
+                                      "version 1");
+    Session s;
+    readSettings(doc, s, true);
+    if (doc.contains("embeddings"))
+        s.embeddings = readMatrix(doc["embeddings"], "embeddings", s.dModel);
+    else
+        deriveMissing(s, MatrixKind::Embeddings);
 
     const Json weights = doc.contains("weights") ? doc["weights"] : Json::object();
     if (!weights.is_object())
@@ -230,36 +156,40 @@ Session fromJson(const Json& doc)
     return s;
 }
 
-} // namespace
+Json parseDocument(std::string_view text)
+{
+    if (text.size() > kMaxSessionBytes)
+        throw SessionError("", "file too large (" + std::to_string(text.size() >> 20) +
+                                   " MB; sessions are at most " +
+                                   std::to_string(kMaxSessionBytes >> 20) + " MB)");
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw SessionError("", "empty file, not a session");
+    Json doc;
+    JsonPath path;
+    try {
+        doc = Json::parse(text, [&path](int, Json::parse_event_t event, Json& parsed) {
+            path.track(event, parsed);
+            return true;
+        });
+    } catch (const Json::out_of_range& e) {
+        // nlohmann refuses numbers beyond a double's range (1e400) while parsing.
+        throw SessionError(path.text(), "not a finite number");
+    } catch (const Json::exception& e) {
+        std::string why = e.what();
+        if (const auto pos = why.find("] "); pos != std::string::npos)
+            why = why.substr(pos + 2);
+        throw SessionError("", "not valid JSON (" + why + ")");
+    }
+    return doc;
+}
 
 Session readSession(std::string_view text, const std::string& source, const SessionOverrides& o)
 {
     try {
-        if (text.size() > kMaxSessionBytes)
-            throw SessionError("", "file too large (" + std::to_string(text.size() >> 20) +
-                                       " MB; sessions are at most " +
-                                       std::to_string(kMaxSessionBytes >> 20) + " MB)");
-        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-            throw SessionError("", "empty file, not a session");
-        Json doc;
-        JsonPath path;
-        try {
-            doc = Json::parse(text, [&path](int, Json::parse_event_t event, Json& parsed) {
-                path.track(event, parsed);
-                return true;
-            });
-        } catch (const Json::out_of_range& e) {
-            // nlohmann refuses numbers beyond a double's range (1e400) while parsing.
-            throw SessionError(path.text(), "not a finite number");
-        } catch (const Json::exception& e) {
-            std::string why = e.what();
-            if (const auto pos = why.find("] "); pos != std::string::npos)
-                why = why.substr(pos + 2);
-            throw SessionError("", "not valid JSON (" + why + ")");
-        }
+        Json doc = parseDocument(text);
         if (doc.is_object())
             applyOverrides(doc, o);
-        return fromJson(doc);
+        return sessionFromJson(doc);
     } catch (const SessionError& e) {
         throw e.withSource(source);
     }

@@ -20,11 +20,9 @@ attn::SessionError tooLarge(const std::string& source, qint64 bytes)
                                           std::to_string(attn::kMaxSessionBytes >> 20) + " MB)");
 }
 
-} // namespace
-
-attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides)
+/// The file's text, with the checks before reading. Throws attn::SessionError naming it.
+QByteArray readSessionText(const QString& path, const std::string& source)
 {
-    const std::string source = QDir::toNativeSeparators(path).toStdString();
     QFile file(path);
     const QFileInfo info(path);
     if (info.isDir())
@@ -43,7 +41,24 @@ attn::Session readSessionFile(const QString& path, const attn::SessionOverrides&
     const QByteArray text = file.read(static_cast<qint64>(attn::kMaxSessionBytes) + 1);
     if (static_cast<std::size_t>(text.size()) > attn::kMaxSessionBytes)
         throw tooLarge(source, text.size());
+    return text;
+}
+
+} // namespace
+
+attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides)
+{
+    const std::string source = QDir::toNativeSeparators(path).toStdString();
+    const QByteArray text = readSessionText(path, source);
     return attn::readSession(std::string_view(text.constData(), text.size()), source, overrides);
+}
+
+attn::AnySession readAnySessionFile(const QString& path, const attn::SessionOverrides& overrides)
+{
+    const QString file = path.isEmpty() ? kDefaultLesson : path;
+    const std::string source = QDir::toNativeSeparators(file).toStdString();
+    const QByteArray text = readSessionText(file, source);
+    return attn::readAnySession(std::string_view(text.constData(), text.size()), source, overrides);
 }
 
 QStringList lessonPaths()

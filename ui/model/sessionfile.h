@@ -15,6 +15,11 @@ namespace av {
 /// a file larger than attn::kMaxSessionBytes is refused before it is read.
 attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides = {});
 
+/// Reads a session file of either version (an empty path: the default lesson); the
+/// overrides may make a v1 session a v2 one (attn::readAnySession).
+attn::AnySession readAnySessionFile(const QString& path,
+                                    const attn::SessionOverrides& overrides = {});
+
 /// The built-in lessons (resource paths, ":/lessons/…"), the worked example first.
 QStringList lessonPaths();
 

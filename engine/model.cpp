@@ -1,0 +1,216 @@
+#include "model.h"
+
+#include "initializers.h"
+#include "nametable.h"
+#include "sessionerror.h"
+#include "validation.h"
+
+#include <algorithm>
+
+namespace attn {
+namespace {
+
+constexpr NameTable<NormPlacement, 3> kNormNames{
+    {{NormPlacement::None, "none"}, {NormPlacement::Pre, "pre"}, {NormPlacement::Post, "post"}}};
+constexpr NameTable<Activation, 3> kActivationNames{{{Activation::Gelu, "gelu"},
+                                                     {Activation::GeluTanh, "gelu_tanh"},
+                                                     {Activation::Relu, "relu"}}};
+
+std::string layerField(int l, const char* rest)
+{
+    return "layers[" + std::to_string(l) + "]." + rest;
+}
+
+void requireVectors(const std::vector<RowVector>& list, int count, Eigen::Index size,
+                    const std::string& field)
+{
+    if (static_cast<int>(list.size()) != count)
+        throw SessionError(field, "expected " + std::to_string(count) + " vectors, got " +
+                                      std::to_string(list.size()));
+    for (std::size_t h = 0; h < list.size(); ++h)
+        requireMatrix(list[h], 1, size, field + "[" + std::to_string(h) + "]");
+}
+
+void requireNorm(const LayerNormParams& ln, int d, const std::string& field)
+{
+    requireMatrix(ln.gain, 1, d, field + ".gain");
+    requireMatrix(ln.bias, 1, d, field + ".bias");
+    if (!std::isfinite(ln.eps) || ln.eps < 0)
+        throw SessionError(field + ".eps", "must be a finite number ≥ 0");
+}
+
+void validateBlock(const Block& b, int l, const Session& s)
+{
+    const int d = s.dModel, dk = s.dK(), heads = s.heads;
+    const AttentionWeights& a = b.attention;
+    requireMatrices(a.wq, heads, d, dk, layerField(l, "attention.W_Q"));
+    requireMatrices(a.wk, heads, d, dk, layerField(l, "attention.W_K"));
+    requireMatrices(a.wv, heads, d, dk, layerField(l, "attention.W_V"));
+    requireVectors(a.bq, heads, dk, layerField(l, "attention.b_Q"));
+    requireVectors(a.bk, heads, dk, layerField(l, "attention.b_K"));
+    requireVectors(a.bv, heads, dk, layerField(l, "attention.b_V"));
+    requireMatrix(a.wo, d, d, layerField(l, "attention.W_O"));
+    requireMatrix(a.bo, 1, d, layerField(l, "attention.b_O"));
+    requireMatrix(a.additiveW, heads, dk, layerField(l, "attention.additive_w"));
+    requireNorm(b.ln1, d, layerField(l, "ln1"));
+    requireNorm(b.ln2, d, layerField(l, "ln2"));
+    if (b.ffn) {
+        const int dff = b.ffn->width();
+        if (dff < 1)
+            throw SessionError(layerField(l, "ffn.W_1"), "needs at least one column (d_ff ≥ 1)");
+        requireMatrix(b.ffn->w1, d, dff, layerField(l, "ffn.W_1"));
+        requireMatrix(b.ffn->b1, 1, dff, layerField(l, "ffn.b_1"));
+        requireMatrix(b.ffn->w2, dff, d, layerField(l, "ffn.W_2"));
+        requireMatrix(b.ffn->b2, 1, d, layerField(l, "ffn.b_2"));
+    }
+}
+
+RowVector derivedVector(int size, Real value) { return RowVector::Constant(size, value); }
+
+} // namespace
+
+std::string_view toString(NormPlacement p) { return nameOf(kNormNames, p); }
+std::string_view toString(Activation a) { return nameOf(kActivationNames, a); }
+std::optional<NormPlacement> parseNormPlacement(std::string_view name)
+{
+    return kindOf(kNormNames, name);
+}
+std::optional<Activation> parseActivation(std::string_view name)
+{
+    return kindOf(kActivationNames, name);
+}
+
+bool Model::isAblated(int block, int head) const
+{
+    return std::find(ablate.begin(), ablate.end(), std::pair{block, head}) != ablate.end();
+}
+
+std::vector<int> Model::tokenIds() const
+{
+    std::vector<int> ids;
+    if (vocabulary.empty())
+        return ids;
+    for (const std::string& token : settings.tokens) {
+        const auto it = std::find(vocabulary.begin(), vocabulary.end(), token);
+        ids.push_back(it == vocabulary.end() ? -1 : static_cast<int>(it - vocabulary.begin()));
+    }
+    return ids;
+}
+
+void validate(const Model& m)
+{
+    const Session& s = m.settings;
+    validateSettings(s);
+    const int d = s.dModel, n = s.n();
+    if (m.layers.empty())
+        throw SessionError("layers", "at least one block is required");
+    if (m.layerCount() > kMaxLayers)
+        throw SessionError("layers", std::to_string(m.layerCount()) +
+                                         " blocks, more than the limit of " +
+                                         std::to_string(kMaxLayers));
+    if (!m.vocabulary.empty()) {
+        requireMatrix(m.tokenEmbeddings, m.vocabularySize(), d, "token_embeddings");
+        const std::vector<int> ids = m.tokenIds();
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] < 0)
+                throw SessionError("tokens[" + std::to_string(i) + "]",
+                                   "\"" + s.tokens[i] + "\" is not in the vocabulary");
+    } else {
+        requireMatrix(m.embeddings, n, d, "embeddings");
+    }
+    if (s.positional.kind == PeKind::Learned || m.learnedPositions.size() > 0) {
+        if (m.learnedPositions.cols() != d || m.learnedPositions.rows() < n)
+            throw SessionError("positional_encoding.matrix",
+                               "expected at least " + shapeText(n, d) + " (a row per token), got " +
+                                   shapeText(m.learnedPositions.rows(), m.learnedPositions.cols()));
+        requireFinite(m.learnedPositions, "positional_encoding.matrix");
+    }
+    for (int l = 0; l < m.layerCount(); ++l)
+        validateBlock(m.layers[l], l, s);
+    if (m.finalNorm)
+        requireNorm(*m.finalNorm, d, "final_norm");
+    if (m.unembedding != UnembeddingKind::None && m.vocabulary.empty())
+        throw SessionError("unembedding", "needs a vocabulary (the columns are its tokens)");
+    if (m.unembedding == UnembeddingKind::Matrix)
+        requireMatrix(m.unembeddingMatrix, d, m.vocabularySize(), "unembedding");
+    if (m.unembedding != UnembeddingKind::None)
+        requireMatrix(m.unembeddingBias, 1, m.vocabularySize(), "b_U");
+    for (std::size_t i = 0; i < m.ablate.size(); ++i) {
+        const auto [block, head] = m.ablate[i];
+        if (block < 0 || block >= m.layerCount() || head < 0 || head >= s.heads)
+            throw SessionError("ablate[" + std::to_string(i) + "]",
+                               "block " + std::to_string(block) + ", head " +
+                                   std::to_string(head) + " does not exist (blocks 0–" +
+                                   std::to_string(m.layerCount() - 1) + ", heads 0–" +
+                                   std::to_string(s.heads - 1) + ")");
+    }
+}
+
+Block derivedBlock(const Session& s, int index, bool residual, NormPlacement norm, int dFf,
+                   Activation activation)
+{
+    const int d = s.dModel, dk = s.dK();
+    // Block 0 draws from the streams of v1's weights ("W_Q/0"), so that a v1 session made a
+    // v2 one (--ablate, --layers) keeps its attention.
+    const std::string prefix = index == 0 ? "" : "layers/" + std::to_string(index) + "/";
+    const auto init = [&](int rows, int cols, const std::string& name) {
+        return initialise(InitKind::XavierUniform, rows, cols, s.seed, prefix + name);
+    };
+    Block b;
+    b.residual = residual;
+    b.norm = norm;
+    AttentionWeights& a = b.attention;
+    for (int h = 0; h < s.heads; ++h) {
+        const std::string head = "/" + std::to_string(h);
+        a.wq.push_back(init(d, dk, "W_Q" + head));
+        a.wk.push_back(init(d, dk, "W_K" + head));
+        a.wv.push_back(init(d, dk, "W_V" + head));
+        a.bq.push_back(derivedVector(dk, 0));
+        a.bk.push_back(derivedVector(dk, 0));
+        a.bv.push_back(derivedVector(dk, 0));
+    }
+    a.wo = Matrix::Identity(d, d);
+    a.bo = derivedVector(d, 0);
+    a.additiveW.resize(s.heads, dk);
+    for (int h = 0; h < s.heads; ++h)
+        a.additiveW.row(h) = init(1, dk, "additive_w/" + std::to_string(h));
+    b.ln1 = {derivedVector(d, 1), derivedVector(d, 0), 1e-5};
+    b.ln2 = b.ln1;
+    if (dFf > 0)
+        b.ffn = FeedForward{init(d, dFf, "W_1"), derivedVector(dFf, 0), init(dFf, d, "W_2"),
+                            derivedVector(d, 0), activation};
+    return b;
+}
+
+Model modelFromSession(const Session& s)
+{
+    Model m;
+    m.settings = s;
+    m.settings.embeddings = Matrix();
+    m.settings.positional.learned = Matrix();
+    m.settings.wq.clear();
+    m.settings.wk.clear();
+    m.settings.wv.clear();
+    m.settings.wo = Matrix();
+    m.settings.additiveW = Matrix();
+    m.embeddings = s.embeddings;
+    m.learnedPositions = s.positional.learned;
+    Block b;
+    b.residual = false;
+    b.norm = NormPlacement::None;
+    b.attention.wq = s.wq;
+    b.attention.wk = s.wk;
+    b.attention.wv = s.wv;
+    b.attention.bq.assign(s.heads, derivedVector(s.dK(), 0));
+    b.attention.bk = b.attention.bq;
+    b.attention.bv = b.attention.bq;
+    b.attention.wo = s.wo;
+    b.attention.bo = derivedVector(s.dModel, 0);
+    b.attention.additiveW = s.additiveW;
+    b.ln1 = {derivedVector(s.dModel, 1), derivedVector(s.dModel, 0), 1e-5};
+    b.ln2 = b.ln1;
+    m.layers.push_back(std::move(b));
+    return m;
+}
+
+} // namespace attn

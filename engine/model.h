@@ -1,0 +1,110 @@
+#pragma once
+// A whole transformer (session v2, docs/file-formats.md): a stack of blocks around the
+// attention of a v1 session, a vocabulary and the prediction of the next token. Always
+// complete (every weight present); reading a file fills what it leaves out from the seed.
+
+#include "session.h"
+#include "types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace attn {
+
+enum class NormPlacement { None, Pre, Post };
+enum class Activation { Gelu, GeluTanh, Relu };
+enum class UnembeddingKind { None, Tied, Matrix };
+
+std::string_view toString(NormPlacement placement);
+std::string_view toString(Activation activation);
+std::optional<NormPlacement> parseNormPlacement(std::string_view name);
+std::optional<Activation> parseActivation(std::string_view name);
+
+/// LN(x) = (x − mean(x)) / √(var(x) + eps) ⊙ gain + bias, per row.
+struct LayerNormParams
+{
+    RowVector gain; ///< d_model
+    RowVector bias; ///< d_model
+    Real eps = 1e-5;
+};
+
+/// FFN(M) = act(M · W_1 + b_1) · W_2 + b_2.
+struct FeedForward
+{
+    Matrix w1;     ///< d_model × d_ff
+    RowVector b1;  ///< d_ff
+    Matrix w2;     ///< d_ff × d_model
+    RowVector b2;  ///< d_model
+    Activation activation = Activation::GeluTanh;
+
+    int width() const { return static_cast<int>(w1.cols()); }
+};
+
+struct AttentionWeights
+{
+    std::vector<Matrix> wq, wk, wv;    ///< heads matrices of d_model × d_k
+    std::vector<RowVector> bq, bk, bv; ///< heads vectors of d_k
+    Matrix wo;                         ///< d_model × d_model
+    RowVector bo;                      ///< d_model
+    Matrix additiveW;                  ///< heads × d_k, for the additive score
+};
+
+struct Block
+{
+    bool residual = true;
+    NormPlacement norm = NormPlacement::None;
+    AttentionWeights attention;
+    LayerNormParams ln1;             ///< used when norm is not None
+    LayerNormParams ln2;             ///< used when norm is not None and there is an FFN
+    std::optional<FeedForward> ffn;
+};
+
+/// Upper bound on blocks, so that a typo cannot ask for gigabytes.
+inline constexpr int kMaxLayers = 128;
+/// Upper bound on the vocabulary (GPT-2 has 50 257).
+inline constexpr int kMaxVocabulary = 1 << 18;
+
+struct Model
+{
+    /// Tokens, sizes, seed and the attention settings every block shares (score,
+    /// temperature, mask, normaliser, positional kind and base). Its embeddings, learned
+    /// encoding and weights are left empty: the model keeps its own below.
+    Session settings;
+    std::vector<std::string> vocabulary; ///< V strings; empty: no vocabulary
+    Matrix tokenEmbeddings;              ///< V × d_model, with a vocabulary
+    Matrix embeddings;                   ///< n × d_model, without a vocabulary (as v1)
+    Matrix learnedPositions;             ///< at least n × d_model, rows 0 … n − 1 used
+    std::vector<Block> layers;
+    std::optional<LayerNormParams> finalNorm;
+    UnembeddingKind unembedding = UnembeddingKind::None;
+    Matrix unembeddingMatrix; ///< d_model × V, when unembedding is Matrix
+    RowVector unembeddingBias; ///< V (zeros when absent)
+    std::vector<std::pair<int, int>> ablate; ///< [block, head], 0-based, whose Z is 0
+    std::string trainingJson; ///< the file's "training" object, kept as it was read ("" if none)
+
+    int n() const { return settings.n(); }
+    int dModel() const { return settings.dModel; }
+    int heads() const { return settings.heads; }
+    int dK() const { return settings.dK(); }
+    int layerCount() const { return static_cast<int>(layers.size()); }
+    int vocabularySize() const { return static_cast<int>(vocabulary.size()); }
+    bool isAblated(int block, int head) const;
+    /// Index in the vocabulary of each token (empty without a vocabulary).
+    std::vector<int> tokenIds() const;
+};
+
+/// Throws SessionError naming the field when the model breaks the format's rules.
+void validate(const Model& model);
+
+/// The v2 equivalent of a v1 session: one block, no residual, no norm, no FFN, no vocabulary.
+Model modelFromSession(const Session& session);
+
+/// A block of the model's sizes with every weight derived from the seed (W_O the identity,
+/// biases 0, gains 1), the given structure, and an FFN of width dFf (0: none).
+Block derivedBlock(const Session& settings, int index, bool residual, NormPlacement norm, int dFf,
+                   Activation activation);
+
+} // namespace attn

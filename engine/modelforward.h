@@ -1,0 +1,39 @@
+#pragma once
+// The pass of a whole transformer (model.h, docs/file-formats.md "Session v2"): config in,
+// every intermediate of every block out. The attention of each block is v1's pass
+// (attention.h) after the block's biases are added to Q, K and V.
+
+#include "model.h"
+#include "modelresult.h"
+
+namespace attn {
+
+/// How many next-token predictions a pass keeps per token unless told otherwise.
+inline constexpr int kDefaultTopK = 10;
+
+/// The whole pass. The model must be valid (see validate()). topK predictions per token
+/// (fewer when the vocabulary is smaller), most probable first, ties by the smaller id.
+ModelResult forwardModel(const Model& model, int topK = kDefaultTopK);
+
+/// After a change in block `block` (0-based): recomputes that block, every block after it,
+/// the final norm and the predictions; the blocks before it are kept as they are. The
+/// result is the same, bit for bit, as forwardModel's.
+void recomputeFrom(const Model& model, ModelResult& result, int block, int topK = kDefaultTopK);
+
+/// After only the weights (or the ablation) of one head of one block changed: that head is
+/// recomputed, the block's attention output updated by its change alone,
+/// MHA += (Z_new − Z_old) · W_O[rows of head], and the rest of the block and every later
+/// block recomputed. May differ from a fresh pass in the last bits.
+void recomputeHead(const Model& model, ModelResult& result, int block, int head,
+                   int topK = kDefaultTopK);
+
+/// LN of each row of x.
+LayerNormResult layerNorm(const Matrix& x, const LayerNormParams& params);
+
+/// act(x) entry by entry.
+Matrix activate(const Matrix& x, Activation activation);
+
+/// Floating-point operations of one pass (projections, scores, A · V, W_O, FFN, logits).
+double modelFlops(const Model& model);
+
+} // namespace attn

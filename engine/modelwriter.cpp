@@ -1,0 +1,178 @@
+#include "modelwriter.h"
+
+#include "jsonwriter.h"
+#include "sessionjson.h"
+
+namespace attn {
+namespace {
+
+Json rowJson(const RowVector& v, const std::string& field) { return vectorJson(v.transpose(), field); }
+
+Json vectorsJson(const std::vector<RowVector>& list, const std::string& field)
+{
+    Json out = Json::array();
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.push_back(rowJson(list[i], indexed(field, i)));
+    return out;
+}
+
+Json normJson(const LayerNormParams& ln, const std::string& field)
+{
+    return {{"gain", rowJson(ln.gain, field + ".gain")},
+            {"bias", rowJson(ln.bias, field + ".bias")},
+            {"eps", ln.eps}};
+}
+
+Json blockJson(const Block& b, int l)
+{
+    const std::string field = indexed("layers", l) + ".";
+    const AttentionWeights& a = b.attention;
+    const std::string att = field + "attention.";
+    Json heads = Json::array();
+    for (int h = 0; h < a.additiveW.rows(); ++h)
+        heads.push_back(rowJson(a.additiveW.row(h), indexed(att + "additive_w", h)));
+    Json block = {{"residual", b.residual},
+                  {"norm", toString(b.norm)},
+                  {"attention",
+                   {{"W_Q", matricesJson(a.wq, att + "W_Q")},
+                    {"W_K", matricesJson(a.wk, att + "W_K")},
+                    {"W_V", matricesJson(a.wv, att + "W_V")},
+                    {"b_Q", vectorsJson(a.bq, att + "b_Q")},
+                    {"b_K", vectorsJson(a.bk, att + "b_K")},
+                    {"b_V", vectorsJson(a.bv, att + "b_V")},
+                    {"W_O", matrixJson(a.wo, att + "W_O")},
+                    {"b_O", rowJson(a.bo, att + "b_O")},
+                    {"additive_w", heads}}},
+                  {"ln1", normJson(b.ln1, field + "ln1")},
+                  {"ln2", normJson(b.ln2, field + "ln2")}};
+    if (b.ffn)
+        block["ffn"] = {{"W_1", matrixJson(b.ffn->w1, field + "ffn.W_1")},
+                        {"b_1", rowJson(b.ffn->b1, field + "ffn.b_1")},
+                        {"W_2", matrixJson(b.ffn->w2, field + "ffn.W_2")},
+                        {"b_2", rowJson(b.ffn->b2, field + "ffn.b_2")},
+                        {"activation", toString(b.ffn->activation)}};
+    return block;
+}
+
+Json blockResultJson(const BlockResult& r, int l)
+{
+    const std::string field = indexed("layers", l) + ".";
+    Json out = Json::object();
+    out["input"] = matrixJson(r.input, field + "input");
+    if (!r.ln1.empty())
+        out["ln1"] = matrixJson(r.ln1.output, field + "ln1");
+    Json heads = Json::array();
+    for (std::size_t h = 0; h < r.heads.size(); ++h) {
+        const HeadResult& hr = r.heads[h];
+        const std::string hf = field + indexed("head_results", h) + ".";
+        heads.push_back({{"Q", matrixJson(hr.q, hf + "Q")},
+                         {"K", matrixJson(hr.k, hf + "K")},
+                         {"V", matrixJson(hr.v, hf + "V")},
+                         {"raw_scores", matrixJson(hr.rawScores, hf + "raw_scores")},
+                         {"scores", matrixJson(hr.scores, hf + "scores")},
+                         {"weights", matrixJson(hr.weights, hf + "weights")},
+                         {"output", matrixJson(hr.output, hf + "output")}});
+    }
+    out["head_results"] = heads;
+    out["concat"] = matrixJson(r.concat, field + "concat");
+    out["attention_output"] = matrixJson(r.attentionOutput, field + "attention_output");
+    out["after_attention"] = matrixJson(r.afterAttention, field + "after_attention");
+    if (!r.ln2.empty())
+        out["ln2"] = matrixJson(r.ln2.output, field + "ln2");
+    if (r.ffnHidden.size() > 0 || r.ffnOutput.size() > 0) {
+        out["ffn_hidden"] = matrixJson(r.ffnHidden, field + "ffn_hidden");
+        out["ffn_output"] = matrixJson(r.ffnOutput, field + "ffn_output");
+    }
+    out["output"] = matrixJson(r.output, field + "output");
+    return out;
+}
+
+} // namespace
+
+std::string writeModelSession(const Model& m)
+{
+    const Session& s = m.settings;
+    Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
+    if (m.learnedPositions.size() > 0 || s.positional.kind == PeKind::Learned)
+        pe["matrix"] = matrixJson(m.learnedPositions, "positional_encoding.matrix");
+    Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
+    if (s.mask.custom.size() > 0 || s.mask.kind == MaskKind::Custom)
+        mask["matrix"] = matrixJson(s.mask.custom.cast<int>(), "mask.matrix");
+    Json doc = Json::object();
+    doc["format"] = kSessionFormat;
+    doc["version"] = kModelVersion;
+    doc["title"] = s.title;
+    doc["d_model"] = s.dModel;
+    doc["heads"] = s.heads;
+    doc["seed"] = s.seed;
+    if (!m.vocabulary.empty()) {
+        doc["vocabulary"] = m.vocabulary;
+        doc["token_embeddings"] = matrixJson(m.tokenEmbeddings, "token_embeddings");
+    }
+    doc["tokens"] = s.tokens;
+    if (m.vocabulary.empty())
+        doc["embeddings"] = matrixJson(m.embeddings, "embeddings");
+    doc["positional_encoding"] = pe;
+    doc["score"] = toString(s.score);
+    doc["temperature"] = s.temperature;
+    doc["mask"] = mask;
+    doc["normalizer"] = toString(s.normalizer);
+    Json layers = Json::array();
+    for (int l = 0; l < m.layerCount(); ++l)
+        layers.push_back(blockJson(m.layers[l], l));
+    doc["layers"] = layers;
+    if (m.finalNorm)
+        doc["final_norm"] = normJson(*m.finalNorm, "final_norm");
+    if (m.unembedding == UnembeddingKind::Tied)
+        doc["unembedding"] = "tied";
+    else if (m.unembedding == UnembeddingKind::Matrix)
+        doc["unembedding"] = matrixJson(m.unembeddingMatrix, "unembedding");
+    if (m.unembedding != UnembeddingKind::None)
+        doc["b_U"] = rowJson(m.unembeddingBias, "b_U");
+    if (!m.ablate.empty()) {
+        Json pairs = Json::array();
+        for (const auto& [block, head] : m.ablate)
+            pairs.push_back({block, head});
+        doc["ablate"] = pairs;
+    }
+    if (!m.trainingJson.empty())
+        doc["training"] = Json::parse(m.trainingJson);
+    return pretty(doc);
+}
+
+std::string writeModelDump(const Model& m, const ModelResult& r)
+{
+    Json doc = Json::object();
+    doc["format"] = kDumpFormat;
+    doc["version"] = kModelVersion;
+    doc["tokens"] = m.settings.tokens;
+    if (!m.vocabulary.empty())
+        doc["ids"] = m.tokenIds();
+    doc["n"] = m.n();
+    doc["d_model"] = m.dModel();
+    doc["heads"] = m.heads();
+    doc["d_k"] = m.dK();
+    doc["layers_count"] = m.layerCount();
+    doc["X"] = matrixJson(r.x, "X");
+    doc["P"] = matrixJson(r.p, "P");
+    doc["H_0"] = matrixJson(r.h0, "H_0");
+    doc["mask"] = matrixJson(r.mask.cast<int>(), "mask");
+    Json layers = Json::array();
+    for (std::size_t l = 0; l < r.blocks.size(); ++l)
+        layers.push_back(blockResultJson(r.blocks[l], static_cast<int>(l)));
+    doc["layers"] = layers;
+    doc["final"] = matrixJson(r.final, "final");
+    if (!r.topK.empty()) {
+        Json top = Json::array();
+        for (std::size_t i = 0; i < r.topK.size(); ++i) {
+            Json row = Json::array();
+            for (const Prediction& p : r.topK[i])
+                row.push_back({{"token", m.vocabulary[p.id]}, {"id", p.id}, {"p", p.p}});
+            top.push_back(row);
+        }
+        doc["top_k"] = top;
+    }
+    return pretty(doc);
+}
+
+} // namespace attn

@@ -1,0 +1,175 @@
+// Properties of the transformer pass (modelforward.h) that hold whatever the weights: the
+// numbers themselves are checked against the NumPy reference (tests/cli/test_model_reference.py).
+
+#include "sessionio.h"
+#include "sessionerror.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace attn {
+namespace {
+
+using test::nearlyEqual;
+
+// Two heads, a causal mask: one head can be switched off and the other compared.
+const char* const lessonPath = ATTNVIZ_LESSON_DIR "/causal-gpt2.attn.json";
+
+Session lesson()
+{
+    return readSession(test::readText(lessonPath), "lesson");
+}
+
+/// A small model read from options on the worked example: blocks, norm, FFN, vocabulary.
+Model smallModel(const std::string& extra, SessionOverrides o = {})
+{
+    const std::string text = R"({"format": "attnviz-session", "version": 2, "d_model": 8,
+        "heads": 2, "seed": 3, "vocabulary": ["<s>", "a", "b", "c", "d"],
+        "tokens": ["<s>", "a", "c", "b", "a", "c"], "mask": {"kind": "causal"},
+        "layers": [{"norm": "pre", "ffn": {"d_ff": 12, "activation": "gelu"}},
+                   {"norm": "pre", "ffn": {"d_ff": 12, "activation": "relu"}}],
+        "final_norm": {}, "unembedding": "tied")" + extra + "}";
+    return std::get<Model>(readAnySession(text, "model", o));
+}
+
+TEST(Model, LayerNormRowsHaveMeanZeroAndVarianceOneBeforeGainAndBias)
+{
+    Matrix x = Matrix::Random(5, 16) * 7 + Matrix::Constant(5, 16, 3);
+    const LayerNormParams plain{RowVector::Ones(16), RowVector::Zero(16), 0};
+    const LayerNormResult r = layerNorm(x, plain);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        EXPECT_NEAR(r.output.row(i).mean(), 0, 1e-12);
+        EXPECT_NEAR(r.output.row(i).squaredNorm() / 16, 1, 1e-12);
+        EXPECT_NEAR(r.mean(i), x.row(i).mean(), 1e-12);
+    }
+    // Gain and bias act after the normalisation, column by column.
+    const LayerNormParams affine{RowVector::LinSpaced(16, 1, 2), RowVector::Constant(16, 0.5), 0};
+    const LayerNormResult a = layerNorm(x, affine);
+    EXPECT_TRUE(nearlyEqual(a.output, (r.output.array().rowwise() * affine.gain.array()).matrix() +
+                                          Matrix::Constant(5, 16, 0.5), 1e-12));
+}
+
+TEST(Model, AblatingEveryHeadOfAResidualBlockWithoutFfnKeepsItsInput)
+{
+    SessionOverrides o;
+    o.layers = 1;
+    o.ffn = 0;
+    o.norm = NormPlacement::Pre;
+    o.ablate = std::vector<std::pair<int, int>>{{0, 0}, {0, 1}};
+    const Model m = smallModel("", o);
+    ASSERT_TRUE(m.layers[0].residual);
+    const ModelResult r = forwardModel(m);
+    EXPECT_EQ(r.blocks[0].output, r.blocks[0].input);
+    // Not trivially: the weights are still computed, only Z is zero.
+    EXPECT_GT(r.blocks[0].heads[0].weights.sum(), 0);
+}
+
+TEST(Model, TiedUnembeddingLogitsAreTheFinalStateTimesTheEmbeddings)
+{
+    const Model m = smallModel("");
+    const ModelResult r = forwardModel(m);
+    ASSERT_EQ(r.logits.cols(), 5);
+    EXPECT_TRUE(nearlyEqual(r.logits, r.final * m.tokenEmbeddings.transpose(), 1e-12));
+    // And the final state is LNf of the last block's output.
+    EXPECT_TRUE(nearlyEqual(r.final, layerNorm(r.blocks[1].output, *m.finalNorm).output, 1e-12));
+}
+
+TEST(Model, ProbabilitiesSumToOneAndComeMostProbableFirst)
+{
+    const Model m = smallModel("");
+    const ModelResult r = forwardModel(m, 5);
+    for (Eigen::Index i = 0; i < r.logits.rows(); ++i) {
+        EXPECT_NEAR((r.logits.row(i).array() - r.logSumExp(i)).exp().sum(), 1, 1e-12);
+        double sum = 0;
+        ASSERT_EQ(r.topK[i].size(), 5u);
+        for (std::size_t j = 0; j < r.topK[i].size(); ++j) {
+            sum += r.topK[i][j].p;
+            if (j > 0)
+                EXPECT_GE(r.topK[i][j - 1].p, r.topK[i][j].p);
+        }
+        EXPECT_NEAR(sum, 1, 1e-12); // all five of five
+    }
+}
+
+TEST(Model, AVersionOneSessionAndItsVersionTwoEquivalentGiveTheSameAttention)
+{
+    const Session s = lesson();
+    const ForwardResult v1 = forward(s);
+    const ModelResult v2 = forwardModel(modelFromSession(s));
+    ASSERT_EQ(v2.blocks.size(), 1u);
+    for (int h = 0; h < s.heads; ++h) {
+        EXPECT_EQ(v2.blocks[0].heads[h].weights, v1.heads[h].weights);
+        EXPECT_EQ(v2.blocks[0].heads[h].output, v1.heads[h].output);
+    }
+    EXPECT_EQ(v2.blocks[0].output, v1.output);
+    // The same through the file: --ablate makes the lesson a v2 session; its other head is v1's.
+    SessionOverrides o;
+    o.ablate = std::vector<std::pair<int, int>>{{0, 1}};
+    const AnySession promoted =
+        readAnySession(test::readText(lessonPath), "lesson", o);
+    const Model& m = std::get<Model>(promoted);
+    const ModelResult r = forwardModel(m);
+    EXPECT_FALSE(m.layers[0].residual);
+    EXPECT_EQ(r.blocks[0].heads[0].output, v1.heads[0].output);
+    EXPECT_TRUE(r.blocks[0].heads[1].output.isZero(0));
+}
+
+TEST(Model, AnEditRecomputesFromItsBlockAndMatchesAFreshPass)
+{
+    Model m = smallModel("");
+    ModelResult r = forwardModel(m);
+    const Matrix blockZeroOutput = r.blocks[0].output;
+    m.layers[1].ffn->w1(2, 3) += 0.5;
+    recomputeFrom(m, r, 1);
+    const ModelResult fresh = forwardModel(m);
+    EXPECT_EQ(r.blocks[0].output, blockZeroOutput);
+    EXPECT_EQ(r.blocks[1].output, fresh.blocks[1].output);
+    EXPECT_EQ(r.logits, fresh.logits);
+    EXPECT_NE(r.blocks[1].output, forwardModel(smallModel("")).blocks[1].output);
+
+    m.layers[0].attention.wq[1](0, 0) -= 0.75;
+    recomputeHead(m, r, 0, 1);
+    const ModelResult again = forwardModel(m);
+    EXPECT_TRUE(nearlyEqual(r.blocks[0].heads[1].weights, again.blocks[0].heads[1].weights, 1e-12));
+    EXPECT_TRUE(nearlyEqual(r.final, again.final, 1e-10));
+}
+
+TEST(Model, PostNormAndNoResidualFollowTheirFormulas)
+{
+    SessionOverrides o;
+    o.norm = NormPlacement::Post;
+    const Model post = smallModel("", o);
+    const ModelResult r = forwardModel(post);
+    const BlockResult& b = r.blocks[0];
+    EXPECT_TRUE(nearlyEqual(b.attentionSum, b.input + b.attentionOutput, 1e-12));
+    EXPECT_TRUE(nearlyEqual(b.afterAttention, layerNorm(b.attentionSum, post.layers[0].ln1).output, 1e-12));
+    EXPECT_TRUE(nearlyEqual(b.output, layerNorm(b.afterAttention + b.ffnOutput, post.layers[0].ln2).output, 1e-12));
+    o.residual = false;
+    const ModelResult nr = forwardModel(smallModel("", o));
+    EXPECT_TRUE(nearlyEqual(nr.blocks[0].attentionSum, nr.blocks[0].attentionOutput, 1e-12));
+}
+
+TEST(Model, RefusalsNameTheField)
+{
+    const auto refusal = [](const std::string& extra, SessionOverrides o = {}) -> std::string {
+        try {
+            smallModel(extra, o);
+        } catch (const SessionError& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    EXPECT_NE(refusal(R"(, "ablate": [[2, 0]])").find("model: ablate[0]: block 2, head 0 does not exist"),
+              std::string::npos);
+    SessionOverrides tokens;
+    tokens.tokens = std::vector<std::string>{"a", "zebra"};
+    EXPECT_NE(refusal("", tokens).find("tokens[1]: \"zebra\" is not in the vocabulary"),
+              std::string::npos);
+    const std::string shape = refusal(R"(, "positional_encoding": {"kind": "learned", "matrix": [[1,2,3,4,5,6,7,8]]})");
+    EXPECT_NE(shape.find("positional_encoding.matrix: expected at least 6×8"), std::string::npos) << shape;
+}
+
+} // namespace
+} // namespace attn
