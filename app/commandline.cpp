@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "demoswindow.h"
+#include "modeloptions.h"
 #include "walkthrough.h"
 
 #include <QCommandLineParser>
@@ -111,9 +112,37 @@ constexpr OptionText kOptions[] = {
          "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
          "with --screenshot, render its window."),
      "NAME"},
+    {"layers",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Number of transformer blocks (default 1: a version 1 session)."),
+     "N"},
+    {"norm", QT_TRANSLATE_NOOP("av::CommandLine", "Layer norms of every block: pre|post|none."),
+     "KIND"},
+    {"ffn",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Width d_ff of every block's feed-forward network (0: none)."),
+     "N"},
+    {"residual",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Residual connections of every block: on|off."), "ON"},
+    {"ablate",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Switch off head H of block L (both from 1), e.g. 1.2,2.1."),
+     "L.H"},
+    {"layer",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "The block (from 1) whose attention the per-head figures show (default 1)."),
+     "L"},
+    {"top-k",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Next-token predictions per token in a dump (default 10)."),
+     "K"},
+    {"dump-npz",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Write every intermediate matrix as a NumPy .npz archive."),
+     "FILE"},
     {"dump-json",
      QT_TRANSLATE_NOOP("av::CommandLine",
-                       "Write every intermediate matrix (dump v1); - for standard output."),
+                       "Write every intermediate matrix (dump v1; v2 for a version 2 session); - for standard output."),
      "FILE"},
     {"save-session",
      QT_TRANSLATE_NOOP("av::CommandLine", "Write the session as built, every weight included."),
@@ -255,6 +284,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
                     .arg(DemosWindow::demoNames().join(QStringLiteral(", ")), cmd.demo);
         ok = false;
     }
+    ok = ok && parseModelOptions(parser, cmd, error);
     if (!ok) {
         exit = {error, kBadInput};
         return std::nullopt;
@@ -273,6 +303,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     }
     cmd.figureWidth = width.value_or(0);
     cmd.dumpPath = parser.value("dump-json");
+    cmd.npzPath = parser.value("dump-npz");
     cmd.saveSessionPath = parser.value("save-session");
     cmd.exportDir = parser.value("export");
     cmd.screenshotPath = parser.value("screenshot");
@@ -288,11 +319,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         }
         cmd.screenshotSize = QSize(w, h);
     }
-    const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
+    const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
                              !cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty();
     if (wantsOutput && !cmd.headless) {
         exit = {QStringLiteral(
-                    "--dump-json, --save-session, --export and --screenshot need --headless"),
+                    "--dump-json, --dump-npz, --save-session, --export and --screenshot need --headless"),
                 kBadInput};
         return std::nullopt;
     }

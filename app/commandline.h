@@ -18,6 +18,9 @@ struct CommandLine
     QString sessionPath; ///< --session FILE or the positional SESSION; empty: the default lesson
     attn::SessionOverrides overrides;
     QString dumpPath; ///< --dump-json FILE, "-" for standard output
+    QString npzPath;  ///< --dump-npz FILE
+    int layer = 1;    ///< --layer L (from 1): the block the per-head figures show
+    int topK = 10;    ///< --top-k K: predictions per token in a dump
     QString saveSessionPath;
     QString exportDir;
     QString format = QStringLiteral("png");

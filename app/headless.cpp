@@ -1,5 +1,8 @@
 #include "headless.h"
 
+#include "modelheadless.h"
+#include "npzdump.h"
+
 #include "attention.h"
 #include "commandline.h"
 #include "document.h"
@@ -9,15 +12,11 @@
 #include "sessionfile.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QTextStream>
 #include <cstdio>
 
 namespace av {
-namespace {
-
-constexpr int kDone = 0;
-constexpr int kWriteFailed = 1;
-constexpr int kBadInput = 2;
 
 void printError(const QString& message)
 {
@@ -36,23 +35,37 @@ QString writeOutput(const QString& path, const QByteArray& data)
     return {};
 }
 
-} // namespace
+ExportOptions exportOptions(const CommandLine& cmd)
+{
+    ExportOptions options;
+    options.format = cmd.format;
+    options.dpi = cmd.dpi;
+    options.widthInches = cmd.figureWidth;
+    options.colorMap = cmd.colorMap;
+    return options;
+}
 
 int runHeadless(const CommandLine& cmd)
 {
-    attn::Session session;
+    attn::AnySession any;
     try {
-        session = cmd.sessionPath.isEmpty() ? defaultLesson(cmd.overrides)
-                                            : readSessionFile(cmd.sessionPath, cmd.overrides);
+        any = readAnySessionFile(cmd.sessionPath, cmd.overrides);
     } catch (const attn::SessionError& e) {
         printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (const auto* model = std::get_if<attn::Model>(&any))
+        return runModelHeadless(cmd, *model);
+    const attn::Session session = std::get<attn::Session>(std::move(any));
+    if (cmd.layer > 1) {
+        printError(QStringLiteral("--layer: a version 1 session has one block, got %1").arg(cmd.layer));
         return kBadInput;
     }
 
     // Only a dump or an export needs the pass here (the screenshot's document computes
     // its own): at 2048 tokens a second copy of every n × n matrix is 400 MB.
     attn::ForwardResult result;
-    if (!cmd.dumpPath.isEmpty() || !cmd.exportDir.isEmpty())
+    if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
         result = attn::forward(session);
     if (!cmd.dumpPath.isEmpty()) {
         std::string dump;
@@ -68,6 +81,15 @@ int runHeadless(const CommandLine& cmd)
             return kWriteFailed;
         }
     }
+    if (!cmd.npzPath.isEmpty()) {
+        try {
+            attn::writeSessionNpz(QDir::toNativeSeparators(cmd.npzPath).toStdString(), session,
+                                  result);
+        } catch (const std::exception& e) {
+            printError(QString::fromStdString(e.what()));
+            return kWriteFailed;
+        }
+    }
     if (!cmd.saveSessionPath.isEmpty()) {
         const std::string text = attn::writeSession(session);
         if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
@@ -77,12 +99,7 @@ int runHeadless(const CommandLine& cmd)
         }
     }
     if (!cmd.exportDir.isEmpty()) {
-        ExportOptions options;
-        options.format = cmd.format;
-        options.dpi = cmd.dpi;
-        options.widthInches = cmd.figureWidth;
-        options.colorMap = cmd.colorMap;
-        if (const QString error = exportAll(session, result, cmd.exportDir, options);
+        if (const QString error = exportAll(session, result, cmd.exportDir, exportOptions(cmd));
             !error.isEmpty()) {
             printError(error);
             return kWriteFailed;

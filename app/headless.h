@@ -1,8 +1,24 @@
 #pragma once
 
+#include "exporter.h"
+
+#include <QString>
+
 namespace av {
 
 struct CommandLine;
+
+inline constexpr int kDone = 0;
+inline constexpr int kWriteFailed = 1;
+inline constexpr int kBadInput = 2;
+
+void printError(const QString& message);
+
+/// Writes to a file atomically, or to standard output for "-".
+QString writeOutput(const QString& path, const QByteArray& data);
+
+/// --format, --dpi, --figure-width and --colormap.
+ExportOptions exportOptions(const CommandLine& cmd);
 
 /// Runs --headless: builds the session, computes, writes what was asked, returns the exit
 /// status of docs/command-line.md (0 done, 1 a write failed, 2 bad input, nothing written).

@@ -166,6 +166,30 @@ void readAblation(const Json& j, Model& m)
     }
 }
 
+/// Refuses, before anything is derived, a model whose weights would not fit in memory: a
+/// few bytes of JSON ("d_model": 4096 and 128 empty blocks) would otherwise ask for 64 GB.
+void checkSize(const Json& layers, const Model& m)
+{
+    const double d = m.dModel();
+    double numbers = static_cast<double>(m.vocabularySize()) * d;
+    for (const Json& layer : layers) {
+        numbers += 4 * d * d;
+        if (layer.is_object() && layer.contains("ffn") && layer["ffn"].is_object()) {
+            const Json& f = layer["ffn"];
+            double width = 0;
+            if (f.contains("W_1") && f["W_1"].is_array() && !f["W_1"].empty() && f["W_1"][0].is_array())
+                width = static_cast<double>(f["W_1"][0].size());
+            else if (f.contains("d_ff") && f["d_ff"].is_number())
+                width = f["d_ff"].get<double>();
+            numbers += 2 * d * width;
+        }
+    }
+    if (numbers > kMaxModelNumbers)
+        throw SessionError("layers", "the model would hold " + std::to_string(static_cast<long long>(numbers)) +
+                                         " weights, more than the limit of " +
+                                         std::to_string(static_cast<long long>(kMaxModelNumbers)));
+}
+
 Model modelFromJson(const Json& doc)
 {
     Model m;
@@ -192,6 +216,7 @@ Model modelFromJson(const Json& doc)
         throw SessionError("layers", std::to_string(layers.size()) +
                                          " blocks, more than the limit of " +
                                          std::to_string(kMaxLayers));
+    checkSize(layers, m);
     for (std::size_t l = 0; l < layers.size(); ++l)
         m.layers.push_back(readBlock(layers[l], static_cast<int>(l), m.settings));
     if (doc.contains("final_norm") && !doc["final_norm"].is_null()) {

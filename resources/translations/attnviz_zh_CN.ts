@@ -373,10 +373,6 @@
         <translation>打开一个演示：scaling|shuffle|relative-position|masks|cost|compare；与 --screenshot 一起使用时，渲染其窗口。</translation>
     </message>
     <message>
-        <source>Write every intermediate matrix (dump v1); - for standard output.</source>
-        <translation>写出每一个中间矩阵（dump v1）；- 表示标准输出。</translation>
-    </message>
-    <message>
         <source>Write the session as built, every weight included.</source>
         <translation>写出构建好的会话，包含全部权重。</translation>
     </message>
@@ -407,6 +403,42 @@
     <message>
         <source>Window size for --screenshot (default 1600x1000).</source>
         <translation>--screenshot 的窗口大小（默认 1600x1000）。</translation>
+    </message>
+    <message>
+        <source>Number of transformer blocks (default 1: a version 1 session).</source>
+        <translation>Transformer 块的数量（默认 1：版本 1 的会话）。</translation>
+    </message>
+    <message>
+        <source>Layer norms of every block: pre|post|none.</source>
+        <translation>每个块的层归一化位置：pre|post|none。</translation>
+    </message>
+    <message>
+        <source>Width d_ff of every block&apos;s feed-forward network (0: none).</source>
+        <translation>每个块的前馈网络宽度 d_ff（0：无）。</translation>
+    </message>
+    <message>
+        <source>Residual connections of every block: on|off.</source>
+        <translation>每个块的残差连接：on|off。</translation>
+    </message>
+    <message>
+        <source>Switch off head H of block L (both from 1), e.g. 1.2,2.1.</source>
+        <translation>关闭第 L 块的第 H 个头（均从 1 开始），例如 1.2,2.1。</translation>
+    </message>
+    <message>
+        <source>The block (from 1) whose attention the per-head figures show (default 1).</source>
+        <translation>各头图形所显示注意力的块（从 1 开始，默认 1）。</translation>
+    </message>
+    <message>
+        <source>Next-token predictions per token in a dump (default 10).</source>
+        <translation>转储中每个词元保留的下一个词元预测数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Write every intermediate matrix as a NumPy .npz archive.</source>
+        <translation>将每一个中间矩阵写成 NumPy .npz 归档。</translation>
+    </message>
+    <message>
+        <source>Write every intermediate matrix (dump v1; v2 for a version 2 session); - for standard output.</source>
+        <translation>写出每一个中间矩阵（dump v1；版本 2 的会话为 v2）；- 表示标准输出。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,90 @@
+#include "modeloptions.h"
+
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace av {
+namespace {
+
+bool parseWhole(const QCommandLineParser& parser, const char* name, int lo, int hi, int& out,
+                QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < lo || value > hi) {
+        error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
+                    .arg(QLatin1String(name))
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(parser.value(name));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+/// "1.2,2.1" → {(0, 1), (1, 0)}: on screen and on the command line blocks and heads count
+/// from 1, in files from 0.
+bool parseAblation(const QString& text, std::vector<std::pair<int, int>>& out, QString& error)
+{
+    for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList parts = item.trimmed().split(QLatin1Char('.'));
+        bool okBlock = false, okHead = false;
+        const int block = parts.value(0).toInt(&okBlock);
+        const int head = parts.value(1).toInt(&okHead);
+        if (parts.size() != 2 || !okBlock || !okHead || block < 1 || head < 1) {
+            error = QStringLiteral("--ablate: expected BLOCK.HEAD pairs counted from 1 "
+                                   "(e.g. 1.2,2.1), got \"%1\"")
+                        .arg(item);
+            return false;
+        }
+        out.emplace_back(block - 1, head - 1);
+    }
+    return true;
+}
+
+} // namespace
+
+bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QString& error)
+{
+    attn::SessionOverrides& o = cmd.overrides;
+    int layers = 0, ffn = 0;
+    if (!parseWhole(parser, "layers", 1, attn::kMaxLayers, layers, error) ||
+        !parseWhole(parser, "ffn", 0, 16 * attn::kMaxDModel, ffn, error) ||
+        !parseWhole(parser, "layer", 1, attn::kMaxLayers, cmd.layer, error) ||
+        !parseWhole(parser, "top-k", 1, attn::kMaxVocabulary, cmd.topK, error))
+        return false;
+    if (parser.isSet("layers"))
+        o.layers = layers;
+    if (parser.isSet("ffn"))
+        o.ffn = ffn;
+    if (parser.isSet("norm")) {
+        o.norm = attn::parseNormPlacement(parser.value("norm").toStdString());
+        if (!o.norm) {
+            error = QStringLiteral("--norm: expected pre, post or none, got \"%1\"")
+                        .arg(parser.value("norm"));
+            return false;
+        }
+    }
+    if (parser.isSet("residual")) {
+        const QString value = parser.value("residual");
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            error = QStringLiteral("--residual: expected on or off, got \"%1\"").arg(value);
+            return false;
+        }
+        o.residual = value == QLatin1String("on");
+    }
+    if (parser.isSet("ablate")) {
+        std::vector<std::pair<int, int>> pairs;
+        if (!parseAblation(parser.value("ablate"), pairs, error))
+            return false;
+        o.ablate = pairs;
+    }
+    return true;
+}
+
+} // namespace av

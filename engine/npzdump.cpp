@@ -1,0 +1,77 @@
+#include "npzdump.h"
+
+#include "npzwriter.h"
+
+namespace attn {
+namespace {
+
+std::string key(const std::string& prefix, const char* name) { return prefix + name; }
+
+void addHeads(NpzWriter& npz, const std::string& prefix, const std::vector<HeadResult>& heads)
+{
+    for (std::size_t h = 0; h < heads.size(); ++h) {
+        const std::string p = prefix + "head_results." + std::to_string(h) + ".";
+        const HeadResult& r = heads[h];
+        npz.add(key(p, "Q"), r.q);
+        npz.add(key(p, "K"), r.k);
+        npz.add(key(p, "V"), r.v);
+        npz.add(key(p, "raw_scores"), r.rawScores);
+        npz.add(key(p, "scores"), r.scores);
+        npz.add(key(p, "weights"), r.weights);
+        npz.add(key(p, "output"), r.output);
+    }
+}
+
+} // namespace
+
+void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r)
+{
+    NpzWriter npz(path);
+    std::vector<std::int64_t> ids; // alive until commit(), as every array added
+    for (int id : m.tokenIds())
+        ids.push_back(id);
+    if (!ids.empty())
+        npz.add("ids", ids);
+    npz.add("X", r.x);
+    npz.add("P", r.p);
+    npz.add("H_0", r.h0);
+    npz.add("mask", r.mask);
+    for (std::size_t l = 0; l < r.blocks.size(); ++l) {
+        const BlockResult& b = r.blocks[l];
+        const std::string p = "layers." + std::to_string(l) + ".";
+        npz.add(key(p, "input"), b.input);
+        if (!b.ln1.empty())
+            npz.add(key(p, "ln1"), b.ln1.output);
+        addHeads(npz, p, b.heads);
+        npz.add(key(p, "concat"), b.concat);
+        npz.add(key(p, "attention_output"), b.attentionOutput);
+        npz.add(key(p, "after_attention"), b.afterAttention);
+        if (!b.ln2.empty())
+            npz.add(key(p, "ln2"), b.ln2.output);
+        if (b.ffnHidden.size() > 0 || b.ffnOutput.size() > 0) {
+            npz.add(key(p, "ffn_hidden"), b.ffnHidden);
+            npz.add(key(p, "ffn_output"), b.ffnOutput);
+        }
+        npz.add(key(p, "output"), b.output);
+    }
+    npz.add("final", r.final);
+    if (r.logits.size() > 0)
+        npz.add("logits", r.logits);
+    npz.commit();
+}
+
+void writeSessionNpz(const std::string& path, const Session& s, const ForwardResult& r)
+{
+    NpzWriter npz(path);
+    npz.add("X", r.x);
+    npz.add("P", r.p);
+    npz.add("X_in", r.xIn);
+    npz.add("mask", r.mask);
+    addHeads(npz, "", r.heads);
+    npz.add("concat", r.concat);
+    npz.add("W_O", s.wo);
+    npz.add("output", r.output);
+    npz.commit();
+}
+
+} // namespace attn
