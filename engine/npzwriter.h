@@ -43,7 +43,8 @@ private:
 /// add() returns, and its strided blocks are not contiguous bytes.
 ///
 /// One writer, one file: add() the arrays, then commit() once. Names must be non-empty, without
-/// NUL, and distinct (a name may hold '/', which numpy keeps in the key).
+/// NUL, and distinct (a name may hold '/', which numpy keeps in the key): add() throws NpzError
+/// for any other, before it moves from an rvalue, and std::logic_error after commit().
 class NpzWriter
 {
 public:

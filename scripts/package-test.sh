@@ -206,7 +206,7 @@ control_is_complete() {
 }
 check "control: Section, Maintainer, Homepage, Description (summary and long text)" control_is_complete
 depends_on() { grep -qE "(^|, )$1( \(|,|$)" <<<"$(field Depends)" || { echo "Depends lacks $1"; return 1; }; }
-for dep in libqt6widgets6 libqt6gui6 libqt6core6 libqt6svg6 'libqcustomplot2\.1-qt6' \
+for dep in libqt6widgets6 libqt6gui6 libqt6core6 libqt6svg6 'libqcustomplot2\.1-qt6' libzip4 \
   'fonts-wqy-microhei \| fonts-noto-cjk'; do
   check "Depends: ${dep//\\/}" depends_on "$dep"
 done
