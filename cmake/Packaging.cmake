@@ -1,6 +1,6 @@
 # CPack: a Debian package of what cmake/Install.cmake installs.
 #   cpack --config build/CPackConfig.cmake -B build -G DEB  ->  build/attnviz_<version>_amd64.deb
-# The Depends on Qt 6 and QCustomPlot (and libzip4, once the binary calls NpzWriter) come
+# The Depends on Qt 6 and QCustomPlot (and libzip4, for --dump-npz) come
 # from dpkg-shlibdeps (package dpkg-dev), which reads the libraries the binary really links;
 # what it cannot see is listed by hand.
 set(CPACK_GENERATOR DEB)
