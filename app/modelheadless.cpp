@@ -28,7 +28,10 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
                                   "dumped and exported with --headless"));
         return kBadInput;
     }
-    const attn::ModelResult result = attn::forwardModel(model, cmd.topK);
+    // Only a dump or an export needs the pass: without them a run checks the file.
+    attn::ModelResult result;
+    if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
+        result = attn::forwardModel(model, cmd.topK);
     if (!cmd.dumpPath.isEmpty()) {
         std::string dump;
         try {

@@ -58,6 +58,10 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
         !parseWhole(parser, "layer", 1, attn::kMaxLayers, cmd.layer, error) ||
         !parseWhole(parser, "top-k", 1, attn::kMaxVocabulary, cmd.topK, error))
         return false;
+    if (parser.value("dump-npz") == QLatin1String("-")) {
+        error = QStringLiteral("--dump-npz: an archive is written to a file, not to standard output");
+        return false;
+    }
     if (parser.isSet("layers"))
         o.layers = layers;
     if (parser.isSet("ffn"))
