@@ -64,9 +64,10 @@ struct Block
 
 /// Upper bound on blocks, so that a typo cannot ask for gigabytes.
 inline constexpr int kMaxLayers = 128;
-/// Upper bound on the weights of a session file's model (2²⁷, 1 GB in double; GPT-2 small
-/// has 1.24·10⁸): checked before any is derived from the seed.
-inline constexpr double kMaxModelNumbers = 134217728;
+/// Upper bound on the weights of a session file's model, checked before any is derived from
+/// the seed: 2²⁶, what a v1 session of d_model 4096 may already ask for. A file of 256 MB
+/// holds far fewer written out; real checkpoints are not read from session files.
+inline constexpr double kMaxModelNumbers = 67108864;
 /// Upper bound on the vocabulary (GPT-2 has 50 257).
 inline constexpr int kMaxVocabulary = 1 << 18;
 

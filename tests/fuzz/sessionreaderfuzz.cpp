@@ -1,4 +1,4 @@
-// libFuzzer target: arbitrary bytes as a session file. Refusing them with a SessionError is
+// libFuzzer target: arbitrary bytes as a session file of either version. Refusing them with a SessionError is
 // the expected outcome; a crash, another exception, a leak, a hang or a huge allocation is
 // a bug. An accepted session must also compute without NaN weights and round-trip through
 // writeSession exactly.
@@ -47,17 +47,43 @@ void checkAccepted(const attn::Session& session)
         fail("writeSession then readSession changed the session");
 }
 
+void checkAccepted(const attn::Model& model)
+{
+    const long long n = model.n();
+    if (attn::modelFlops(model) <= 1e7 && model.layerCount() * model.heads() * n * n <= kMaxWeights) {
+        const attn::ModelResult result = attn::forwardModel(model);
+        for (const attn::BlockResult& block : result.blocks)
+            for (const attn::HeadResult& head : block.heads)
+                if (head.weights.array().isNaN().any())
+                    fail("NaN in the attention weights of an accepted model");
+        for (const auto& row : result.topK)
+            for (const attn::Prediction& p : row)
+                if (!(p.p >= 0 && p.p <= 1))
+                    fail("a probability outside [0, 1] in an accepted model");
+    }
+    const std::string text = attn::writeModelSession(model);
+    std::string again;
+    try {
+        again = attn::writeModelSession(std::get<attn::Model>(attn::readAnySession(text, "fuzz-roundtrip")));
+    } catch (const attn::SessionError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        fail("writeModelSession wrote a file that readAnySession refuses");
+    }
+    if (again != text)
+        fail("writeModelSession then readAnySession changed the model");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    attn::Session session;
+    attn::AnySession session;
     try {
-        session = attn::readSession(text, "fuzz");
+        session = attn::readAnySession(text, "fuzz");
     } catch (const attn::SessionError&) {
         return 0; // refused with a message: what a bad file should get
     }
-    checkAccepted(session);
+    std::visit([](const auto& accepted) { checkAccepted(accepted); }, session);
     return 0;
 }
