@@ -2,6 +2,7 @@
 
 #include "modelheadless.h"
 #include "npzdump.h"
+#include "npzwriter.h"
 
 #include "attention.h"
 #include "commandline.h"
@@ -35,6 +36,12 @@ QString writeOutput(const QString& path, const QByteArray& data)
     return {};
 }
 
+QString sourceName(const CommandLine& cmd)
+{
+    return cmd.sessionPath.isEmpty() ? QStringLiteral("the default lesson")
+                                     : QDir::toNativeSeparators(cmd.sessionPath);
+}
+
 ExportOptions exportOptions(const CommandLine& cmd)
 {
     ExportOptions options;
@@ -46,6 +53,18 @@ ExportOptions exportOptions(const CommandLine& cmd)
 }
 
 int runHeadless(const CommandLine& cmd)
+{
+    try {
+        return runHeadlessOrThrow(cmd);
+    } catch (const std::bad_alloc&) {
+        printError(sourceName(cmd) +
+                   QStringLiteral(": not enough memory for this session (fewer tokens, heads or "
+                                  "blocks)"));
+        return kWriteFailed;
+    }
+}
+
+int runHeadlessOrThrow(const CommandLine& cmd)
 {
     attn::AnySession any;
     try {
@@ -72,7 +91,7 @@ int runHeadless(const CommandLine& cmd)
         try {
             dump = attn::writeDump(session, result); // refuses a number JSON cannot hold
         } catch (const attn::SessionError& e) {
-            printError(QString::fromStdString(e.what()));
+            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
             return kBadInput;
         }
         if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
@@ -85,7 +104,10 @@ int runHeadless(const CommandLine& cmd)
         try {
             attn::writeSessionNpz(QDir::toNativeSeparators(cmd.npzPath).toStdString(), session,
                                   result);
-        } catch (const std::exception& e) {
+        } catch (const attn::SessionError& e) {
+            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+            return kBadInput;
+        } catch (const attn::NpzError& e) {
             printError(QString::fromStdString(e.what()));
             return kWriteFailed;
         }

@@ -17,6 +17,12 @@ void printError(const QString& message);
 /// Writes to a file atomically, or to standard output for "-".
 QString writeOutput(const QString& path, const QByteArray& data);
 
+/// The session's file as messages name it ("the default lesson" without one).
+QString sourceName(const CommandLine& cmd);
+
+/// runHeadless without the last resort: an allocation that fails throws std::bad_alloc.
+int runHeadlessOrThrow(const CommandLine& cmd);
+
 /// --format, --dpi, --figure-width and --colormap.
 ExportOptions exportOptions(const CommandLine& cmd);
 

@@ -37,7 +37,7 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
         try {
             dump = attn::writeModelDump(model, result);
         } catch (const attn::SessionError& e) {
-            printError(QString::fromStdString(e.what()));
+            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
             return kBadInput;
         }
         if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
@@ -49,7 +49,10 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
     if (!cmd.npzPath.isEmpty()) {
         try {
             attn::writeModelNpz(QDir::toNativeSeparators(cmd.npzPath).toStdString(), model, result);
-        } catch (const std::exception& e) {
+        } catch (const attn::SessionError& e) {
+            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+            return kBadInput;
+        } catch (const attn::NpzError& e) {
             printError(QString::fromStdString(e.what()));
             return kWriteFailed;
         }

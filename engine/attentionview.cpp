@@ -18,7 +18,8 @@ AttentionView attentionView(const Model& m, const ModelResult& r, int l)
     s.wo = b.attention.wo;
     s.additiveW = b.attention.additiveW;
     ForwardResult& f = view.result;
-    f.x = br.input;
+    // Block 1 reads X + P; a later block reads H_l, to which no encoding is added.
+    f.x = l == 0 ? r.x : br.input;
     f.p = l == 0 ? r.p : Matrix::Zero(m.n(), m.dModel());
     f.xIn = b.norm == NormPlacement::Pre ? br.ln1.output : br.input;
     f.mask = r.mask;

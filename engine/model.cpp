@@ -6,6 +6,7 @@
 #include "validation.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace attn {
 namespace {
@@ -35,8 +36,9 @@ void requireNorm(const LayerNormParams& ln, int d, const std::string& field)
 {
     requireMatrix(ln.gain, 1, d, field + ".gain");
     requireMatrix(ln.bias, 1, d, field + ".bias");
-    if (!std::isfinite(ln.eps) || ln.eps < 0)
-        throw SessionError(field + ".eps", "must be a finite number ≥ 0");
+    // eps = 0 would divide 0 by 0 for a constant row.
+    if (!std::isfinite(ln.eps) || ln.eps <= 0)
+        throw SessionError(field + ".eps", "must be a finite number > 0");
 }
 
 void validateBlock(const Block& b, int l, const Session& s)
@@ -90,9 +92,12 @@ std::vector<int> Model::tokenIds() const
     std::vector<int> ids;
     if (vocabulary.empty())
         return ids;
+    std::unordered_map<std::string_view, int> index; // GPT-2: 50 257 entries, 1024 tokens
+    for (std::size_t v = 0; v < vocabulary.size(); ++v)
+        index.emplace(vocabulary[v], static_cast<int>(v));
     for (const std::string& token : settings.tokens) {
-        const auto it = std::find(vocabulary.begin(), vocabulary.end(), token);
-        ids.push_back(it == vocabulary.end() ? -1 : static_cast<int>(it - vocabulary.begin()));
+        const auto it = index.find(token);
+        ids.push_back(it == index.end() ? -1 : it->second);
     }
     return ids;
 }

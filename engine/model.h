@@ -68,6 +68,9 @@ inline constexpr int kMaxLayers = 128;
 /// the seed: 2²⁶, what a v1 session of d_model 4096 may already ask for. A file of 256 MB
 /// holds far fewer written out; real checkpoints are not read from session files.
 inline constexpr double kMaxModelNumbers = 67108864;
+/// Upper bound on the numbers a pass of a session file's model keeps (2²⁸, 2 GB in double):
+/// every head's n × n matrices of every block, the FFN's, the logits.
+inline constexpr double kMaxModelResultNumbers = 268435456;
 /// Upper bound on the vocabulary (GPT-2 has 50 257).
 inline constexpr int kMaxVocabulary = 1 << 18;
 

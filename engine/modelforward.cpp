@@ -173,18 +173,23 @@ void computePredictions(const Model& m, ModelResult& r, int topK)
     r.logSumExp.resize(n);
     r.topK.resize(n);
     std::vector<int> order(vocabulary);
+    RowVector p(vocabulary);
     for (Eigen::Index i = 0; i < n; ++i) {
         const auto row = r.logits.row(i);
         const Real top = row.maxCoeff();
-        r.logSumExp(i) = top + std::log((row.array() - top).exp().sum());
+        // exp(l − top) / Σ exp(row − top): exact where top ≫ log V, unlike exp(l − logSumExp),
+        // in which top + log Σ rounds to top.
+        p = (row.array() - top).exp();
+        const Real sum = p.sum();
+        p /= sum;
+        r.logSumExp(i) = top + std::log(sum);
         std::iota(order.begin(), order.end(), 0);
-        std::partial_sort(order.begin(), order.begin() + k, order.end(), [&row](int a, int b) {
-            return row(a) > row(b) || (row(a) == row(b) && a < b);
+        // By the probabilities as written, so that equal p come by the smaller id.
+        std::partial_sort(order.begin(), order.begin() + k, order.end(), [&p](int a, int b) {
+            return p(a) > p(b) || (p(a) == p(b) && a < b);
         });
-        for (Eigen::Index j = 0; j < k; ++j) {
-            const int id = order[j];
-            r.topK[i].push_back({id, row(id), std::exp(row(id) - r.logSumExp(i))});
-        }
+        for (Eigen::Index j = 0; j < k; ++j)
+            r.topK[i].push_back({order[j], row(order[j]), p(order[j])});
     }
 }
 

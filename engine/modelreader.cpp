@@ -4,6 +4,7 @@
 #include "jsonread.h"
 #include "sessionjson.h"
 
+#include <algorithm>
 #include <set>
 
 namespace attn {
@@ -130,6 +131,8 @@ Block readBlock(const Json& j, int l, const Session& s)
 void readVocabulary(const Json& doc, Model& m)
 {
     const Json& list = requireArray(doc["vocabulary"], "vocabulary");
+    if (list.empty())
+        throw SessionError("vocabulary", "empty (leave it out for a session without a vocabulary)");
     if (list.size() > static_cast<std::size_t>(kMaxVocabulary))
         throw SessionError("vocabulary", std::to_string(list.size()) +
                                              " tokens, more than the limit of " +
@@ -166,12 +169,14 @@ void readAblation(const Json& j, Model& m)
     }
 }
 
-/// Refuses, before anything is derived, a model whose weights would not fit in memory: a
-/// few bytes of JSON ("d_model": 4096 and 128 empty blocks) would otherwise ask for 64 GB.
+/// Refuses, before anything is derived, a model whose weights or intermediates would not fit
+/// in memory: a few bytes of JSON ("d_model": 4096 and 128 empty blocks, or 4096 tokens and
+/// 128 blocks) would otherwise ask for 64 GB.
 void checkSize(const Json& layers, const Model& m)
 {
-    const double d = m.dModel();
+    const double d = m.dModel(), n = m.n(), heads = m.heads();
     double numbers = static_cast<double>(m.vocabularySize()) * d;
+    double intermediates = 0;
     for (const Json& layer : layers) {
         numbers += 4 * d * d;
         if (layer.is_object() && layer.contains("ffn") && layer["ffn"].is_object()) {
@@ -180,10 +185,18 @@ void checkSize(const Json& layers, const Model& m)
             if (f.contains("W_1") && f["W_1"].is_array() && !f["W_1"].empty() && f["W_1"][0].is_array())
                 width = static_cast<double>(f["W_1"][0].size());
             else if (f.contains("d_ff") && f["d_ff"].is_number())
-                width = f["d_ff"].get<double>();
+                width = std::max(0.0, f["d_ff"].get<double>()); // a negative one is refused later
             numbers += 2 * d * width;
+            intermediates += 2 * n * width;
         }
+        intermediates += heads * (3 * n * n + 4 * n * d / heads) + 10 * n * d;
     }
+    intermediates += n * m.vocabularySize();
+    if (intermediates > kMaxModelResultNumbers)
+        throw SessionError("layers", "the pass would keep " + std::to_string(static_cast<long long>(intermediates)) +
+                                         " numbers, more than the limit of " +
+                                         std::to_string(static_cast<long long>(kMaxModelResultNumbers)) +
+                                         " (fewer tokens, heads or blocks)");
     if (numbers > kMaxModelNumbers)
         throw SessionError("layers", "the model would hold " + std::to_string(static_cast<long long>(numbers)) +
                                          " weights, more than the limit of " +
@@ -231,6 +244,9 @@ Model modelFromJson(const Json& doc)
                                                       u.get<std::string>() + "\"");
             m.unembedding = UnembeddingKind::Tied;
         } else {
+            if (!u.is_array())
+                throw SessionError("unembedding", std::string("expected \"tied\" or a d_model × V matrix, got ") +
+                                                      typeName(u));
             m.unembedding = UnembeddingKind::Matrix;
             m.unembeddingMatrix = readMatrix(u, "unembedding", m.vocabularySize());
         }

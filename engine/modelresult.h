@@ -41,7 +41,7 @@ struct Prediction
 {
     int id = 0;      ///< index in the vocabulary
     Real logit = 0;
-    Real p = 0;      ///< exp(logit − logSumExp of its row)
+    Real p = 0;      ///< exp(logit − max) / Σ exp(row − max) of its row
 };
 
 struct ModelResult

@@ -3,6 +3,8 @@
 #include "jsonwriter.h"
 #include "sessionjson.h"
 
+#include <cmath>
+
 namespace attn {
 namespace {
 
@@ -166,8 +168,13 @@ std::string writeModelDump(const Model& m, const ModelResult& r)
         Json top = Json::array();
         for (std::size_t i = 0; i < r.topK.size(); ++i) {
             Json row = Json::array();
-            for (const Prediction& p : r.topK[i])
+            for (std::size_t j = 0; j < r.topK[i].size(); ++j) {
+                const Prediction& p = r.topK[i][j];
+                if (!std::isfinite(p.p)) // logits that overflowed a double
+                    throw SessionError(indexed(indexed("top_k", i), j) + ".p",
+                                       notFiniteProblem(p.p, "top_k"));
                 row.push_back({{"token", m.vocabulary[p.id]}, {"id", p.id}, {"p", p.p}});
+            }
             top.push_back(row);
         }
         doc["top_k"] = top;

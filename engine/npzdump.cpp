@@ -1,13 +1,38 @@
 #include "npzdump.h"
 
 #include "npzwriter.h"
+#include "sessionerror.h"
+
+#include <cmath>
 
 namespace attn {
 namespace {
 
+/// Refuses NaN by its name, as the JSON dump does (±∞ is kept: NumPy has it).
+class CheckedNpz
+{
+public:
+    explicit CheckedNpz(const std::string& path) : m_npz(path) {}
+
+    template <typename M> void add(const std::string& name, const M& m)
+    {
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            for (Eigen::Index r = 0; r < m.rows(); ++r)
+                if (std::isnan(static_cast<double>(m(r, c))))
+                    throw SessionError(name + "[" + std::to_string(r) + "][" + std::to_string(c) + "]",
+                                       "NaN (the pass overflowed a double: use smaller inputs or weights)");
+        m_npz.add(name, m);
+    }
+    void add(const std::string& name, const std::vector<std::int64_t>& v) { m_npz.add(name, v); }
+    void commit() { m_npz.commit(); }
+
+private:
+    NpzWriter m_npz;
+};
+
 std::string key(const std::string& prefix, const char* name) { return prefix + name; }
 
-void addHeads(NpzWriter& npz, const std::string& prefix, const std::vector<HeadResult>& heads)
+void addHeads(CheckedNpz& npz, const std::string& prefix, const std::vector<HeadResult>& heads)
 {
     for (std::size_t h = 0; h < heads.size(); ++h) {
         const std::string p = prefix + "head_results." + std::to_string(h) + ".";
@@ -26,7 +51,7 @@ void addHeads(NpzWriter& npz, const std::string& prefix, const std::vector<HeadR
 
 void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r)
 {
-    NpzWriter npz(path);
+    CheckedNpz npz(path);
     std::vector<std::int64_t> ids; // alive until commit(), as every array added
     for (int id : m.tokenIds())
         ids.push_back(id);
@@ -62,7 +87,7 @@ void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r
 
 void writeSessionNpz(const std::string& path, const Session& s, const ForwardResult& r)
 {
-    NpzWriter npz(path);
+    CheckedNpz npz(path);
     npz.add("X", r.x);
     npz.add("P", r.p);
     npz.add("X_in", r.xIn);

@@ -11,8 +11,8 @@
 
 namespace attn {
 
-/// Dump v2's matrices. Throws NpzError (npzwriter.h) when the file cannot be written; the
-/// file is then left as it was.
+/// Dump v2's matrices. Throws SessionError naming the entry at a NaN (nothing written), and
+/// NpzError (npzwriter.h) when the file cannot be written; the file is then left as it was.
 void writeModelNpz(const std::string& path, const Model& model, const ModelResult& result);
 
 /// Dump v1's matrices, for a v1 session.
