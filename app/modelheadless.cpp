@@ -12,6 +12,52 @@
 #include <QDir>
 
 namespace av {
+namespace {
+
+/// The v1 figures whose titles hold for a block of a model (the pipeline's formulas are
+/// v1's: Q = (X + P) W_Q, without the block's norm and biases).
+const QStringList kBlockFigures = {QStringLiteral("attention-heads"), QStringLiteral("mask"),
+                                   QStringLiteral("head-summary"), QStringLiteral("output"),
+                                   QStringLiteral("positional-encoding-curves"),
+                                   QStringLiteral("positional-encoding-heatmap")};
+
+/// Block --layer under the v1 names (attention-head-k, scores-head-k and kBlockFigures), and
+/// attention-layer-L-head-k of every block. All or nothing.
+QString exportModel(const CommandLine& cmd, const attn::Model& model,
+                    const attn::ModelResult& result)
+{
+    if (!QDir().mkpath(cmd.exportDir))
+        return QStringLiteral("%1: the folder cannot be created")
+            .arg(QDir::toNativeSeparators(cmd.exportDir));
+    const ExportOptions options = exportOptions(cmd);
+    QVector<QPair<QString, QByteArray>> files;
+    const auto add = [&](const attn::AttentionView& view, const QString& figure,
+                         const QString& file) {
+        files.append({QDir(cmd.exportDir).filePath(file + QLatin1Char('.') + options.format),
+                      figureFile(view.session, view.result, figure, options)});
+        return !files.last().second.isEmpty();
+    };
+    for (int l = 0; l < model.layerCount(); ++l) {
+        const attn::AttentionView view = attn::attentionView(model, result, l);
+        for (int h = 1; h <= model.heads(); ++h) {
+            const QString head = QStringLiteral("attention-head-%1").arg(h);
+            bool drawn = add(view, head, QStringLiteral("attention-layer-%1-head-%2").arg(l + 1).arg(h));
+            if (l == cmd.layer - 1)
+                drawn = drawn && add(view, head, head) &&
+                        add(view, QStringLiteral("scores-head-%1").arg(h),
+                            QStringLiteral("scores-head-%1").arg(h));
+            if (!drawn)
+                return QStringLiteral("%1: the figure could not be drawn").arg(files.last().first);
+        }
+        if (l == cmd.layer - 1)
+            for (const QString& figure : kBlockFigures)
+                if (!add(view, figure, figure))
+                    return QStringLiteral("%1: the figure could not be drawn").arg(files.last().first);
+    }
+    return writeAllOrNothing(files);
+}
+
+} // namespace
 
 int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
 {
@@ -66,10 +112,7 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
         }
     }
     if (!cmd.exportDir.isEmpty()) {
-        const attn::AttentionView view = attn::attentionView(model, result, cmd.layer - 1);
-        if (const QString error = exportAll(view.session, view.result, cmd.exportDir,
-                                            exportOptions(cmd));
-            !error.isEmpty()) {
+        if (const QString error = exportModel(cmd, model, result); !error.isEmpty()) {
             printError(error);
             return kWriteFailed;
         }

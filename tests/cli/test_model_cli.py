@@ -115,6 +115,13 @@ class Files(unittest.TestCase):
             r = run("--headless", "--session", GPT, "--layer", "3", "--export", tmp)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertTrue(os.path.getsize(os.path.join(tmp, "attention-head-4.png")) > 1000)
+            for block in (1, 2, 3):
+                self.assertTrue(os.path.exists(os.path.join(tmp, f"attention-layer-{block}-head-4.png")))
+            # Block 3's heads under the v1 names; the pipeline (v1's formulas) left out.
+            with open(os.path.join(tmp, "attention-head-2.png"), "rb") as a, \
+                 open(os.path.join(tmp, "attention-layer-3-head-2.png"), "rb") as b:
+                self.assertEqual(a.read(), b.read())
+            self.assertFalse(os.path.exists(os.path.join(tmp, "pipeline.png")))
 
 
 class Refusals(unittest.TestCase):

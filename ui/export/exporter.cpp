@@ -220,6 +220,15 @@ QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QS
         if (progress && !progress(i + 1, names.size() + 1))
             return tr("Export cancelled; nothing was written.");
     }
+    if (const QString error = writeAllOrNothing(files); !error.isEmpty())
+        return error;
+    if (progress)
+        progress(names.size() + 1, names.size() + 1);
+    return {};
+}
+
+QString writeAllOrNothing(const QVector<QPair<QString, QByteArray>>& files)
+{
     QStringList written;
     for (const auto& [path, bytes] : files) {
         if (const QString error = writeFileAtomically(path, bytes); !error.isEmpty()) {
@@ -229,8 +238,6 @@ QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QS
         }
         written << path;
     }
-    if (progress)
-        progress(names.size() + 1, names.size() + 1);
     return {};
 }
 

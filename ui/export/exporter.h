@@ -11,6 +11,7 @@
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 #include <functional>
 
 namespace av {
@@ -49,6 +50,10 @@ QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& r
 QString exportAll(const attn::Session& session, const attn::ForwardResult& result,
                   const QString& dir, const ExportOptions& options,
                   const std::function<bool(int, int)>& progress = {});
+
+/// Files (path, bytes) written atomically, all or nothing: if one cannot be written, those
+/// already written are removed. Returns an empty string, or a message naming the file.
+QString writeAllOrNothing(const QVector<QPair<QString, QByteArray>>& files);
 
 /// A matrix as CSV, with row and column labels as headers (quoted where needed).
 QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, const QStringList& colLabels);
