@@ -29,25 +29,6 @@ bool parseKind(const QCommandLineParser& parser, const QString& name, Parse pars
     return false;
 }
 
-bool parseInt(const QCommandLineParser& parser, const QString& name, int lo, int hi,
-              std::optional<int>& out, QString& error)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < lo || value > hi) {
-        error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
-                    .arg(name)
-                    .arg(lo)
-                    .arg(hi)
-                    .arg(parser.value(name));
-        return false;
-    }
-    out = value;
-    return true;
-}
-
 bool parsePositive(const QCommandLineParser& parser, const QString& name,
                    std::optional<double>& out, QString& error)
 {
@@ -172,6 +153,25 @@ constexpr OptionText kOptions[] = {
 };
 
 } // namespace
+
+bool parseInt(const QCommandLineParser& parser, const QString& name, int lo, int hi,
+              std::optional<int>& out, QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < lo || value > hi) {
+        error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
+                    .arg(name)
+                    .arg(lo)
+                    .arg(hi)
+                    .arg(parser.value(name));
+        return false;
+    }
+    out = value;
+    return true;
+}
 
 std::optional<CommandLine> parseCommandLine(const QStringList& arguments, CommandLineExit& exit)
 {

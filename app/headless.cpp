@@ -42,6 +42,41 @@ QString sourceName(const CommandLine& cmd)
                                      : QDir::toNativeSeparators(cmd.sessionPath);
 }
 
+int writeText(const CommandLine& cmd, const QString& path,
+              const std::function<std::string()>& make)
+{
+    if (path.isEmpty())
+        return kDone;
+    std::string text;
+    try {
+        text = make();
+    } catch (const attn::SessionError& e) {
+        printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (const QString error = writeOutput(path, QByteArray::fromStdString(text)); !error.isEmpty()) {
+        printError(error);
+        return kWriteFailed;
+    }
+    return kDone;
+}
+
+int writeNpz(const CommandLine& cmd, const std::function<void(const std::string&)>& write)
+{
+    if (cmd.npzPath.isEmpty())
+        return kDone;
+    try {
+        write(QDir::toNativeSeparators(cmd.npzPath).toStdString());
+    } catch (const attn::SessionError& e) {
+        printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        return kBadInput;
+    } catch (const attn::NpzError& e) {
+        printError(QString::fromStdString(e.what()));
+        return kWriteFailed;
+    }
+    return kDone;
+}
+
 ExportOptions exportOptions(const CommandLine& cmd)
 {
     ExportOptions options;
@@ -86,40 +121,20 @@ int runHeadlessOrThrow(const CommandLine& cmd)
     attn::ForwardResult result;
     if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
         result = attn::forward(session);
-    if (!cmd.dumpPath.isEmpty()) {
-        std::string dump;
-        try {
-            dump = attn::writeDump(session, result); // refuses a number JSON cannot hold
-        } catch (const attn::SessionError& e) {
-            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-            return kBadInput;
-        }
-        if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
-            !error.isEmpty()) {
-            printError(error);
-            return kWriteFailed;
-        }
-    }
-    if (!cmd.npzPath.isEmpty()) {
-        try {
-            attn::writeSessionNpz(QDir::toNativeSeparators(cmd.npzPath).toStdString(), session,
-                                  result);
-        } catch (const attn::SessionError& e) {
-            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-            return kBadInput;
-        } catch (const attn::NpzError& e) {
-            printError(QString::fromStdString(e.what()));
-            return kWriteFailed;
-        }
-    }
-    if (!cmd.saveSessionPath.isEmpty()) {
-        const std::string text = attn::writeSession(session);
-        if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
-            !error.isEmpty()) {
-            printError(error);
-            return kWriteFailed;
-        }
-    }
+    if (const int status = writeText(cmd, cmd.dumpPath, [&] {
+            return attn::writeDump(session, result); // refuses a number JSON cannot hold
+        });
+        status != kDone)
+        return status;
+    if (const int status = writeNpz(cmd, [&](const std::string& path) {
+            attn::writeSessionNpz(path, session, result);
+        });
+        status != kDone)
+        return status;
+    if (const int status =
+            writeText(cmd, cmd.saveSessionPath, [&] { return attn::writeSession(session); });
+        status != kDone)
+        return status;
     if (!cmd.exportDir.isEmpty()) {
         if (const QString error = exportAll(session, result, cmd.exportDir, exportOptions(cmd));
             !error.isEmpty()) {

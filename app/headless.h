@@ -3,6 +3,8 @@
 #include "exporter.h"
 
 #include <QString>
+#include <functional>
+#include <string>
 
 namespace av {
 
@@ -22,6 +24,14 @@ QString sourceName(const CommandLine& cmd);
 
 /// runHeadless without the last resort: an allocation that fails throws std::bad_alloc.
 int runHeadlessOrThrow(const CommandLine& cmd);
+
+/// Writes make()'s text to path (nothing for an empty path). A SessionError from make() (a
+/// number a dump cannot hold) is printed with the file's name: kBadInput, nothing written.
+/// Returns kDone, kBadInput or kWriteFailed, the message printed.
+int writeText(const CommandLine& cmd, const QString& path, const std::function<std::string()>& make);
+
+/// --dump-npz through write(path), with the same statuses.
+int writeNpz(const CommandLine& cmd, const std::function<void(const std::string&)>& write);
 
 /// --format, --dpi, --figure-width and --colormap.
 ExportOptions exportOptions(const CommandLine& cmd);

@@ -78,39 +78,19 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
     attn::ModelResult result;
     if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
         result = attn::forwardModel(model, cmd.topK);
-    if (!cmd.dumpPath.isEmpty()) {
-        std::string dump;
-        try {
-            dump = attn::writeModelDump(model, result);
-        } catch (const attn::SessionError& e) {
-            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-            return kBadInput;
-        }
-        if (const QString error = writeOutput(cmd.dumpPath, QByteArray::fromStdString(dump));
-            !error.isEmpty()) {
-            printError(error);
-            return kWriteFailed;
-        }
-    }
-    if (!cmd.npzPath.isEmpty()) {
-        try {
-            attn::writeModelNpz(QDir::toNativeSeparators(cmd.npzPath).toStdString(), model, result);
-        } catch (const attn::SessionError& e) {
-            printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
-            return kBadInput;
-        } catch (const attn::NpzError& e) {
-            printError(QString::fromStdString(e.what()));
-            return kWriteFailed;
-        }
-    }
-    if (!cmd.saveSessionPath.isEmpty()) {
-        const std::string text = attn::writeModelSession(model);
-        if (const QString error = writeOutput(cmd.saveSessionPath, QByteArray::fromStdString(text));
-            !error.isEmpty()) {
-            printError(error);
-            return kWriteFailed;
-        }
-    }
+    if (const int status =
+            writeText(cmd, cmd.dumpPath, [&] { return attn::writeModelDump(model, result); });
+        status != kDone)
+        return status;
+    if (const int status = writeNpz(cmd, [&](const std::string& path) {
+            attn::writeModelNpz(path, model, result);
+        });
+        status != kDone)
+        return status;
+    if (const int status =
+            writeText(cmd, cmd.saveSessionPath, [&] { return attn::writeModelSession(model); });
+        status != kDone)
+        return status;
     if (!cmd.exportDir.isEmpty()) {
         if (const QString error = exportModel(cmd, model, result); !error.isEmpty()) {
             printError(error);

@@ -8,25 +8,6 @@
 namespace av {
 namespace {
 
-bool parseWhole(const QCommandLineParser& parser, const char* name, int lo, int hi, int& out,
-                QString& error)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < lo || value > hi) {
-        error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
-                    .arg(QLatin1String(name))
-                    .arg(lo)
-                    .arg(hi)
-                    .arg(parser.value(name));
-        return false;
-    }
-    out = value;
-    return true;
-}
-
 /// "1.2,2.1" → {(0, 1), (1, 0)}: on screen and on the command line blocks and heads count
 /// from 1, in files from 0.
 bool parseAblation(const QString& text, std::vector<std::pair<int, int>>& out, QString& error)
@@ -52,20 +33,18 @@ bool parseAblation(const QString& text, std::vector<std::pair<int, int>>& out, Q
 bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QString& error)
 {
     attn::SessionOverrides& o = cmd.overrides;
-    int layers = 0, ffn = 0;
-    if (!parseWhole(parser, "layers", 1, attn::kMaxLayers, layers, error) ||
-        !parseWhole(parser, "ffn", 0, 16 * attn::kMaxDModel, ffn, error) ||
-        !parseWhole(parser, "layer", 1, attn::kMaxLayers, cmd.layer, error) ||
-        !parseWhole(parser, "top-k", 1, attn::kMaxVocabulary, cmd.topK, error))
+    std::optional<int> layer, topK;
+    if (!parseInt(parser, "layers", 1, attn::kMaxLayers, o.layers, error) ||
+        !parseInt(parser, "ffn", 0, 16 * attn::kMaxDModel, o.ffn, error) ||
+        !parseInt(parser, "layer", 1, attn::kMaxLayers, layer, error) ||
+        !parseInt(parser, "top-k", 1, attn::kMaxVocabulary, topK, error))
         return false;
+    cmd.layer = layer.value_or(cmd.layer);
+    cmd.topK = topK.value_or(cmd.topK);
     if (parser.value("dump-npz") == QLatin1String("-")) {
         error = QStringLiteral("--dump-npz: an archive is written to a file, not to standard output");
         return false;
     }
-    if (parser.isSet("layers"))
-        o.layers = layers;
-    if (parser.isSet("ffn"))
-        o.ffn = ffn;
     if (parser.isSet("norm")) {
         o.norm = attn::parseNormPlacement(parser.value("norm").toStdString());
         if (!o.norm) {

@@ -23,21 +23,8 @@ std::string writeDump(const Session& s, const ForwardResult& r)
     doc["X_in"] = matrixJson(r.xIn, "X_in");
     doc["mask"] = matrixJson(r.mask.cast<int>(), "mask");
     Json heads = Json::array();
-    for (std::size_t i = 0; i < r.heads.size(); ++i) {
-        const HeadResult& h = r.heads[i];
-        const std::string field = indexed("head_results", i) + ".";
-        heads.push_back({{"Q", matrixJson(h.q, field + "Q")},
-                         {"K", matrixJson(h.k, field + "K")},
-                         {"V", matrixJson(h.v, field + "V")},
-                         {"raw_scores", matrixJson(h.rawScores, field + "raw_scores")},
-                         {"scores", matrixJson(h.scores, field + "scores")},
-                         {"weights", matrixJson(h.weights, field + "weights")},
-                         {"output", matrixJson(h.output, field + "output")},
-                         {"row_max", vectorJson(h.rowMax, field + "row_max")},
-                         {"row_sum", vectorJson(h.rowSum, field + "row_sum")},
-                         {"entropy", vectorJson(h.entropy, field + "entropy")},
-                         {"mean_distance", vectorJson(h.meanDistance, field + "mean_distance")}});
-    }
+    for (std::size_t i = 0; i < r.heads.size(); ++i)
+        heads.push_back(headResultJson(r.heads[i], indexed("head_results", i) + ".", true));
     doc["head_results"] = heads;
     doc["concat"] = matrixJson(r.concat, "concat");
     doc["W_O"] = matrixJson(s.wo, "W_O");

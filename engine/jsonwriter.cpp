@@ -65,6 +65,24 @@ Json vectorJson(const Vector& v, const std::string& field)
     return Json(std::vector<Real>(v.data(), v.data() + v.size()));
 }
 
+Json headResultJson(const HeadResult& h, const std::string& field, bool statistics)
+{
+    Json out = {{"Q", matrixJson(h.q, field + "Q")},
+                {"K", matrixJson(h.k, field + "K")},
+                {"V", matrixJson(h.v, field + "V")},
+                {"raw_scores", matrixJson(h.rawScores, field + "raw_scores")},
+                {"scores", matrixJson(h.scores, field + "scores")},
+                {"weights", matrixJson(h.weights, field + "weights")},
+                {"output", matrixJson(h.output, field + "output")}};
+    if (statistics) {
+        out["row_max"] = vectorJson(h.rowMax, field + "row_max");
+        out["row_sum"] = vectorJson(h.rowSum, field + "row_sum");
+        out["entropy"] = vectorJson(h.entropy, field + "entropy");
+        out["mean_distance"] = vectorJson(h.meanDistance, field + "mean_distance");
+    }
+    return out;
+}
+
 std::string pretty(const Json& j)
 {
     std::string out;

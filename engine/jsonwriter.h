@@ -2,6 +2,7 @@
 // Matrices as JSON arrays of rows, and the files' layout: one key per line, one matrix row
 // per line. Internal to the engine's file code.
 
+#include "forwardresult.h"
 #include "jsonpath.h"
 #include "sessionerror.h"
 #include "types.h"
@@ -39,6 +40,11 @@ Json matricesJson(const std::vector<Matrix>& list, const std::string& field);
 
 /// A vector as one array; throws SessionError naming field[i] like matrixJson.
 Json vectorJson(const Vector& v, const std::string& field);
+
+/// One head's matrices as the dumps write them (field "head_results[h]." names them):
+/// Q, K, V, raw_scores, scores, weights and output, then with statistics dump v1's row_max,
+/// row_sum, entropy and mean_distance.
+Json headResultJson(const HeadResult& head, const std::string& field, bool statistics);
 
 /// The text of a file: readable and still compact, ending in a line break.
 std::string pretty(const Json& j);

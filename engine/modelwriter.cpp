@@ -64,17 +64,8 @@ Json blockResultJson(const BlockResult& r, int l)
     if (!r.ln1.empty())
         out["ln1"] = matrixJson(r.ln1.output, field + "ln1");
     Json heads = Json::array();
-    for (std::size_t h = 0; h < r.heads.size(); ++h) {
-        const HeadResult& hr = r.heads[h];
-        const std::string hf = field + indexed("head_results", h) + ".";
-        heads.push_back({{"Q", matrixJson(hr.q, hf + "Q")},
-                         {"K", matrixJson(hr.k, hf + "K")},
-                         {"V", matrixJson(hr.v, hf + "V")},
-                         {"raw_scores", matrixJson(hr.rawScores, hf + "raw_scores")},
-                         {"scores", matrixJson(hr.scores, hf + "scores")},
-                         {"weights", matrixJson(hr.weights, hf + "weights")},
-                         {"output", matrixJson(hr.output, hf + "output")}});
-    }
+    for (std::size_t h = 0; h < r.heads.size(); ++h)
+        heads.push_back(headResultJson(r.heads[h], field + indexed("head_results", h) + ".", false));
     out["head_results"] = heads;
     out["concat"] = matrixJson(r.concat, field + "concat");
     out["attention_output"] = matrixJson(r.attentionOutput, field + "attention_output");

@@ -3,8 +3,8 @@
 
 An independent implementation of "The computation" and "Dump v2" of
 transformer.md, on top of the v1 attention of session-format.md (whose
-functions are copied from make_fixtures.py, the v1 reference; no engine code is
-used). compute(session) takes a session v2 dict (every weight given; biases,
+functions are imported from make_fixtures.py, the v1 reference; no engine code
+is used). compute(session) takes a session v2 dict (every weight given; biases,
 gains and eps may be left to their defaults) and returns the dump v2, with
 NumPy arrays for the matrices; to_json() turns those into lists.
 
@@ -30,66 +30,18 @@ class Reject(Exception):
 
 
 # ------------------------------------------------------------ v1 attention
-# (copied from make_fixtures.py, the v1 reference)
 
-def sinusoidal(n, d_model, base):
-    """P[pos, 2i] = sin(pos / base^(2i/d_model)), P[pos, 2i+1] = cos(same)."""
-    pos = np.arange(n, dtype=np.float64)[:, None]
-    col = np.arange(d_model)
-    angle = pos / np.power(float(base), (2.0 * (col // 2)) / d_model)[None, :]
-    return np.where(col % 2 == 0, np.sin(angle), np.cos(angle))
+# The v1 attention of session-format.md, from the v1 reference.
+from make_fixtures import mask_matrix, normalize, score, sinusoidal  # noqa: E402
 
 
 def positional(pe, n, d_model):
+    """P: rows 0 .. n-1 of the encoding (a learned matrix may have more rows)."""
+    if pe["kind"] == "learned":
+        return np.array(pe["matrix"], dtype=np.float64)[:n]
     if pe["kind"] == "none":
         return np.zeros((n, d_model))
-    if pe["kind"] == "sinusoidal":
-        return sinusoidal(n, d_model, pe.get("base", 10000))
-    return np.array(pe["matrix"], dtype=np.float64)[:n]  # learned: rows 0 .. n-1
-
-
-def mask_matrix(spec, n):
-    i = np.arange(n)[:, None]
-    j = np.arange(n)[None, :]
-    kind = spec["kind"]
-    if kind == "none":
-        m = np.ones((n, n), dtype=bool)
-    elif kind == "causal":
-        m = j <= i
-    elif kind == "window":
-        m = np.abs(i - j) <= spec["radius"]
-    elif kind == "causal_window":
-        m = (i - j >= 0) & (i - j <= spec["radius"])
-    else:  # custom
-        m = np.array(spec["matrix"]) != 0
-    return m.astype(int)
-
-
-def score(kind, Q, K, w=None):
-    """raw scores (n x n); scaled_dot already includes the 1/sqrt(d_k)."""
-    if kind == "dot":
-        return Q @ K.T
-    if kind == "scaled_dot":
-        return (Q @ K.T) / np.sqrt(Q.shape[1])
-    if kind == "cosine":
-        denom = np.outer(np.linalg.norm(Q, axis=1), np.linalg.norm(K, axis=1))
-        safe = np.where(denom == 0, 1.0, denom)
-        return np.where(denom == 0, 0.0, (Q @ K.T) / safe)
-    return np.tanh(Q[:, None, :] + K[None, :, :]) @ np.asarray(w, dtype=np.float64)
-
-
-def normalize(kind, raw, temperature, mask):
-    allowed = mask != 0
-    if kind == "relu":
-        return np.where(allowed, np.maximum(raw / temperature, 0.0), 0.0)
-    A = np.zeros_like(raw)
-    for r in range(raw.shape[0]):
-        keys = allowed[r]
-        if not keys.any():
-            continue  # fully masked row stays all zeros
-        e = np.exp((raw[r, keys] - raw[r, keys].max()) / temperature)
-        A[r, keys] = e / e.sum()
-    return A
+    return sinusoidal(n, d_model, pe.get("base", 10000))
 
 
 # ------------------------------------------------------------ v2 additions
