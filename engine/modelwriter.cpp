@@ -85,12 +85,8 @@ Json blockResultJson(const BlockResult& r, int l)
 std::string writeModelSession(const Model& m)
 {
     const Session& s = m.settings;
-    Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
-    if (m.learnedPositions.size() > 0 || s.positional.kind == PeKind::Learned)
-        pe["matrix"] = matrixJson(m.learnedPositions, "positional_encoding.matrix");
-    Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
-    if (s.mask.custom.size() > 0 || s.mask.kind == MaskKind::Custom)
-        mask["matrix"] = matrixJson(s.mask.custom.cast<int>(), "mask.matrix");
+    const Json pe = positionalJson(s.positional, m.learnedPositions);
+    const Json mask = maskJson(s.mask);
     Json doc = Json::object();
     doc["format"] = kSessionFormat;
     doc["version"] = kModelVersion;

@@ -29,6 +29,10 @@ void readSettings(const Json& doc, Session& session, bool readLearned);
 /// A v1 document (overrides applied) as a valid session; refuses a v2 one.
 Session sessionFromJson(const Json& doc);
 
+/// The "positional_encoding" and "mask" objects of both versions.
+Json positionalJson(const PositionalEncoding& positional, const Matrix& learned);
+Json maskJson(const MaskSpec& mask);
+
 /// The document of a file, parsed with its size limit; throws SessionError naming where a
 /// number is out of range or why the text is not JSON.
 Json parseDocument(std::string_view text);

@@ -5,17 +5,28 @@
 
 namespace attn {
 
+// Settings of kinds not in use are written too: switching back after opening the file finds
+// them as they were. A valid session is finite, so matrixJson never refuses here.
+Json positionalJson(const PositionalEncoding& positional, const Matrix& learned)
+{
+    Json pe = {{"kind", toString(positional.kind)}, {"base", positional.base}};
+    if (learned.rows() > 0 || learned.cols() > 0 || positional.kind == PeKind::Learned)
+        pe["matrix"] = matrixJson(learned, "positional_encoding.matrix");
+    return pe;
+}
+
+Json maskJson(const MaskSpec& spec)
+{
+    Json mask = {{"kind", toString(spec.kind)}, {"radius", spec.radius}};
+    if (spec.custom.rows() > 0 || spec.custom.cols() > 0 || spec.kind == MaskKind::Custom)
+        mask["matrix"] = matrixJson(spec.custom.cast<int>(), "mask.matrix");
+    return mask;
+}
+
 std::string writeSession(const Session& s)
 {
-    // Settings of kinds not in use are written too: switching back after opening the file
-    // finds them as they were. A valid session is finite, so matrixJson never refuses here.
-    Json pe = {{"kind", toString(s.positional.kind)}, {"base", s.positional.base}};
-    if (s.positional.learned.rows() > 0 || s.positional.learned.cols() > 0 ||
-        s.positional.kind == PeKind::Learned)
-        pe["matrix"] = matrixJson(s.positional.learned, "positional_encoding.matrix");
-    Json mask = {{"kind", toString(s.mask.kind)}, {"radius", s.mask.radius}};
-    if (s.mask.custom.rows() > 0 || s.mask.custom.cols() > 0 || s.mask.kind == MaskKind::Custom)
-        mask["matrix"] = matrixJson(s.mask.custom.cast<int>(), "mask.matrix");
+    const Json pe = positionalJson(s.positional, s.positional.learned);
+    const Json mask = maskJson(s.mask);
     Json doc = Json::object();
     doc["format"] = kSessionFormat;
     doc["version"] = kVersion;
