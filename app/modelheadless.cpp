@@ -16,8 +16,10 @@ namespace {
 
 /// The v1 figures whose titles hold for a block of a model (the pipeline's formulas are
 /// v1's: Q = (X + P) W_Q, without the block's norm and biases).
-const QStringList kBlockFigures = {QStringLiteral("attention-heads"), QStringLiteral("mask"),
-                                   QStringLiteral("head-summary"), QStringLiteral("output"),
+const QStringList kBlockFigures = {QStringLiteral("attention-heads"),
+                                   QStringLiteral("mask"),
+                                   QStringLiteral("head-summary"),
+                                   QStringLiteral("output"),
                                    QStringLiteral("positional-encoding-curves"),
                                    QStringLiteral("positional-encoding-heatmap")};
 
@@ -41,7 +43,8 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
         const attn::AttentionView view = attn::attentionView(model, result, l);
         for (int h = 1; h <= model.heads(); ++h) {
             const QString head = QStringLiteral("attention-head-%1").arg(h);
-            bool drawn = add(view, head, QStringLiteral("attention-layer-%1-head-%2").arg(l + 1).arg(h));
+            bool drawn =
+                add(view, head, QStringLiteral("attention-layer-%1-head-%2").arg(l + 1).arg(h));
             if (l == cmd.layer - 1)
                 drawn = drawn && add(view, head, head) &&
                         add(view, QStringLiteral("scores-head-%1").arg(h),
@@ -52,7 +55,8 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
         if (l == cmd.layer - 1)
             for (const QString& figure : kBlockFigures)
                 if (!add(view, figure, figure))
-                    return QStringLiteral("%1: the figure could not be drawn").arg(files.last().first);
+                    return QStringLiteral("%1: the figure could not be drawn")
+                        .arg(files.last().first);
     }
     return writeAllOrNothing(files);
 }
@@ -82,9 +86,8 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
             writeText(cmd, cmd.dumpPath, [&] { return attn::writeModelDump(model, result); });
         status != kDone)
         return status;
-    if (const int status = writeNpz(cmd, [&](const std::string& path) {
-            attn::writeModelNpz(path, model, result);
-        });
+    if (const int status = writeNpz(
+            cmd, [&](const std::string& path) { attn::writeModelNpz(path, model, result); });
         status != kDone)
         return status;
     if (const int status =

@@ -42,7 +42,8 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
     cmd.layer = layer.value_or(cmd.layer);
     cmd.topK = topK.value_or(cmd.topK);
     if (parser.value("dump-npz") == QLatin1String("-")) {
-        error = QStringLiteral("--dump-npz: an archive is written to a file, not to standard output");
+        error =
+            QStringLiteral("--dump-npz: an archive is written to a file, not to standard output");
         return false;
     }
     if (parser.isSet("norm")) {

@@ -8,8 +8,14 @@
 
 namespace {
 
-std::size_t bytes(const attn::Matrix& m) { return sizeof(attn::Real) * m.size(); }
-std::size_t bytes(const attn::Vector& v) { return sizeof(attn::Real) * v.size(); }
+std::size_t bytes(const attn::Matrix& m)
+{
+    return sizeof(attn::Real) * m.size();
+}
+std::size_t bytes(const attn::Vector& v)
+{
+    return sizeof(attn::Real) * v.size();
+}
 std::size_t bytes(const attn::LayerNormResult& ln)
 {
     return bytes(ln.output) + bytes(ln.mean) + bytes(ln.variance);
@@ -33,7 +39,10 @@ std::size_t resultBytes(const attn::ModelResult& r)
     return total;
 }
 
-int arg(const benchmark::State& state, int i) { return static_cast<int>(state.range(i)); }
+int arg(const benchmark::State& state, int i)
+{
+    return static_cast<int>(state.range(i));
+}
 
 /// BM_ModelForward/layers/d_model/heads/n: forwardModel with every intermediate kept, the
 /// final norm and the logits of every token over a vocabulary of 50 257 at d_model 768 (GPT-2
@@ -49,8 +58,8 @@ void BM_ModelForward(benchmark::State& state)
         benchmark::DoNotOptimize(result.final.data());
         benchmark::ClobberMemory();
     }
-    state.counters["FLOPS"] = benchmark::Counter(attn::modelFlops(model),
-                                                 benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["FLOPS"] =
+        benchmark::Counter(attn::modelFlops(model), benchmark::Counter::kIsIterationInvariantRate);
     state.counters["MB"] = static_cast<double>(resultBytes(result)) / (1 << 20);
 }
 
@@ -58,7 +67,8 @@ void BM_ModelForward(benchmark::State& state)
 /// changes, and that block and every later one are recomputed (recomputeFrom).
 void BM_ModelEdit(benchmark::State& state)
 {
-    attn::Model model = bench::makeModel(arg(state, 0), arg(state, 1), arg(state, 2), arg(state, 3), 64);
+    attn::Model model =
+        bench::makeModel(arg(state, 0), arg(state, 1), arg(state, 2), arg(state, 3), 64);
     attn::ModelResult result = attn::forwardModel(model);
     const int block = std::min(1, model.layerCount() - 1);
     attn::Real value = 0.25;

@@ -13,9 +13,8 @@ namespace {
 
 constexpr NameTable<NormPlacement, 3> kNormNames{
     {{NormPlacement::None, "none"}, {NormPlacement::Pre, "pre"}, {NormPlacement::Post, "post"}}};
-constexpr NameTable<Activation, 3> kActivationNames{{{Activation::Gelu, "gelu"},
-                                                     {Activation::GeluTanh, "gelu_tanh"},
-                                                     {Activation::Relu, "relu"}}};
+constexpr NameTable<Activation, 3> kActivationNames{
+    {{Activation::Gelu, "gelu"}, {Activation::GeluTanh, "gelu_tanh"}, {Activation::Relu, "relu"}}};
 
 std::string layerField(int l, const char* rest)
 {
@@ -67,12 +66,21 @@ void validateBlock(const Block& b, int l, const Session& s)
     }
 }
 
-RowVector derivedVector(int size, Real value) { return RowVector::Constant(size, value); }
+RowVector derivedVector(int size, Real value)
+{
+    return RowVector::Constant(size, value);
+}
 
 } // namespace
 
-std::string_view toString(NormPlacement p) { return nameOf(kNormNames, p); }
-std::string_view toString(Activation a) { return nameOf(kActivationNames, a); }
+std::string_view toString(NormPlacement p)
+{
+    return nameOf(kNormNames, p);
+}
+std::string_view toString(Activation a)
+{
+    return nameOf(kActivationNames, a);
+}
 std::optional<NormPlacement> parseNormPlacement(std::string_view name)
 {
     return kindOf(kNormNames, name);
@@ -144,8 +152,8 @@ void validate(const Model& m)
         const auto [block, head] = m.ablate[i];
         if (block < 0 || block >= m.layerCount() || head < 0 || head >= s.heads)
             throw SessionError("ablate[" + std::to_string(i) + "]",
-                               "block " + std::to_string(block) + ", head " +
-                                   std::to_string(head) + " does not exist (blocks 0–" +
+                               "block " + std::to_string(block) + ", head " + std::to_string(head) +
+                                   " does not exist (blocks 0–" +
                                    std::to_string(m.layerCount() - 1) + ", heads 0–" +
                                    std::to_string(s.heads - 1) + ")");
     }

@@ -14,9 +14,24 @@
 
 namespace attn {
 
-enum class NormPlacement { None, Pre, Post };
-enum class Activation { Gelu, GeluTanh, Relu };
-enum class UnembeddingKind { None, Tied, Matrix };
+enum class NormPlacement
+{
+    None,
+    Pre,
+    Post
+};
+enum class Activation
+{
+    Gelu,
+    GeluTanh,
+    Relu
+};
+enum class UnembeddingKind
+{
+    None,
+    Tied,
+    Matrix
+};
 
 std::string_view toString(NormPlacement placement);
 std::string_view toString(Activation activation);
@@ -34,10 +49,10 @@ struct LayerNormParams
 /// FFN(M) = act(M · W_1 + b_1) · W_2 + b_2.
 struct FeedForward
 {
-    Matrix w1;     ///< d_model × d_ff
-    RowVector b1;  ///< d_ff
-    Matrix w2;     ///< d_ff × d_model
-    RowVector b2;  ///< d_model
+    Matrix w1;    ///< d_model × d_ff
+    RowVector b1; ///< d_ff
+    Matrix w2;    ///< d_ff × d_model
+    RowVector b2; ///< d_model
     Activation activation = Activation::GeluTanh;
 
     int width() const { return static_cast<int>(w1.cols()); }
@@ -57,8 +72,8 @@ struct Block
     bool residual = true;
     NormPlacement norm = NormPlacement::None;
     AttentionWeights attention;
-    LayerNormParams ln1;             ///< used when norm is not None
-    LayerNormParams ln2;             ///< used when norm is not None and there is an FFN
+    LayerNormParams ln1; ///< used when norm is not None
+    LayerNormParams ln2; ///< used when norm is not None and there is an FFN
     std::optional<FeedForward> ffn;
 };
 
@@ -87,8 +102,8 @@ struct Model
     std::vector<Block> layers;
     std::optional<LayerNormParams> finalNorm;
     UnembeddingKind unembedding = UnembeddingKind::None;
-    Matrix unembeddingMatrix; ///< d_model × V, when unembedding is Matrix
-    RowVector unembeddingBias; ///< V (zeros when absent)
+    Matrix unembeddingMatrix;                ///< d_model × V, when unembedding is Matrix
+    RowVector unembeddingBias;               ///< V (zeros when absent)
     std::vector<std::pair<int, int>> ablate; ///< [block, head], 0-based, whose Z is 0
     std::string trainingJson; ///< the file's "training" object, kept as it was read ("" if none)
 

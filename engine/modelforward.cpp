@@ -62,8 +62,8 @@ const Matrix& attentionInput(const Block& b, const BlockResult& r)
     return b.norm == NormPlacement::Pre ? r.ln1.output : r.input;
 }
 
-HeadResult computeBlockHead(const Model& m, const Session& settings, const MaskMatrix& mask,
-                            int l, const Matrix& in, int h)
+HeadResult computeBlockHead(const Model& m, const Session& settings, const MaskMatrix& mask, int l,
+                            const Matrix& in, int h)
 {
     const AttentionWeights& a = m.layers[l].attention;
     HeadResult head;
@@ -141,9 +141,8 @@ void computeBlock(const Model& m, int l, const MaskMatrix& mask, const Matrix& i
     const Session settings = blockSettings(m, l);
     const Matrix& in = attentionInput(b, r);
     r.heads.resize(m.heads());
-    parallelFor(m.heads(), threads, [&](int h) {
-        r.heads[h] = computeBlockHead(m, settings, mask, l, in, h);
-    });
+    parallelFor(m.heads(), threads,
+                [&](int h) { r.heads[h] = computeBlockHead(m, settings, mask, l, in, h); });
     assembleAttention(m, l, r);
     finishBlock(b, r);
 }
@@ -185,9 +184,8 @@ void computePredictions(const Model& m, ModelResult& r, int topK)
         r.logSumExp(i) = top + std::log(sum);
         std::iota(order.begin(), order.end(), 0);
         // By the probabilities as written, so that equal p come by the smaller id.
-        std::partial_sort(order.begin(), order.begin() + k, order.end(), [&p](int a, int b) {
-            return p(a) > p(b) || (p(a) == p(b) && a < b);
-        });
+        std::partial_sort(order.begin(), order.begin() + k, order.end(),
+                          [&p](int a, int b) { return p(a) > p(b) || (p(a) == p(b) && a < b); });
         for (Eigen::Index j = 0; j < k; ++j)
             r.topK[i].push_back({order[j], row(order[j]), p(order[j])});
     }
@@ -226,7 +224,8 @@ Matrix activate(const Matrix& x, Activation activation)
     case Activation::Relu:
         return x.cwiseMax(0);
     case Activation::Gelu:
-        return x.unaryExpr([](Real v) { return v * 0.5 * (1 + std::erf(v / std::numbers::sqrt2)); });
+        return x.unaryExpr(
+            [](Real v) { return v * 0.5 * (1 + std::erf(v / std::numbers::sqrt2)); });
     case Activation::GeluTanh:
         break;
     }
@@ -266,7 +265,8 @@ void recomputeHead(const Model& m, ModelResult& r, int l, int h, int topK)
 {
     BlockResult& b = r.blocks[l];
     const Matrix old = b.heads[h].output;
-    b.heads[h] = computeBlockHead(m, blockSettings(m, l), r.mask, l, attentionInput(m.layers[l], b), h);
+    b.heads[h] =
+        computeBlockHead(m, blockSettings(m, l), r.mask, l, attentionInput(m.layers[l], b), h);
     const int dk = m.dK();
     const Matrix delta = b.heads[h].output - old;
     b.concat.middleCols(h * dk, dk) = b.heads[h].output;

@@ -10,7 +10,10 @@
 namespace attn {
 namespace {
 
-std::string at(const std::string& field, const char* name) { return field + "." + name; }
+std::string at(const std::string& field, const char* name)
+{
+    return field + "." + name;
+}
 
 /// A list of `count` vectors (b_Q, additive_w, ...), as rows.
 std::vector<RowVector> readVectors(const Json& j, const std::string& field)
@@ -83,10 +86,12 @@ Block readBlock(const Json& j, int l, const Session& s)
 {
     const std::string field = indexed("layers", l);
     requireObject(j, field);
-    const bool residual = j.contains("residual") ? readBool(j["residual"], at(field, "residual")) : true;
-    const NormPlacement norm = j.contains("norm") ? readKind<NormPlacement>(j["norm"], at(field, "norm"),
-                                                                            parseNormPlacement)
-                                                  : NormPlacement::None;
+    const bool residual =
+        j.contains("residual") ? readBool(j["residual"], at(field, "residual")) : true;
+    const NormPlacement norm =
+        j.contains("norm")
+            ? readKind<NormPlacement>(j["norm"], at(field, "norm"), parseNormPlacement)
+            : NormPlacement::None;
     int dFf = 0;
     Activation activation = Activation::GeluTanh;
     const std::string ffnField = at(field, "ffn");
@@ -94,12 +99,17 @@ Block readBlock(const Json& j, int l, const Session& s)
     if (hasFfn) {
         const Json& f = requireObject(j["ffn"], ffnField);
         if (f.contains("activation"))
-            activation = readKind<Activation>(f["activation"], at(ffnField, "activation"), parseActivation);
+            activation =
+                readKind<Activation>(f["activation"], at(ffnField, "activation"), parseActivation);
         if (f.contains("W_1")) {
             const Json& w1 = requireArray(f["W_1"], at(ffnField, "W_1"));
-            dFf = w1.empty() ? 0 : static_cast<int>(requireArray(w1[0], indexed(at(ffnField, "W_1"), 0)).size());
+            dFf =
+                w1.empty()
+                    ? 0
+                    : static_cast<int>(requireArray(w1[0], indexed(at(ffnField, "W_1"), 0)).size());
         } else if (f.contains("d_ff")) {
-            dFf = static_cast<int>(readInteger(f["d_ff"], at(ffnField, "d_ff"), 1, 16 * kMaxDModel));
+            dFf =
+                static_cast<int>(readInteger(f["d_ff"], at(ffnField, "d_ff"), 1, 16 * kMaxDModel));
         } else {
             throw SessionError(at(ffnField, "W_1"), "missing (give W_1, or d_ff to derive it)");
         }
@@ -164,8 +174,9 @@ void readAblation(const Json& j, Model& m)
         if (pair.size() != 2)
             throw SessionError(field, "expected [block, head], got " + std::to_string(pair.size()) +
                                           " numbers");
-        m.ablate.emplace_back(static_cast<int>(readInteger(pair[0], indexed(field, 0), 0, 1 << 30)),
-                              static_cast<int>(readInteger(pair[1], indexed(field, 1), 0, 1 << 30)));
+        m.ablate.emplace_back(
+            static_cast<int>(readInteger(pair[0], indexed(field, 0), 0, 1 << 30)),
+            static_cast<int>(readInteger(pair[1], indexed(field, 1), 0, 1 << 30)));
     }
 }
 
@@ -182,7 +193,8 @@ void checkSize(const Json& layers, const Model& m)
         if (layer.is_object() && layer.contains("ffn") && layer["ffn"].is_object()) {
             const Json& f = layer["ffn"];
             double width = 0;
-            if (f.contains("W_1") && f["W_1"].is_array() && !f["W_1"].empty() && f["W_1"][0].is_array())
+            if (f.contains("W_1") && f["W_1"].is_array() && !f["W_1"].empty() &&
+                f["W_1"][0].is_array())
                 width = static_cast<double>(f["W_1"][0].size());
             else if (f.contains("d_ff") && f["d_ff"].is_number())
                 width = std::max(0.0, f["d_ff"].get<double>()); // a negative one is refused later
@@ -193,12 +205,15 @@ void checkSize(const Json& layers, const Model& m)
     }
     intermediates += n * m.vocabularySize();
     if (intermediates > kMaxModelResultNumbers)
-        throw SessionError("layers", "the pass would keep " + std::to_string(static_cast<long long>(intermediates)) +
-                                         " numbers, more than the limit of " +
-                                         std::to_string(static_cast<long long>(kMaxModelResultNumbers)) +
-                                         " (fewer tokens, heads or blocks)");
+        throw SessionError("layers",
+                           "the pass would keep " +
+                               std::to_string(static_cast<long long>(intermediates)) +
+                               " numbers, more than the limit of " +
+                               std::to_string(static_cast<long long>(kMaxModelResultNumbers)) +
+                               " (fewer tokens, heads or blocks)");
     if (numbers > kMaxModelNumbers)
-        throw SessionError("layers", "the model would hold " + std::to_string(static_cast<long long>(numbers)) +
+        throw SessionError("layers", "the model would hold " +
+                                         std::to_string(static_cast<long long>(numbers)) +
                                          " weights, more than the limit of " +
                                          std::to_string(static_cast<long long>(kMaxModelNumbers)));
 }
@@ -240,18 +255,21 @@ Model modelFromJson(const Json& doc)
         const Json& u = doc["unembedding"];
         if (u.is_string()) {
             if (u.get<std::string>() != "tied")
-                throw SessionError("unembedding", "expected \"tied\" or a d_model × V matrix, got \"" +
-                                                      u.get<std::string>() + "\"");
+                throw SessionError("unembedding",
+                                   "expected \"tied\" or a d_model × V matrix, got \"" +
+                                       u.get<std::string>() + "\"");
             m.unembedding = UnembeddingKind::Tied;
         } else {
             if (!u.is_array())
-                throw SessionError("unembedding", std::string("expected \"tied\" or a d_model × V matrix, got ") +
-                                                      typeName(u));
+                throw SessionError("unembedding",
+                                   std::string("expected \"tied\" or a d_model × V matrix, got ") +
+                                       typeName(u));
             m.unembedding = UnembeddingKind::Matrix;
             m.unembeddingMatrix = readMatrix(u, "unembedding", m.vocabularySize());
         }
-        m.unembeddingBias = doc.contains("b_U") ? RowVector(readVector(doc["b_U"], "b_U").transpose())
-                                                : RowVector::Zero(m.vocabularySize());
+        m.unembeddingBias = doc.contains("b_U")
+                                ? RowVector(readVector(doc["b_U"], "b_U").transpose())
+                                : RowVector::Zero(m.vocabularySize());
     }
     if (doc.contains("ablate"))
         readAblation(doc["ablate"], m);
@@ -263,7 +281,8 @@ Model modelFromJson(const Json& doc)
 
 } // namespace
 
-AnySession readAnySession(std::string_view text, const std::string& source, const SessionOverrides& o)
+AnySession readAnySession(std::string_view text, const std::string& source,
+                          const SessionOverrides& o)
 {
     try {
         Json doc = parseDocument(text);

@@ -39,9 +39,9 @@ struct BlockResult
 /// One of the most probable next tokens.
 struct Prediction
 {
-    int id = 0;      ///< index in the vocabulary
+    int id = 0; ///< index in the vocabulary
     Real logit = 0;
-    Real p = 0;      ///< exp(logit − max) / Σ exp(row − max) of its row
+    Real p = 0; ///< exp(logit − max) / Σ exp(row − max) of its row
 };
 
 struct ModelResult

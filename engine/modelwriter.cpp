@@ -8,7 +8,10 @@
 namespace attn {
 namespace {
 
-Json rowJson(const RowVector& v, const std::string& field) { return vectorJson(v.transpose(), field); }
+Json rowJson(const RowVector& v, const std::string& field)
+{
+    return vectorJson(v.transpose(), field);
+}
 
 Json vectorsJson(const std::vector<RowVector>& list, const std::string& field)
 {
@@ -65,7 +68,8 @@ Json blockResultJson(const BlockResult& r, int l)
         out["ln1"] = matrixJson(r.ln1.output, field + "ln1");
     Json heads = Json::array();
     for (std::size_t h = 0; h < r.heads.size(); ++h)
-        heads.push_back(headResultJson(r.heads[h], field + indexed("head_results", h) + ".", false));
+        heads.push_back(
+            headResultJson(r.heads[h], field + indexed("head_results", h) + ".", false));
     out["head_results"] = heads;
     out["concat"] = matrixJson(r.concat, field + "concat");
     out["attention_output"] = matrixJson(r.attentionOutput, field + "attention_output");

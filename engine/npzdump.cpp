@@ -19,8 +19,9 @@ public:
         for (Eigen::Index c = 0; c < m.cols(); ++c)
             for (Eigen::Index r = 0; r < m.rows(); ++r)
                 if (std::isnan(static_cast<double>(m(r, c))))
-                    throw SessionError(name + "[" + std::to_string(r) + "][" + std::to_string(c) + "]",
-                                       "NaN (the pass overflowed a double: use smaller inputs or weights)");
+                    throw SessionError(
+                        name + "[" + std::to_string(r) + "][" + std::to_string(c) + "]",
+                        "NaN (the pass overflowed a double: use smaller inputs or weights)");
         m_npz.add(name, m);
     }
     void add(const std::string& name, const std::vector<std::int64_t>& v) { m_npz.add(name, v); }
@@ -30,7 +31,10 @@ private:
     NpzWriter m_npz;
 };
 
-std::string key(const std::string& prefix, const char* name) { return prefix + name; }
+std::string key(const std::string& prefix, const char* name)
+{
+    return prefix + name;
+}
 
 void addHeads(CheckedNpz& npz, const std::string& prefix, const std::vector<HeadResult>& heads)
 {

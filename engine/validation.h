@@ -21,8 +21,8 @@ void requireShape(const Eigen::MatrixBase<Derived>& m, Eigen::Index rows, Eigen:
                   const std::string& field)
 {
     if (m.rows() != rows || m.cols() != cols)
-        throw SessionError(field,
-                           "expected " + shapeText(rows, cols) + ", got " + shapeText(m.rows(), m.cols()));
+        throw SessionError(field, "expected " + shapeText(rows, cols) + ", got " +
+                                      shapeText(m.rows(), m.cols()));
 }
 
 template <typename Derived>

@@ -1,13 +1,12 @@
 // Properties of the transformer pass (modelforward.h) that hold whatever the weights: the
 // numbers themselves are checked against the NumPy reference (tests/cli/test_model_reference.py).
 
-#include "sessionio.h"
 #include "sessionerror.h"
+#include "sessionio.h"
 #include "testutil.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 namespace attn {
 namespace {
@@ -30,7 +29,8 @@ Model smallModel(const std::string& extra, SessionOverrides o = {})
         "tokens": ["<s>", "a", "c", "b", "a", "c"], "mask": {"kind": "causal"},
         "layers": [{"norm": "pre", "ffn": {"d_ff": 12, "activation": "gelu"}},
                    {"norm": "pre", "ffn": {"d_ff": 12, "activation": "relu"}}],
-        "final_norm": {}, "unembedding": "tied")" + extra + "}";
+        "final_norm": {}, "unembedding": "tied")" +
+                             extra + "}";
     return std::get<Model>(readAnySession(text, "model", o));
 }
 
@@ -47,8 +47,10 @@ TEST(Model, LayerNormRowsHaveMeanZeroAndVarianceOneBeforeGainAndBias)
     // Gain and bias act after the normalisation, column by column.
     const LayerNormParams affine{RowVector::LinSpaced(16, 1, 2), RowVector::Constant(16, 0.5), 0};
     const LayerNormResult a = layerNorm(x, affine);
-    EXPECT_TRUE(nearlyEqual(a.output, (r.output.array().rowwise() * affine.gain.array()).matrix() +
-                                          Matrix::Constant(5, 16, 0.5), 1e-12));
+    EXPECT_TRUE(nearlyEqual(a.output,
+                            (r.output.array().rowwise() * affine.gain.array()).matrix() +
+                                Matrix::Constant(5, 16, 0.5),
+                            1e-12));
 }
 
 TEST(Model, AblatingEveryHeadOfAResidualBlockWithoutFfnKeepsItsInput)
@@ -107,8 +109,7 @@ TEST(Model, AVersionOneSessionAndItsVersionTwoEquivalentGiveTheSameAttention)
     // The same through the file: --ablate makes the lesson a v2 session; its other head is v1's.
     SessionOverrides o;
     o.ablate = std::vector<std::pair<int, int>>{{0, 1}};
-    const AnySession promoted =
-        readAnySession(test::readText(lessonPath), "lesson", o);
+    const AnySession promoted = readAnySession(test::readText(lessonPath), "lesson", o);
     const Model& m = std::get<Model>(promoted);
     const ModelResult r = forwardModel(m);
     EXPECT_FALSE(m.layers[0].residual);
@@ -144,8 +145,10 @@ TEST(Model, PostNormAndNoResidualFollowTheirFormulas)
     const ModelResult r = forwardModel(post);
     const BlockResult& b = r.blocks[0];
     EXPECT_TRUE(nearlyEqual(b.attentionSum, b.input + b.attentionOutput, 1e-12));
-    EXPECT_TRUE(nearlyEqual(b.afterAttention, layerNorm(b.attentionSum, post.layers[0].ln1).output, 1e-12));
-    EXPECT_TRUE(nearlyEqual(b.output, layerNorm(b.afterAttention + b.ffnOutput, post.layers[0].ln2).output, 1e-12));
+    EXPECT_TRUE(
+        nearlyEqual(b.afterAttention, layerNorm(b.attentionSum, post.layers[0].ln1).output, 1e-12));
+    EXPECT_TRUE(nearlyEqual(
+        b.output, layerNorm(b.afterAttention + b.ffnOutput, post.layers[0].ln2).output, 1e-12));
     o.residual = false;
     const ModelResult nr = forwardModel(smallModel("", o));
     EXPECT_TRUE(nearlyEqual(nr.blocks[0].attentionSum, nr.blocks[0].attentionOutput, 1e-12));
@@ -161,14 +164,17 @@ TEST(Model, RefusalsNameTheField)
         }
         return "accepted";
     };
-    EXPECT_NE(refusal(R"(, "ablate": [[2, 0]])").find("model: ablate[0]: block 2, head 0 does not exist"),
-              std::string::npos);
+    EXPECT_NE(
+        refusal(R"(, "ablate": [[2, 0]])").find("model: ablate[0]: block 2, head 0 does not exist"),
+        std::string::npos);
     SessionOverrides tokens;
     tokens.tokens = std::vector<std::string>{"a", "zebra"};
     EXPECT_NE(refusal("", tokens).find("tokens[1]: \"zebra\" is not in the vocabulary"),
               std::string::npos);
-    const std::string shape = refusal(R"(, "positional_encoding": {"kind": "learned", "matrix": [[1,2,3,4,5,6,7,8]]})");
-    EXPECT_NE(shape.find("positional_encoding.matrix: expected at least 6×8"), std::string::npos) << shape;
+    const std::string shape =
+        refusal(R"(, "positional_encoding": {"kind": "learned", "matrix": [[1,2,3,4,5,6,7,8]]})");
+    EXPECT_NE(shape.find("positional_encoding.matrix: expected at least 6×8"), std::string::npos)
+        << shape;
 }
 
 } // namespace
