@@ -85,18 +85,25 @@ int usefulThreads(const Model& m)
     return flops < kThreadedFlops ? 1 : defaultThreadCount();
 }
 
+/// (x +) sublayer, the residual sum of a block; for post-norm LN of it, with the sum kept in
+/// `sum` and the norm in `ln` (otherwise `sum` is left empty and `ln` as it is).
+Matrix residualSum(const Block& b, const Matrix& x, const Matrix& sublayer,
+                   const LayerNormParams& params, Matrix& sum, LayerNormResult& ln)
+{
+    Matrix total = b.residual ? Matrix(x + sublayer) : sublayer;
+    if (b.norm != NormPlacement::Post) {
+        sum = Matrix();
+        return total;
+    }
+    sum = std::move(total);
+    ln = layerNorm(sum, params);
+    return ln.output;
+}
+
 /// Everything after MHA: the first sum (and post's LN1), the FFN, the second sum.
 void finishBlock(const Block& b, BlockResult& r)
 {
-    Matrix sum = b.residual ? Matrix(r.input + r.attentionOutput) : r.attentionOutput;
-    if (b.norm == NormPlacement::Post) {
-        r.attentionSum = std::move(sum);
-        r.ln1 = layerNorm(r.attentionSum, b.ln1);
-        r.afterAttention = r.ln1.output;
-    } else {
-        r.attentionSum = Matrix();
-        r.afterAttention = std::move(sum);
-    }
+    r.afterAttention = residualSum(b, r.input, r.attentionOutput, b.ln1, r.attentionSum, r.ln1);
     r.ln2 = {};
     r.ffnPreActivation = r.ffnHidden = r.ffnOutput = r.ffnSum = Matrix();
     if (!b.ffn) {
@@ -112,14 +119,7 @@ void finishBlock(const Block& b, BlockResult& r)
     r.ffnHidden = activate(r.ffnPreActivation, f.activation);
     r.ffnOutput.noalias() = r.ffnHidden * f.w2;
     addBias(r.ffnOutput, f.b2);
-    Matrix sum2 = b.residual ? Matrix(r.afterAttention + r.ffnOutput) : r.ffnOutput;
-    if (b.norm == NormPlacement::Post) {
-        r.ffnSum = std::move(sum2);
-        r.ln2 = layerNorm(r.ffnSum, b.ln2);
-        r.output = r.ln2.output;
-    } else {
-        r.output = std::move(sum2);
-    }
+    r.output = residualSum(b, r.afterAttention, r.ffnOutput, b.ln2, r.ffnSum, r.ln2);
 }
 
 void assembleAttention(const Model& m, int l, BlockResult& r)
