@@ -9,6 +9,7 @@
 #include "sessionfile.h"
 #include "sessionio.h"
 
+#include <algorithm>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -181,8 +182,16 @@ private slots:
         QVERIFY(child.waitForFinished(10000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         const QString id = QStringLiteral("attnviz-%1-").arg(childPid);
-        const QStringList left = filesIn(m_folder);
-        QCOMPARE(left.size(), 3); // session, info and the dead instance's lock
+        // A write the kill interrupted may leave QSaveFile's temporary, NAME.XXXXXX beside
+        // NAME, which no reader looks at: it is not part of the dead instance's work.
+        QStringList left = filesIn(m_folder);
+        const QStringList all = left;
+        left.removeIf([&all](const QString& name) {
+            return std::any_of(all.begin(), all.end(), [&name](const QString& base) {
+                return name.size() == base.size() + 7 && name.startsWith(base + QLatin1Char('.'));
+            });
+        });
+        QVERIFY2(left.size() == 3, qPrintable(all.join(QLatin1Char(' ')))); // session, info, lock
         for (const QString& name : left)
             QVERIFY2(name.startsWith(id), qPrintable(name));
 
