@@ -1,0 +1,107 @@
+#include "modelfigures.h"
+
+#include "names.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+namespace av {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("av", text);
+}
+
+QStringList modelTokens(const attn::Model& model)
+{
+    QStringList tokens;
+    for (const std::string& t : model.settings.tokens)
+        tokens << QString::fromStdString(t);
+    return tokens;
+}
+
+} // namespace
+
+ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result)
+{
+    ModelViewFigure f;
+    f.blocks = std::min(model.layerCount(), static_cast<int>(result.blocks.size()));
+    f.heads = model.heads();
+    f.title =
+        tr("Every block × head — attention weights, %1").arg(kindName(model.settings.mask.kind));
+    for (int l = 0; l < f.blocks; ++l)
+        f.rowLabels << tr("block %1").arg(l + 1);
+    for (int h = 0; h < f.heads; ++h)
+        f.colLabels << tr("head %1").arg(h + 1);
+    f.tokens = modelTokens(model);
+    f.mask = result.mask;
+    f.weights.reserve(f.blocks * f.heads);
+    double highest = 0;
+    for (int l = 0; l < f.blocks; ++l)
+        for (int h = 0; h < f.heads; ++h) {
+            const attn::Matrix& a = result.blocks[l].heads[h].weights;
+            f.weights << a;
+            f.ablated << model.isAblated(l, h);
+            if (a.size() > 0 && a.allFinite())
+                highest = std::max(highest, a.maxCoeff());
+        }
+    // Softmax weights lie in [0, 1]; other normalisers share the largest weight of any cell,
+    // so that cells compare with each other.
+    if (model.settings.normalizer != attn::NormalizerKind::Softmax && highest > 0)
+        f.range = {0, highest};
+    return f;
+}
+
+HeatmapData modelViewCellFigure(const attn::Model& model, const attn::ModelResult& result,
+                                int block, int head)
+{
+    HeatmapData d;
+    d.title = model.isAblated(block, head)
+                  ? tr("Block %1, head %2 — switched off").arg(block + 1).arg(head + 1)
+                  : tr("Block %1, head %2").arg(block + 1).arg(head + 1);
+    d.values = result.blocks.at(block).heads.at(head).weights;
+    d.rowLabels = modelTokens(model);
+    d.colLabels = d.rowLabels;
+    d.rowAxisTitle = tr("query");
+    d.colAxisTitle = tr("key");
+    d.masked = result.mask;
+    if (model.settings.normalizer == attn::NormalizerKind::Softmax)
+        d.range = std::make_pair(0.0, 1.0);
+    return d;
+}
+
+bool hasPredictions(const attn::ModelResult& result)
+{
+    return result.logits.size() > 0 && !result.topK.empty();
+}
+
+PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelResult& result,
+                                    int token)
+{
+    PredictionsFigure f;
+    if (!hasPredictions(result) || token < 0 || token >= static_cast<int>(result.topK.size()))
+        return f;
+    const QString after =
+        token < model.n() ? QString::fromStdString(model.settings.tokens[token]) : QString();
+    f.title = tr("Next token after “%1” (token %2)").arg(after).arg(token + 1);
+    for (const attn::Prediction& p : result.topK[token]) {
+        f.labels << (p.id >= 0 && p.id < model.vocabularySize()
+                         ? QString::fromStdString(model.vocabulary[p.id])
+                         : QString::number(p.id));
+        f.probability << p.p;
+        f.ids << p.id;
+    }
+    return f;
+}
+
+QStringList tokenChoices(const attn::Model& model)
+{
+    QStringList choices;
+    const QStringList tokens = modelTokens(model);
+    for (int i = 0; i < tokens.size(); ++i)
+        choices << tr("%1: %2").arg(i + 1).arg(tokens[i]);
+    return choices;
+}
+
+} // namespace av
