@@ -4,19 +4,24 @@
 #include "curveplot.h"
 #include "figurecanvas.h"
 #include "figures.h"
+#include "headgridview.h"
 #include "heatmapplot.h"
+#include "modelfigures.h"
 #include "numberformat.h"
 #include "positionalencoding.h"
+#include "rankingplot.h"
 #include "sessionfile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -125,6 +130,127 @@ std::unique_ptr<FigureCanvas> buildFigure(const attn::Session& s, const attn::Fo
     return canvas;
 }
 
+/// A figure ready to be drawn: its size in logical units, and how it paints itself into an
+/// image (scaled by dpi / 96) and into an SVG or PDF device (in logical units).
+struct Painting
+{
+    QSize size;
+    std::function<void(QImage*, double scale, bool transparent)> raster;
+    std::function<void(QPaintDevice*)> vector;
+};
+
+Painting canvasPainting(FigureCanvas& canvas)
+{
+    return {canvas.size(),
+            [&canvas](QImage* image, double scale, bool transparent) {
+                canvas.paintRaster(image, scale, transparent);
+            },
+            [&canvas](QPaintDevice* device) { canvas.paintVector(device); }};
+}
+
+QImage rasterise(const Painting& painting, const ExportOptions& options)
+{
+    const double scale = options.dpi / kLogicalDpi;
+    QImage image(painting.size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.fill(options.transparent ? Qt::transparent : Qt::white);
+    painting.raster(&image, scale, options.transparent);
+    // The resolution is stored in the PNG, so a slide program places it at its true size.
+    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+    return image;
+}
+
+/// The bytes of a file in options.format; empty for an unknown format or a failure.
+QByteArray encode(const Painting& painting, const QString& title, const ExportOptions& options)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (options.format == QLatin1String("png")) {
+        const QImage image = rasterise(painting, options);
+        if (image.isNull() || !image.save(&buffer, "PNG"))
+            return {};
+        return bytes;
+    }
+    const QSize size = painting.size;
+    if (options.format == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setResolution(static_cast<int>(kLogicalDpi));
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(title);
+        svg.setDescription(QStringLiteral("AttnViz"));
+        painting.vector(&svg);
+    } else if (options.format == QLatin1String("pdf")) {
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(static_cast<int>(kLogicalDpi));
+        pdf.setPageSize(QPageSize(QSizeF(size) / kLogicalDpi, QPageSize::Inch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("AttnViz"));
+        painting.vector(&pdf);
+    } else {
+        return {};
+    }
+    return bytes;
+}
+
+/// The model view is one widget painted with QPainter (not a QCustomPlot): it is drawn
+/// through QWidget::render, at the figure's size or the width options ask for.
+std::unique_ptr<HeadGridView> buildModelView(const attn::Model& m, const attn::ModelResult& r,
+                                             const ExportOptions& options)
+{
+    auto view = std::make_unique<HeadGridView>();
+    view->setAttribute(Qt::WA_DontShowOnScreen);
+    view->setData(modelViewFigure(m, r));
+    view->setColorMapKind(options.colorMap);
+    QSize size = inches(1.2 + 1.15 * m.heads(), 0.7 + 1.15 * m.layerCount());
+    if (options.widthInches > 0)
+        size = QSizeF(size)
+                   .scaled(options.widthInches * kLogicalDpi, 1e9, Qt::KeepAspectRatio)
+                   .toSize();
+    view->resize(size);
+    return view;
+}
+
+Painting widgetPainting(QWidget& widget)
+{
+    const auto paint = [&widget](QPainter& painter) {
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    };
+    return {widget.size(),
+            [paint](QImage* image, double scale, bool) {
+                QPainter painter(image);
+                painter.scale(scale, scale);
+                paint(painter);
+            },
+            [paint](QPaintDevice* device) {
+                QPainter painter(device);
+                paint(painter);
+            }};
+}
+
+/// The last kPredictionTokensExported tokens' predictions, two to a row.
+std::unique_ptr<FigureCanvas> buildPredictions(const attn::Model& m, const attn::ModelResult& r,
+                                               const ExportOptions& options)
+{
+    if (!hasPredictions(r))
+        return nullptr;
+    const int first = std::max(0, m.n() - kPredictionTokensExported);
+    const int shown = m.n() - first;
+    const int cols = shown > 1 ? 2 : 1;
+    const int rows = (shown + cols - 1) / cols;
+    auto canvas = std::make_unique<FigureCanvas>(inches(5.5 * cols, 3.8 * rows));
+    for (int i = 0; i < shown; ++i) {
+        const PredictionsFigure f = predictionsFigure(m, r, first + i);
+        canvas->add<RankingPlot>(i / cols, i % cols)
+            ->setData(f.title, f.labels, f.probability, tr("probability"));
+    }
+    canvas->setWidth(options.widthInches * kLogicalDpi);
+    return canvas;
+}
 } // namespace
 
 QStringList figureNames(const attn::Session& s)
@@ -156,65 +282,73 @@ QImage renderFigure(const attn::Session& s, const attn::ForwardResult& r, const 
     const auto canvas = buildFigure(s, r, name, options);
     if (!canvas)
         return {};
-    const double scale = options.dpi / kLogicalDpi;
-    QImage image(canvas->size() * scale, QImage::Format_ARGB32_Premultiplied);
-    image.fill(options.transparent ? Qt::transparent : Qt::white);
-    canvas->paintRaster(&image, scale, options.transparent);
-    // The resolution is stored in the PNG, so a slide program places it at its true size.
-    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
-    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
-    return image;
+    return rasterise(canvasPainting(*canvas), options);
 }
 
 QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, const QString& name,
                       const ExportOptions& options)
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (options.format == QLatin1String("png")) {
-        const QImage image = renderFigure(s, r, name, options);
-        if (image.isNull() || !image.save(&buffer, "PNG"))
-            return {};
-        return bytes;
-    }
     const auto canvas = buildFigure(s, r, name, options);
     if (!canvas)
         return {};
-    const QSize size = canvas->size();
-    if (options.format == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&buffer);
-        svg.setResolution(static_cast<int>(kLogicalDpi));
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(figureTitle(s, r, name));
-        svg.setDescription(QStringLiteral("AttnViz"));
-        canvas->paintVector(&svg);
-    } else if (options.format == QLatin1String("pdf")) {
-        QPdfWriter pdf(&buffer);
-        pdf.setResolution(static_cast<int>(kLogicalDpi));
-        pdf.setPageSize(QPageSize(QSizeF(size) / kLogicalDpi, QPageSize::Inch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setTitle(figureTitle(s, r, name));
-        pdf.setCreator(QStringLiteral("AttnViz"));
-        canvas->paintVector(&pdf);
-    } else {
-        return {};
+    return encode(canvasPainting(*canvas), figureTitle(s, r, name), options);
+}
+
+QStringList modelFigureNames(const attn::ModelResult& r)
+{
+    QStringList names{QStringLiteral("model-view")};
+    if (hasPredictions(r))
+        names << QStringLiteral("predictions");
+    return names;
+}
+
+bool isModelFigure(const QString& name)
+{
+    return name == QLatin1String("model-view") || name == QLatin1String("predictions");
+}
+
+QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
+                         const ExportOptions& options)
+{
+    if (name == QLatin1String("model-view")) {
+        const auto view = buildModelView(m, r, options);
+        return rasterise(widgetPainting(*view), options);
     }
-    return bytes;
+    if (name == QLatin1String("predictions"))
+        if (const auto canvas = buildPredictions(m, r, options))
+            return rasterise(canvasPainting(*canvas), options);
+    return {};
+}
+
+QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, const QString& name,
+                           const ExportOptions& options)
+{
+    if (name == QLatin1String("model-view")) {
+        const auto view = buildModelView(m, r, options);
+        return encode(widgetPainting(*view), view->data().title, options);
+    }
+    if (name == QLatin1String("predictions"))
+        if (const auto canvas = buildPredictions(m, r, options))
+            return encode(canvasPainting(*canvas), tr("Next-token predictions"), options);
+    return {};
 }
 
 QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QString& dir,
-                  const ExportOptions& options, const std::function<bool(int, int)>& progress)
+                  const ExportOptions& options, const std::function<bool(int, int)>& progress,
+                  const attn::Model* model, const attn::ModelResult* modelResult)
 {
     if (!QDir().mkpath(dir))
         return tr("%1: the folder cannot be created").arg(QDir::toNativeSeparators(dir));
-    const QStringList names = figureNames(s);
+    const bool withModel = model && modelResult;
+    QStringList names = figureNames(s);
+    if (withModel)
+        names << modelFigureNames(*modelResult);
     QVector<QPair<QString, QByteArray>> files;
     for (int i = 0; i < names.size(); ++i) {
         files.append({QDir(dir).filePath(names[i] + QLatin1Char('.') + options.format),
-                      figureFile(s, r, names[i], options)});
+                      withModel && isModelFigure(names[i])
+                          ? modelFigureFile(*model, *modelResult, names[i], options)
+                          : figureFile(s, r, names[i], options)});
         if (files.last().second.isEmpty())
             return tr("%1: the figure could not be drawn").arg(files.last().first);
         if (progress && !progress(i + 1, names.size() + 1))

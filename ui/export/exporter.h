@@ -5,6 +5,8 @@
 
 #include "attention.h"
 #include "colormaps.h"
+#include "model.h"
+#include "modelresult.h"
 #include "session.h"
 
 #include <QImage>
@@ -43,13 +45,30 @@ QImage renderFigure(const attn::Session& session, const attn::ForwardResult& res
 QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& result,
                       const QString& name, const ExportOptions& options);
 
+/// The figures of a whole transformer (session v2) besides its block's v1 figures, as file
+/// stems: model-view (every block × head), and predictions when the pass has them (a
+/// vocabulary and an unembedding).
+QStringList modelFigureNames(const attn::ModelResult& result);
+/// Whether name is one of the figures only a whole transformer has.
+bool isModelFigure(const QString& name);
+/// How many tokens' predictions the predictions figure shows at most: the last ones.
+inline constexpr int kPredictionTokensExported = 12;
+/// As renderFigure and figureFile, for modelFigureNames().
+QImage renderModelFigure(const attn::Model& model, const attn::ModelResult& result,
+                         const QString& name, const ExportOptions& options);
+QByteArray modelFigureFile(const attn::Model& model, const attn::ModelResult& result,
+                           const QString& name, const ExportOptions& options);
+
 /// Writes every figure of figureNames() into dir as NAME.EXT. All or nothing: the files
 /// are drawn first, and if one cannot be written those already written are removed.
 /// progress(done, total) is called after each figure and may return false to cancel.
 /// Returns an empty string, or a message naming the file and the reason.
+/// With a model (and its pass) the figures of modelFigureNames() are written too.
 QString exportAll(const attn::Session& session, const attn::ForwardResult& result,
                   const QString& dir, const ExportOptions& options,
-                  const std::function<bool(int, int)>& progress = {});
+                  const std::function<bool(int, int)>& progress = {},
+                  const attn::Model* model = nullptr,
+                  const attn::ModelResult* modelResult = nullptr);
 
 /// Files (path, bytes) written atomically, all or nothing: if one cannot be written, those
 /// already written are removed. Returns an empty string, or a message naming the file.

@@ -1,0 +1,109 @@
+// Export of a whole transformer's figures (ui/export/exporter.h): model-view always,
+// predictions only with an unembedding, as PNG, SVG and PDF, all or nothing.
+
+#include "attentionview.h"
+#include "exporter.h"
+#include "modelforward.h"
+#include "modelreader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <variant>
+
+namespace {
+
+attn::Model readLesson(const char* name)
+{
+    const QString path = QStringLiteral(ATTNVIZ_LESSON_DIR "/transformers/") + QLatin1String(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    const QByteArray text = file.readAll();
+    return std::get<attn::Model>(
+        attn::readAnySession(std::string_view(text.constData(), text.size()), path.toStdString()));
+}
+
+} // namespace
+
+class ModelExportTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void namesFollowTheSpecification();
+    void everyFormatIsWritten();
+    void widthIsKept();
+    void exportAllWritesTheModelFigures();
+};
+
+void ModelExportTest::namesFollowTheSpecification()
+{
+    // ../shared/spec/cli.md: model-view.EXT, predictions.EXT (with an unembedding).
+    const attn::Model gpt = readLesson("small-gpt2-stack.attn.json");
+    QCOMPARE(av::modelFigureNames(attn::forwardModel(gpt)),
+             QStringList({"model-view", "predictions"}));
+    const attn::Model block = readLesson("transformer-2017-block.attn.json");
+    QCOMPARE(av::modelFigureNames(attn::forwardModel(block)), QStringList({"model-view"}));
+    QVERIFY(av::isModelFigure("model-view"));
+    QVERIFY(av::isModelFigure("predictions"));
+    QVERIFY(!av::isModelFigure("attention-heads"));
+    const attn::ModelResult result = attn::forwardModel(block);
+    QVERIFY(av::renderModelFigure(block, result, "predictions", {}).isNull());
+    QVERIFY(av::renderModelFigure(block, result, "attention-heads", {}).isNull());
+}
+
+void ModelExportTest::everyFormatIsWritten()
+{
+    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::ModelResult result = attn::forwardModel(model);
+    for (const QString& name : av::modelFigureNames(result)) {
+        av::ExportOptions options;
+        const QImage image = av::renderModelFigure(model, result, name, options);
+        QVERIFY2(!image.isNull(), qPrintable(name));
+        // Not blank: more than a handful of colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(name));
+        image.save(QStringLiteral("/tmp/attnviz-export-%1.png").arg(name));
+        for (const char* format : {"png", "svg", "pdf"}) {
+            options.format = QLatin1String(format);
+            const QByteArray bytes = av::modelFigureFile(model, result, name, options);
+            QVERIFY2(bytes.size() > 1000, qPrintable(name + QLatin1Char('.') + format));
+        }
+        options.format = QStringLiteral("svg");
+        QVERIFY(av::modelFigureFile(model, result, name, options).contains("<svg"));
+    }
+}
+
+void ModelExportTest::widthIsKept()
+{
+    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::ModelResult result = attn::forwardModel(model);
+    av::ExportOptions options;
+    options.dpi = 96;
+    options.widthInches = 5;
+    for (const QString& name : av::modelFigureNames(result))
+        QCOMPARE(av::renderModelFigure(model, result, name, options).width(), 480);
+}
+
+void ModelExportTest::exportAllWritesTheModelFigures()
+{
+    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::ModelResult result = attn::forwardModel(model);
+    const attn::AttentionView view = attn::attentionView(model, result, 0);
+    QTemporaryDir dir;
+    av::ExportOptions options;
+    options.dpi = 48;
+    QCOMPARE(av::exportAll(view.session, view.result, dir.path(), options, {}, &model, &result),
+             QString());
+    QVERIFY(QFile::exists(dir.filePath("model-view.png")));
+    QVERIFY(QFile::exists(dir.filePath("predictions.png")));
+    QVERIFY(QFile::exists(dir.filePath("attention-heads.png")));
+}
+
+QTEST_MAIN(ModelExportTest)
+#include "modelexport_test.moc"
