@@ -1,5 +1,6 @@
 #include "headgridview.h"
 
+#include "numberformat.h"
 #include "plottitle.h"
 
 #include <QContextMenuEvent>
@@ -37,6 +38,39 @@ QRgb washedOut(QRgb rgb)
 {
     const int grey = 150 + qGray(rgb) * 90 / 255;
     return qRgb(grey, grey, grey);
+}
+
+/// n × n pixels, one per weight: masked cells light grey, a switched-off head washed out.
+QImage weightsImage(const attn::Matrix& a, const attn::MaskMatrix& mask,
+                    std::pair<double, double> range, ColorMapKind kind, bool off)
+{
+    static const auto tables = [] {
+        std::array<std::array<QRgb, kLookupSize>, 4> t{};
+        for (int k = 0; k < 4; ++k)
+            t[k] = lookupTable(static_cast<ColorMapKind>(k));
+        return t;
+    }();
+    const auto& table = tables[static_cast<int>(kind)];
+    const auto [lower, upper] = range;
+    const double span = upper > lower ? upper - lower : 1;
+    const bool masked = mask.rows() == a.rows() && mask.cols() == a.cols();
+    QImage image(int(a.cols()), int(a.rows()), QImage::Format_RGB32);
+    for (int i = 0; i < a.rows(); ++i) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(i));
+        for (int j = 0; j < a.cols(); ++j) {
+            const double v = a(i, j);
+            QRgb rgb;
+            if (masked && !mask(i, j))
+                rgb = kMaskedColor.rgb();
+            else if (!std::isfinite(v))
+                rgb = nanColor().rgb();
+            else
+                rgb = table[std::clamp(int(std::lround((v - lower) / span * (kLookupSize - 1))), 0,
+                                       kLookupSize - 1)];
+            line[j] = off ? washedOut(rgb) : rgb;
+        }
+    }
+    return image;
 }
 
 } // namespace
@@ -93,40 +127,13 @@ void HeadGridView::rebuildImages()
     m_images.reserve(m_figure.blocks * m_figure.heads);
     for (int l = 0; l < m_figure.blocks; ++l)
         for (int h = 0; h < m_figure.heads; ++h)
-            m_images << cellImage(l, h);
-}
-
-QImage HeadGridView::cellImage(int block, int head) const
-{
-    static const auto tables = [] {
-        std::array<std::array<QRgb, kLookupSize>, 4> t{};
-        for (int k = 0; k < 4; ++k)
-            t[k] = lookupTable(static_cast<ColorMapKind>(k));
-        return t;
-    }();
-    const auto& table = tables[static_cast<int>(m_kind)];
-    const attn::Matrix& a = m_figure.cell(block, head);
-    const bool off = m_figure.isAblated(block, head);
-    const auto [lower, upper] = m_figure.range;
-    const double span = upper > lower ? upper - lower : 1;
-    const bool masked = m_figure.mask.rows() == a.rows() && m_figure.mask.cols() == a.cols();
-    QImage image(int(a.cols()), int(a.rows()), QImage::Format_RGB32);
-    for (int i = 0; i < a.rows(); ++i) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(i));
-        for (int j = 0; j < a.cols(); ++j) {
-            const double v = a(i, j);
-            QRgb rgb;
-            if (masked && !m_figure.mask(i, j))
-                rgb = kMaskedColor.rgb();
-            else if (!std::isfinite(v))
-                rgb = nanColor().rgb();
-            else
-                rgb = table[std::clamp(int(std::lround((v - lower) / span * (kLookupSize - 1))), 0,
-                                       kLookupSize - 1)];
-            line[j] = off ? washedOut(rgb) : rgb;
-        }
-    }
-    return image;
+            m_images << weightsImage(m_figure.cell(l, h), m_figure.mask, m_figure.range, m_kind,
+                                     m_figure.isAblated(l, h));
+    // The colour scale: one row from the lowest value to the highest.
+    attn::Matrix ramp(1, kLookupSize);
+    for (int i = 0; i < kLookupSize; ++i)
+        ramp(0, i) = double(i) / (kLookupSize - 1);
+    m_scaleImage = weightsImage(ramp, {}, {0, 1}, m_kind, false);
 }
 
 QFont HeadGridView::labelFont() const
@@ -193,8 +200,30 @@ void HeadGridView::paintEvent(QPaintEvent*)
     titleFont.setWeight(QFont::DemiBold);
     painter.setFont(titleFont);
     painter.setPen(text);
-    painter.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, metrics.height() + 4),
-                     Qt::AlignLeft | Qt::AlignVCenter, m_figure.title);
+    // The colour scale at the right of the title: "0 ▬▬▬ 1", so that a copied or exported
+    // figure explains itself.
+    const int barWidth = std::max(metrics.averageCharWidth() * 12, 60);
+    const QString low = formatSignificant(m_figure.range.first, 2);
+    const QString high = formatSignificant(m_figure.range.second, 2);
+    const int legendWidth =
+        metrics.horizontalAdvance(low) + metrics.horizontalAdvance(high) + barWidth + 12;
+    const QRect titleRect(kMargin, kMargin, width() - 3 * kMargin - legendWidth,
+                          metrics.height() + 4);
+    painter.drawText(
+        titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(titleFont).elidedText(m_figure.title, Qt::ElideRight, titleRect.width()));
+    painter.setFont(font);
+    int x = width() - kMargin - legendWidth;
+    painter.drawText(QRect(x, kMargin, legendWidth, titleRect.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, low);
+    x += metrics.horizontalAdvance(low) + 6;
+    const QRect bar(x, kMargin + titleRect.height() / 4, barWidth, titleRect.height() / 2);
+    painter.drawImage(bar, m_scaleImage);
+    painter.setPen(QPen(QColor(120, 120, 120), 1));
+    painter.drawRect(bar.adjusted(0, 0, -1, -1));
+    painter.setPen(text);
+    painter.drawText(QRect(bar.right() + 6, kMargin, legendWidth, titleRect.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, high);
 
     const int headLabelTop = g.top - metrics.height() - 4;
     painter.setFont(font);

@@ -66,10 +66,10 @@ private:
     Geometry geometry() const;
     QFont labelFont() const;
     void rebuildImages();
-    QImage cellImage(int block, int head) const;
 
     ModelViewFigure m_figure;
     QVector<QImage> m_images; ///< blocks × heads, row-major, n × n pixels each
+    QImage m_scaleImage;      ///< the colour scale, kLookupSize × 1 pixels
     int m_highlighted = -1;
     std::pair<int, int> m_hovered{-1, -1};
     ColorMapKind m_kind = ColorMapKind::Viridis;
