@@ -260,7 +260,7 @@ QString logitText(const attn::Model& m, const attn::ModelResult& r, int i, int i
 
 QString probabilityText(const attn::ModelResult& r, int i, int id)
 {
-    const QString formula = tr("p = exp(logit − log Σ exp(logits)) = exp(%1 − %2)")
+    const QString formula = tr("exp(logit − log Σ exp(logits)) = exp(%1 − %2)")
                                 .arg(num(r.logits(i, id)), num(r.logSumExp(i)));
     for (const attn::Prediction& p : r.topK.at(i))
         if (p.id == id)

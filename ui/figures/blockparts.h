@@ -78,7 +78,7 @@ QString ffnOutputText(const attn::Block& block, const attn::BlockResult& r, int 
 QString sumText(double a, double b, double sum);
 /// Logit of token i for vocabulary entry id: h_f · u + b = … = value.
 QString logitText(const attn::Model& model, const attn::ModelResult& result, int row, int id);
-/// p = exp(logit − log Σ exp) = value, for token i's entry id (the engine's p when id is in
+/// "exp(logit − log Σ exp) = … = p", for token i's entry id (the engine's p when id is in
 /// its top k; otherwise only the formula with the logit).
 QString probabilityText(const attn::ModelResult& result, int row, int id);
 

@@ -222,7 +222,8 @@ QVector<PipelineStep> blockPipelineSteps(const attn::Model& m, const attn::Model
         }
         b.matrix(QStringLiteral("F = %1 W<sub>1</sub> + b<sub>1</sub>").arg(ffnIn),
                  tr("feed-forward network, first layer (d_ff = %1)").arg(f.width()),
-                 br.ffnPreActivation, true, BlockCell::FfnPre);
+                 br.ffnPreActivation, true, BlockCell::FfnPre)
+            .data.colAxisTitle = tr("hidden unit");
         b.add(QStringLiteral("G = %1(F)")
                   .arg(f.activation == attn::Activation::Relu ? QStringLiteral("ReLU")
                                                               : QStringLiteral("GELU")),
@@ -231,7 +232,8 @@ QVector<PipelineStep> blockPipelineSteps(const attn::Model& m, const attn::Model
               shape(br.ffnHidden),
               matrixFigure(tr("activation %1").arg(activationName(f.activation)), br.ffnHidden, s,
                            true),
-              BlockCell::FfnHidden);
+              BlockCell::FfnHidden)
+            .data.colAxisTitle = tr("hidden unit");
         b.matrix(QStringLiteral("FFN = G W<sub>2</sub> + b<sub>2</sub>"),
                  tr("feed-forward network, output"), br.ffnOutput, true, BlockCell::FfnOutput);
         last = QStringLiteral("FFN");

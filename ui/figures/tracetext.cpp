@@ -174,7 +174,7 @@ QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int 
                      .arg(QString::fromStdString(m.vocabulary.at(step.ids[col])).toHtmlEscaped())
                      .arg(step.token + 1)
                      .arg(token(step.token));
-        lines << probabilityText(r, step.token, step.ids[col]);
+        lines << QStringLiteral("p = ") + probabilityText(r, step.token, step.ids[col]);
         break;
     }
     return lines.join(QStringLiteral("<br>"));

@@ -98,7 +98,7 @@ WalkStep Walk::residualStep(bool second) const
     const QString left = second ? sub(QStringLiteral("m"), I) : hIn;
     const QString right = second ? sub(QStringLiteral("f"), I) : sub(QStringLiteral("o"), I);
     const QString result = post     ? sub(QStringLiteral("s"), I)
-                           : second ? sub(QStringLiteral("h"), I + QStringLiteral("′"))
+                           : second ? sub(QStringLiteral("h′"), I)
                                     : sub(QStringLiteral("m"), I);
     const attn::Matrix& a = second ? br.afterAttention : br.input;
     const attn::Matrix& b = second ? br.ffnOutput : br.attentionOutput;

@@ -174,7 +174,7 @@ QVector<WalkStep> walkBlockSteps(const attn::Model& m, const attn::ModelResult& 
             steps << w.residualStep(true);
         if (post)
             steps << w.normStep(NormSite::Ln2, sub(QStringLiteral("s"), w.I),
-                                sub(QStringLiteral("h"), w.I + QStringLiteral("′")));
+                                sub(QStringLiteral("h′"), w.I));
     }
     steps << w.blockOutputStep();
     if (l + 1 == m.layerCount()) {
