@@ -67,7 +67,8 @@ void PipelinePanel::showStep(int index, const QString& caption, const HeatmapDat
     m_stale[index] = true;
     // Tall enough to read a row per token, but never a wall of one matrix.
     const int rows = static_cast<int>(data.values.rows());
-    step.plot->setFixedHeight(std::clamp(60 + rows * 34, 130, 430));
+    // One or two rows (γ and β, the probabilities) still need room for their column labels.
+    step.plot->setFixedHeight(std::clamp(60 + rows * 34, rows <= 2 ? 200 : 130, 430));
 }
 
 void PipelinePanel::showDocument()
@@ -79,6 +80,13 @@ void PipelinePanel::showDocument()
     m_pipeline = pipelineSteps(s, r, h);
     for (int i = 0; i < m_pipeline.size(); ++i)
         showStep(i, pipelineCaption(m_pipeline[i], i + 1), m_pipeline[i].data);
+    while (m_steps.size() > m_pipeline.size()) { // a block with fewer steps, or back to v1
+        delete m_steps.back().caption;
+        delete m_steps.back().plot;
+        m_steps.removeLast();
+        m_data.removeLast();
+        m_stale.removeLast();
+    }
     drawVisibleSteps();
 }
 
