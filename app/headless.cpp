@@ -99,6 +99,27 @@ int runHeadless(const CommandLine& cmd)
     }
 }
 
+int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
+{
+    if (cmd.screenshotPath.isEmpty())
+        return kDone;
+    Document document;
+    document.reset(session, cmd.sessionPath);
+    if (cmd.layer > 0)
+        document.setBlock(cmd.layer - 1);
+    ScreenshotOptions options;
+    options.size = cmd.screenshotSize;
+    options.present = cmd.present;
+    options.step = cmd.step - 1;
+    options.demo = cmd.demo;
+    if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
+        !error.isEmpty()) {
+        printError(error);
+        return kWriteFailed;
+    }
+    return kDone;
+}
+
 int runHeadlessOrThrow(const CommandLine& cmd)
 {
     attn::AnySession any;
@@ -142,22 +163,8 @@ int runHeadlessOrThrow(const CommandLine& cmd)
             return kWriteFailed;
         }
     }
-    if (!cmd.screenshotPath.isEmpty()) {
-        result = {};
-        Document document;
-        document.reset(session, cmd.sessionPath);
-        ScreenshotOptions options;
-        options.size = cmd.screenshotSize;
-        options.present = cmd.present;
-        options.step = cmd.step - 1;
-        options.demo = cmd.demo;
-        if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
-            !error.isEmpty()) {
-            printError(error);
-            return kWriteFailed;
-        }
-    }
-    return kDone;
+    result = {}; // the screenshot's document computes its own
+    return writeScreenshot(cmd, session);
 }
 
 } // namespace av

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exporter.h"
+#include "modelreader.h"
 
 #include <QString>
 #include <functional>
@@ -32,6 +33,10 @@ int writeText(const CommandLine& cmd, const QString& path, const std::function<s
 
 /// --dump-npz through write(path), with the same statuses.
 int writeNpz(const CommandLine& cmd, const std::function<void(const std::string&)>& write);
+
+/// --screenshot of the window showing session (nothing without --screenshot): kDone or
+/// kWriteFailed, the message printed. A model shows block --layer.
+int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session);
 
 /// --format, --dpi, --figure-width and --colormap.
 ExportOptions exportOptions(const CommandLine& cmd);

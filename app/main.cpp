@@ -101,9 +101,9 @@ int main(int argc, char* argv[])
     av::MainWindow window(&document);
     QString openError;
     try {
-        document.reset(cmd->sessionPath.isEmpty()
-                           ? av::defaultLesson(cmd->overrides)
-                           : av::readSessionFile(cmd->sessionPath, cmd->overrides),
+        // An empty path reads the default lesson (through the overrides, which may make it
+        // a whole transformer).
+        document.reset(av::readAnySessionFile(cmd->sessionPath, cmd->overrides),
                        cmd->sessionPath);
     } catch (const attn::SessionError& e) {
         openError = QString::fromStdString(e.what());

@@ -72,12 +72,6 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
                        .arg(cmd.layer));
         return kBadInput;
     }
-    if (!cmd.screenshotPath.isEmpty()) {
-        printError(QStringLiteral("--screenshot: the window shows version 1 sessions in this "
-                                  "version; a version 2 session (a whole transformer) is "
-                                  "dumped and exported with --headless"));
-        return kBadInput;
-    }
     // Only a dump or an export needs the pass: without them a run checks the file.
     attn::ModelResult result;
     if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
@@ -100,7 +94,7 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
             return kWriteFailed;
         }
     }
-    return kDone;
+    return writeScreenshot(cmd, model);
 }
 
 } // namespace av

@@ -146,13 +146,20 @@ class Refusals(unittest.TestCase):
         self.refused("--session", GPT, "--tokens", "the zebra", needle='tokens[1]: "zebra" is not in the vocabulary')
         self.refused("--dump-npz", "-", needle="--dump-npz: an archive is written to a file")
 
-    def test_the_window_does_not_show_a_v2_session_yet(self):
+    def test_the_window_shows_a_v2_session_block_by_block(self):
         with tempfile.TemporaryDirectory() as tmp:
-            shot = os.path.join(tmp, "shot.png")
-            r = run("--headless", "--session", GPT, "--screenshot", shot)
-            self.assertEqual(r.returncode, 2)
-            self.assertIn("--screenshot: the window shows version 1 sessions", r.stderr)
-            self.assertFalse(os.path.exists(shot))
+            shots = []
+            for layer in ("1", "3"):
+                shot = os.path.join(tmp, "shot%s.png" % layer)
+                r = run("--headless", "--session", GPT, "--layer", layer, "--screenshot", shot,
+                        "--screenshot-size", "800x500")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(shot, "rb") as f:
+                    data = f.read()
+                self.assertEqual(data[:8], b"\x89PNG\r\n\x1a\n")
+                shots.append(data)
+            # Block 3's attention is not block 1's: the window shows the block asked for.
+            self.assertNotEqual(shots[0], shots[1])
 
     def test_help_lists_the_options(self):
         text = run("--help").stdout

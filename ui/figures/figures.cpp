@@ -21,7 +21,9 @@ HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r
     if (!scores)
         return weightsFigure(s, h.weights, r.mask, head);
     HeatmapData d;
-    d.title = tr("Head %1 — scores before %2, %3").arg(head + 1).arg(kindName(s.normalizer), kindName(s.mask.kind));
+    d.title = tr("Head %1 — scores before %2, %3")
+                  .arg(head + 1)
+                  .arg(kindName(s.normalizer), kindName(s.mask.kind));
     d.values = h.scores;
     d.rowLabels = tokenLabels(s);
     d.colLabels = d.rowLabels;
@@ -32,8 +34,8 @@ HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r
     return d;
 }
 
-HeatmapData weightsFigure(const attn::Session& s, const attn::Matrix& weights, const attn::MaskMatrix& mask,
-                          int head)
+HeatmapData weightsFigure(const attn::Session& s, const attn::Matrix& weights,
+                          const attn::MaskMatrix& mask, int head)
 {
     HeatmapData d;
     d.title = tr("Head %1 — attention weights, %2").arg(head + 1).arg(kindName(s.mask.kind));

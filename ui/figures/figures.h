@@ -17,8 +17,8 @@ HeatmapData attentionFigure(const attn::Session& s, const attn::ForwardResult& r
 
 /// n × n weights of one head (a demonstration's, computed under another setting), with the
 /// cells mask forbids hatched (an empty mask hatches none).
-HeatmapData weightsFigure(const attn::Session& s, const attn::Matrix& weights, const attn::MaskMatrix& mask,
-                          int head);
+HeatmapData weightsFigure(const attn::Session& s, const attn::Matrix& weights,
+                          const attn::MaskMatrix& mask, int head);
 
 /// A labelled matrix of the pipeline (Q, K, V, Z …): rows are tokens, columns indices.
 HeatmapData matrixFigure(const QString& title, const attn::Matrix& m, const attn::Session& s,

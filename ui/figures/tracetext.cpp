@@ -1,5 +1,6 @@
 #include "tracetext.h"
 
+#include "blockparts.h"
 #include "names.h"
 #include "numberformat.h"
 
@@ -73,6 +74,108 @@ QString describeTrace(const attn::WeightTrace& t, const attn::Session& s)
         lines << tr("<b>A = %1 / %2 = %3</b>").arg(num(t.expValue), num(t.rowSum), num(t.weight));
     } else {
         lines << tr("<b>A = max(0, %1) = %2</b>").arg(num(t.score), num(t.weight));
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int l,
+                          const PipelineStep& step, int row, int col)
+{
+    if (step.cell == BlockCell::None || l < 0 || l >= static_cast<int>(r.blocks.size()))
+        return {};
+    const attn::Block& b = m.layers[l];
+    const attn::BlockResult& br = r.blocks[l];
+    const bool pre = b.norm == attn::NormPlacement::Pre;
+    const bool post = b.norm == attn::NormPlacement::Post;
+    const auto token = [&](int i) {
+        return QString::fromStdString(m.settings.tokens.at(i)).toHtmlEscaped();
+    };
+    QStringList lines;
+    const NormParts norm = normParts(m, r, l, step.site);
+    switch (step.cell) {
+    case BlockCell::None:
+        break;
+    case BlockCell::NormStats:
+        lines << tr("<b>%1, token %2 “%3”</b>")
+                     .arg(normSymbol(step.site))
+                     .arg(row + 1)
+                     .arg(token(row));
+        lines << (col == 0 ? normMeanText(norm, row) : normVarianceText(norm, row));
+        break;
+    case BlockCell::NormParams:
+        lines << tr("<b>%1 %2, dimension %3</b>")
+                     .arg(normSymbol(step.site), row == 0 ? tr("gain γ") : tr("bias β"))
+                     .arg(col + 1);
+        lines << tr("a learned weight: %1")
+                     .arg(num(row == 0 ? norm.params->gain(col) : norm.params->bias(col)));
+        break;
+    case BlockCell::NormOutput:
+        lines << tr("<b>%1, token %2 “%3”, dimension %4</b>")
+                     .arg(normSymbol(step.site))
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << normMeanText(norm, row) << normVarianceText(norm, row)
+              << normEntryText(norm, row, col);
+        break;
+    case BlockCell::Sum1:
+        lines << tr("<b>residual sum after attention, token %1 “%2”, dimension %3</b>")
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << tr("the block's input + MHA: %1")
+                     .arg(sumText(br.input(row, col), br.attentionOutput(row, col),
+                                  post ? br.attentionSum(row, col) : br.afterAttention(row, col)));
+        break;
+    case BlockCell::FfnPre:
+        lines << tr("<b>FFN, first layer, token %1 “%2”, unit %3</b>")
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << ffnPreText(b, br, pre ? br.ln2.output : br.afterAttention, row, col);
+        break;
+    case BlockCell::FfnHidden:
+        lines << tr("<b>activation %1, token %2 “%3”, unit %4</b>")
+                     .arg(activationName(b.ffn->activation))
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << activationFormula(b.ffn->activation) << ffnActivationText(b, br, row, col);
+        break;
+    case BlockCell::FfnOutput:
+        lines << tr("<b>FFN output, token %1 “%2”, dimension %3</b>")
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << ffnOutputText(b, br, row, col);
+        break;
+    case BlockCell::Sum2:
+        lines << tr("<b>residual sum after the FFN, token %1 “%2”, dimension %3</b>")
+                     .arg(row + 1)
+                     .arg(token(row))
+                     .arg(col + 1);
+        lines << tr("M + FFN: %1")
+                     .arg(sumText(br.afterAttention(row, col), br.ffnOutput(row, col),
+                                  post ? br.ffnSum(row, col) : br.output(row, col)));
+        break;
+    case BlockCell::Logits:
+        if (col < 0 || col >= step.ids.size())
+            return {};
+        lines << tr("<b>logit of “%1” after token %2 “%3”</b>")
+                     .arg(QString::fromStdString(m.vocabulary.at(step.ids[col])).toHtmlEscaped())
+                     .arg(row + 1)
+                     .arg(token(row));
+        lines << logitText(m, r, row, step.ids[col]);
+        break;
+    case BlockCell::Probabilities:
+        if (col < 0 || col >= step.ids.size())
+            return {};
+        lines << tr("<b>probability that “%1” follows token %2 “%3”</b>")
+                     .arg(QString::fromStdString(m.vocabulary.at(step.ids[col])).toHtmlEscaped())
+                     .arg(step.token + 1)
+                     .arg(token(step.token));
+        lines << QStringLiteral("p = ") + probabilityText(r, step.token, step.ids[col]);
+        break;
     }
     return lines.join(QStringLiteral("<br>"));
 }

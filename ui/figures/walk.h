@@ -1,12 +1,15 @@
 #pragma once
 // Inside the walkthrough (walkthrough.h): what its steps share. Walk holds the session,
 // the result and the followed number, resolved once; its steps are defined by stage in
-// walkinputsteps.cpp, walkattentionsteps.cpp and walkoutputsteps.cpp. Only those files and
-// walkthrough.cpp include this header.
+// walkinputsteps.cpp, walkattentionsteps.cpp, walkoutputsteps.cpp and, for a block of a
+// model, walkblocksteps.cpp. Only those files and walkthrough.cpp include this header.
 
 #include "attention.h"
+#include "blockparts.h"
 #include "figuredata.h"
 #include "figures.h"
+#include "model.h"
+#include "modelresult.h"
 #include "names.h"
 #include "session.h"
 #include "trace.h"
@@ -57,6 +60,14 @@ public:
     QString I, H;  ///< i and h as shown (from 1)
     QString token; ///< “I”, escaped for rich text
 
+    // For a block of a model (session v2); left as they are for a v1 session.
+    const attn::Model* model = nullptr;
+    const attn::ModelResult* modelResult = nullptr;
+    int block = 0;
+    const attn::Matrix* sum = nullptr; ///< X + P, when the heads read something else (LN1)
+    QString headInput;                 ///< what the heads read, in formulas; empty: x_in,i
+    bool biases = false;               ///< the block's b_Q, b_K, b_V, b_O are not all zero
+
     HeatmapData headFigure(const QString& what, const attn::Matrix& m) const
     {
         return matrixFigure(QStringLiteral("%1 — %2").arg(what, tr("head %1").arg(H)), m, s, true);
@@ -92,6 +103,22 @@ public:
     WalkStep weightedSumStep() const;
     WalkStep concatStep() const;
     WalkStep outputStep() const;
+    // A block's steps after the attention (walkblocksteps.cpp).
+    WalkStep blockInputStep() const;
+    /// The norm at site, with its input and output named as in the formulas ("h", "m").
+    WalkStep normStep(NormSite site, const QString& input, const QString& output) const;
+    /// The sum after attention (second = false) or after the FFN, as M = H + O, H' = M + F.
+    WalkStep residualStep(bool second) const;
+    WalkStep ffnFirstStep() const;
+    WalkStep activationStep() const;
+    WalkStep ffnSecondStep() const;
+    WalkStep blockOutputStep() const;
+    WalkStep logitsStep() const;
+    WalkStep probabilitiesStep() const;
+    const attn::Block& modelBlock() const { return model->layers[block]; }
+    const attn::BlockResult& blockResult() const { return modelResult->blocks[block]; }
+    /// The FFN's hidden unit the walk follows in row i: the one with the largest |G|.
+    int ffnFocus() const;
     attn::RowVector traceRow(attn::Real attn::WeightTrace::*field) const
     {
         attn::RowVector v(n);

@@ -51,11 +51,12 @@ WalkStep Walk::embeddingStep() const
 WalkStep Walk::positionalStep() const
 {
     WalkStep step;
+    const attn::Matrix& xIn = sum ? *sum : r.xIn;
     step.formula =
         tr("%1 = %2 + %3 = %4 + %5 = %6<br>positional encoding: %7")
             .arg(sub(QStringLiteral("x"), QStringLiteral("in,") + I), sub(QStringLiteral("x"), I),
                  sub(QStringLiteral("p"), I), vectorText(r.x.row(i)), vectorText(r.p.row(i)),
-                 vectorText(r.xIn.row(i)), kindName(s.positional.kind));
+                 vectorText(xIn.row(i)), kindName(s.positional.kind));
     if (s.positional.kind == attn::PeKind::Sinusoidal) // the formula's pos counts from 0
         step.formula += tr("<br>%1 = PE(pos = %2): token %3 is at pos %2, as positions count "
                            "from 0 in the formula")
@@ -74,7 +75,7 @@ WalkStep Walk::positionalStep() const
                            row)
                   << shown(QStringLiteral("+ P"),
                            matrixFigure(tr("P — positional encoding"), r.p, s, true), row)
-                  << shown(tr("= X<sub>in</sub>"), matrixFigure(tr("X_in = X + P"), r.xIn, s, true),
+                  << shown(tr("= X<sub>in</sub>"), matrixFigure(tr("X_in = X + P"), xIn, s, true),
                            row);
     return step;
 }
@@ -91,11 +92,13 @@ WalkStep Walk::projectionStep() const
         keys << QStringLiteral("%1 = %2").arg(sub(QStringLiteral("k"), one(j)),
                                               vectorText(head.k.row(j)));
     }
+    const QString input =
+        headInput.isEmpty() ? sub(QStringLiteral("x"), QStringLiteral("in,") + I) : headInput;
     step.formula =
-        tr("%1 = %2 W<sub>Q</sub> = %3<br>%4<br>column %5 of V = %6")
-            .arg(sub(QStringLiteral("q"), I), sub(QStringLiteral("x"), QStringLiteral("in,") + I),
-                 vectorText(head.q.row(i)), keys.join(QStringLiteral(", ")), one(cc),
-                 vectorText(head.v.col(cc).transpose()));
+        tr("%1 = %2 W<sub>Q</sub>%3 = %4<br>%5<br>column %6 of V = %7")
+            .arg(sub(QStringLiteral("q"), I), input,
+                 biases ? QStringLiteral(" + b<sub>Q</sub>") : QString(), vectorText(head.q.row(i)),
+                 keys.join(QStringLiteral(", ")), one(cc), vectorText(head.v.col(cc).transpose()));
     step.why =
         tr("Three projections of the same input, with head %1’s own W<sub>Q</sub>, W<sub>K</sub>, "
            "W<sub>V</sub>: the query asks what to look for, each key says what its token offers, "

@@ -61,10 +61,15 @@ WalkStep Walk::concatStep() const
 WalkStep Walk::outputStep() const
 {
     WalkStep step;
-    step.formula = tr("O<sub>%1,%2</sub> = Σ<sub>m</sub> c<sub>%1,m</sub> W<sub>O m,%2</sub><br>"
-                      "&nbsp;&nbsp;&nbsp;= %3 = <b>%4</b>")
-                       .arg(I, one(c), productSum(r.concat.row(i), s.wo.col(c).transpose()),
-                            formatFormula(r.output(i, c)));
+    QString products = productSum(r.concat.row(i), s.wo.col(c).transpose());
+    QString bias;
+    if (biases) { // a block's b_O, added after the products
+        bias = QStringLiteral(" + b<sub>O %1</sub>").arg(one(c));
+        products += QStringLiteral(" + ") + formatFormula(modelBlock().attention.bo(c));
+    }
+    step.formula = tr("O<sub>%1,%2</sub> = Σ<sub>m</sub> c<sub>%1,m</sub> W<sub>O m,%2</sub>%3<br>"
+                      "&nbsp;&nbsp;&nbsp;= %4 = <b>%5</b>")
+                       .arg(I, one(c), bias, products, formatFormula(r.output(i, c)));
     step.why =
         tr("W<sub>O</sub> mixes the heads’ results into the layer’s output, so that each output "
            "number can draw on every head. This is the number we followed from the start.");

@@ -5,6 +5,8 @@
 
 #include "attention.h"
 #include "figuredata.h"
+#include "model.h"
+#include "modelresult.h"
 #include "session.h"
 
 #include <QPoint>
@@ -46,5 +48,15 @@ struct WalkStep
 inline constexpr int kWalkStepCount = 11;
 QVector<WalkStep> walkSteps(const attn::Session& session, const attn::ForwardResult& result,
                             WalkTarget target = {});
+
+/// The steps of block `block` (0-based) of a model, following the same target through the
+/// block's attention (view and viewResult: attn::attentionView of the block) and on: its
+/// input, LN1 (pre-norm), the attention steps, the residual sums, post-norm's LN1, LN2, the
+/// FFN's two layers and activation, the block's output; after the last block the final norm,
+/// the logits and the probabilities of the followed token's next token. A model that is one
+/// bare attention layer (a v1 session) gives walkSteps().
+QVector<WalkStep> walkBlockSteps(const attn::Model& model, const attn::ModelResult& result,
+                                 int block, const attn::Session& view,
+                                 const attn::ForwardResult& viewResult, WalkTarget target = {});
 
 } // namespace av

@@ -113,11 +113,11 @@ namespace {
 /// Writes the recovery files of one session (on whichever thread): the session first, for
 /// the info only says where it belongs, and a session without its info is still
 /// restorable (as an unsaved session). Returns the error, or an empty string.
-QString writeRecoveryFiles(const attn::Session& session, const QString& sessionPath,
+QString writeRecoveryFiles(const attn::AnySession& session, const QString& sessionPath,
                            const QString& infoPath, const QJsonObject& info)
 {
     const QString error =
-        writeFileAtomically(sessionPath, QByteArray::fromStdString(attn::writeSession(session)));
+        writeFileAtomically(sessionPath, QByteArray::fromStdString(Document::fileText(session)));
     if (!error.isEmpty())
         return error;
     return writeFileAtomically(infoPath, QJsonDocument(info).toJson());
@@ -149,7 +149,7 @@ bool Autosave::saveNow()
     }
     QString error;
     if (ensureLocked(&error))
-        error = writeRecoveryFiles(m_document->latestSession(), sessionPath(), infoPath(), info());
+        error = writeRecoveryFiles(m_document->latest(), sessionPath(), infoPath(), info());
     return finishWrite(error);
 }
 
@@ -172,7 +172,7 @@ void Autosave::saveInBackground()
     }
     // A copy: the document goes on changing while the session of a large lesson is
     // serialised, which takes seconds at GPT-2 sizes.
-    m_writer->setFuture(QtConcurrent::run(writeRecoveryFiles, m_document->latestSession(),
+    m_writer->setFuture(QtConcurrent::run(writeRecoveryFiles, m_document->latest(),
                                           sessionPath(), infoPath(), info()));
 }
 

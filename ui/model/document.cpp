@@ -83,6 +83,9 @@ bool Document::isModified() const
 
 void Document::reset(const attn::Session& session, const QString& filePath)
 {
+    m_model.reset();
+    m_modelResult = {};
+    m_block = 0;
     if (runsInBackground(session))
         holdShownSession();
     m_session = session;
@@ -95,7 +98,7 @@ void Document::reset(const attn::Session& session, const QString& filePath)
     emit changed(File);
 }
 
-void Document::restore(const attn::Session& session, const QString& filePath)
+void Document::restore(const attn::AnySession& session, const QString& filePath)
 {
     reset(session, filePath);
     m_undoStack->resetClean(); // no clean state in the history: modified until saved
@@ -105,7 +108,7 @@ void Document::restore(const attn::Session& session, const QString& filePath)
 bool Document::open(const QString& path, QString* error)
 {
     try {
-        reset(readSessionFile(path), path);
+        reset(readAnySessionFile(path), path);
         return true;
     } catch (const attn::SessionError& e) {
         if (error)
@@ -117,7 +120,7 @@ bool Document::open(const QString& path, QString* error)
 bool Document::save(const QString& path, QString* error)
 {
     const QString message =
-        writeFileAtomically(path, QByteArray::fromStdString(attn::writeSession(m_session)));
+        writeFileAtomically(path, QByteArray::fromStdString(fileText(latest())));
     if (!message.isEmpty()) {
         if (error)
             *error = message;
@@ -138,6 +141,15 @@ void Document::pushSession(const QString& text, attn::Session after, int gesture
 {
     if (after == m_session)
         return;
+    if (m_model) {
+        // The settings every block shares; the model refuses what it cannot take.
+        try {
+            pushModel(text, attn::withSettings(*m_model, after), 0, gestureId, mergeKind);
+        } catch (const attn::SessionError& e) {
+            emit refused(QString::fromStdString(e.what()));
+        }
+        return;
+    }
     const bool structural = after.n() != m_session.n() || after.dModel != m_session.dModel ||
                             after.heads != m_session.heads;
     const Changes changes = structural ? Changes(Values | Structure) : Changes(Values);
@@ -163,6 +175,9 @@ void Document::setTokens(const std::vector<std::string>& tokens, int gestureId)
 
 QString Document::setDModel(int dModel, int gestureId)
 {
+    if (m_model && dModel != m_session.dModel)
+        return tr("A whole transformer keeps its d_model; set it on the command line "
+                  "(--d-model with --layers)");
     if (dModel < 1 || dModel > attn::kMaxDModel)
         return tr("d_model must be between 1 and %1").arg(attn::kMaxDModel);
     if (dModel % m_session.heads != 0)
@@ -175,6 +190,9 @@ QString Document::setDModel(int dModel, int gestureId)
 
 QString Document::setHeads(int heads, int gestureId)
 {
+    if (m_model && heads != m_session.heads)
+        return tr("A whole transformer keeps its heads; set them on the command line "
+                  "(--heads with --layers)");
     if (heads < 1 || heads > m_session.dModel || m_session.dModel % heads != 0)
         return tr("%1 heads do not divide d_model %2").arg(heads).arg(m_session.dModel);
     if (heads != m_session.heads)
@@ -267,6 +285,11 @@ void Document::setNormalizer(attn::NormalizerKind normalizer)
 
 void Document::setCell(attn::MatrixRef ref, int row, int col, attn::Real value, int gestureId)
 {
+    if (m_model) {
+        if (const auto modelRef = attn::modelRef(ref, m_block))
+            setModelCell(*modelRef, row, col, value, gestureId);
+        return;
+    }
     const bool perHead = ref.kind == attn::MatrixKind::WQ || ref.kind == attn::MatrixKind::WK ||
                          ref.kind == attn::MatrixKind::WV;
     if (perHead && (ref.head < 0 || ref.head >= m_session.heads))
@@ -284,6 +307,8 @@ void Document::setCell(attn::MatrixRef ref, int row, int col, attn::Real value, 
 
 void Document::reinitialise(attn::MatrixRef ref, attn::InitKind kind)
 {
+    if (m_model)
+        return; // a model's weights are edited cell by cell (the weights panel hides these)
     attn::Session s = m_session;
     attn::matrixOf(s, ref) = attn::initialMatrix(s, ref, kind);
     pushSession(tr("Re-initialise %1 (%2)").arg(matrixName(ref), kindName(kind)), std::move(s));
@@ -428,6 +453,19 @@ void Document::jobFinished()
         return;
     }
     publish(std::move(job.result), m_pendingChanges);
+}
+
+void Document::dropBackgroundPass()
+{
+    const bool wasComputing = m_shown != nullptr;
+    m_exactTimer->stop();
+    m_approximate = false;
+    m_shown.reset();
+    ++m_generation;
+    m_job->waitForFinished();
+    jobFinished();
+    if (wasComputing)
+        emit computingChanged(false);
 }
 
 void Document::waitUntilComputed()

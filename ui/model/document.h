@@ -4,6 +4,10 @@
 
 #include "attention.h"
 #include "initializers.h"
+#include "model.h"
+#include "modeledit.h"
+#include "modelreader.h"
+#include "modelresult.h"
 #include "session.h"
 #include "sessionedit.h"
 
@@ -11,6 +15,8 @@
 #include <QString>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 class QTimer;
 class QUndoStack;
@@ -44,8 +50,23 @@ public:
     const attn::Session& session() const { return m_shown ? *m_shown : m_session; }
     const attn::ForwardResult& result() const { return m_result; }
     /// Every edit so far, including those whose pass is still computing: what Save and
-    /// the recovery file write.
+    /// the recovery file write. With a model open: the selected block's attention.
     const attn::Session& latestSession() const { return m_session; }
+
+    // A whole transformer (session v2). While one is open, session() and result() are the
+    // attention of the selected block (engine/attentionview.h), so that every v1 view
+    // shows that block; the model's own views read model() and modelResult().
+    bool hasModel() const { return m_model.has_value(); }
+    const attn::Model& model() const { return *m_model; } ///< only when hasModel()
+    const attn::ModelResult& modelResult() const { return m_modelResult; }
+    /// The selected block, 0-based (0 without a model).
+    int block() const { return m_block; }
+    /// Selects a block: not an undo step. Emits changed(Values | Structure).
+    void setBlock(int block);
+    /// What Save and the recovery file write: the model, or the session.
+    attn::AnySession latest() const;
+    /// The text of latest() as a session file (v1 or v2).
+    static std::string fileText(const attn::AnySession& session);
 
     /// Passes of at least this many floating-point operations (8·n·d² + 4·n²·d) run off the
     /// GUI thread, and one-head edits of such sessions update the output incrementally
@@ -72,12 +93,14 @@ public:
 
     /// Replaces everything (New, Open, a lesson). Clears the undo history.
     void reset(const attn::Session& session, const QString& filePath = {});
+    void reset(const attn::Model& model, const QString& filePath = {});
+    void reset(const attn::AnySession& session, const QString& filePath = {});
     /// Opens a session file. On failure the document is left exactly as it was and
     /// error names the file and the field.
     bool open(const QString& path, QString* error);
     /// Replaces everything with work that is saved nowhere yet (crash recovery): like
     /// reset(), but the document stays modified, and Save writes to filePath.
-    void restore(const attn::Session& session, const QString& filePath);
+    void restore(const attn::AnySession& session, const QString& filePath);
     bool save(const QString& path, QString* error);
 
     /// A fresh id for a continuous gesture (a scrub, a held arrow, typing in a field): edits
@@ -104,10 +127,22 @@ public:
     void setCell(attn::MatrixRef ref, int row, int col, attn::Real value, int gestureId = 0);
     void reinitialise(attn::MatrixRef ref, attn::InitKind kind);
 
+    // Edits of a whole transformer; each is one undo step. Refused edits change nothing.
+    void setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value,
+                      int gestureId = 0);
+    void setAblated(int block, int head, bool off);
+    void setLayerCount(int layers, int gestureId = 0);
+    void setNorm(attn::NormPlacement norm);
+    void setFfnWidth(int dFf, int gestureId = 0);
+    void setActivation(attn::Activation activation);
+    void setResidual(bool residual);
+
     // Used by the undo commands only.
     /// Steps latestSession() through change: forward from its before to its after, or back.
     void applyChange(const attn::SessionDiff& change, bool forward, Changes changes);
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
+    void applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value);
+    void applyModel(const attn::Model& model, int firstBlock);
 
 signals:
     /// session() and result() changed (always together), or the file name or saved state.
@@ -116,6 +151,8 @@ signals:
     void edited();
     /// A background pass started or ended keeping the views behind the latest edits.
     void computingChanged(bool computing);
+    /// An edit was refused (a token not in the model's vocabulary, …): the message says why.
+    void refused(const QString& message);
 
 private:
     struct Job;
@@ -129,6 +166,16 @@ private:
     void publish(attn::ForwardResult result, Changes changes);
     void startJob();
     void jobFinished();
+    /// A v1 pass still running is of a session that is being replaced: made stale, waited
+    /// for and let go of.
+    void dropBackgroundPass();
+    void pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId = 0,
+                   int mergeKind = 0);
+    /// session() and result() from the selected block of the model and its pass.
+    void showBlock();
+    /// The model's pass again from block firstBlock (−1: from its input), then the selected
+    /// block shown.
+    void recomputeModel(int firstBlock, Changes changes);
 
     attn::Session m_session;
     std::unique_ptr<const attn::Session> m_shown; ///< set while a background pass catches up
@@ -145,6 +192,10 @@ private:
     QTimer* m_exactTimer;       ///< runs the exact pass after incremental one-head edits
     bool m_approximate = false; ///< result().output came from attn::updateHead
     Changes m_pendingChanges;   ///< what the views will be told when the pass is shown
+
+    std::optional<attn::Model> m_model; ///< set while a v2 session is open
+    attn::ModelResult m_modelResult;
+    int m_block = 0;
 };
 
 } // namespace av

@@ -101,6 +101,60 @@ QString matrixName(attn::MatrixRef ref)
     return {};
 }
 
+QString modelMatrixName(attn::ModelMatrixRef ref)
+{
+    using K = attn::ModelMatrix;
+    const QString head = tr("head %1").arg(ref.head + 1);
+    QString name;
+    switch (ref.kind) {
+    case K::Embeddings: return tr("X (embeddings)");
+    case K::TokenEmbeddings: return tr("E (token embeddings, one row per word)");
+    case K::LearnedPositions: return tr("P (learned positional encoding)");
+    case K::FinalGain: return tr("LN_f gain γ (final norm)");
+    case K::FinalBias: return tr("LN_f bias β (final norm)");
+    case K::Unembedding: return tr("W_U (unembedding)");
+    case K::UnembeddingBias: return tr("b_U (unembedding bias)");
+    case K::WQ: name = tr("W_Q (%1)").arg(head); break;
+    case K::WK: name = tr("W_K (%1)").arg(head); break;
+    case K::WV: name = tr("W_V (%1)").arg(head); break;
+    case K::BQ: name = tr("b_Q (%1)").arg(head); break;
+    case K::BK: name = tr("b_K (%1)").arg(head); break;
+    case K::BV: name = tr("b_V (%1)").arg(head); break;
+    case K::WO: name = tr("W_O"); break;
+    case K::BO: name = tr("b_O"); break;
+    case K::AdditiveW: name = tr("w (additive score, one row per head)"); break;
+    case K::Ln1Gain: name = tr("LN1 gain γ"); break;
+    case K::Ln1Bias: name = tr("LN1 bias β"); break;
+    case K::Ln2Gain: name = tr("LN2 gain γ"); break;
+    case K::Ln2Bias: name = tr("LN2 bias β"); break;
+    case K::W1: name = tr("W_1 (FFN)"); break;
+    case K::B1: name = tr("b_1 (FFN)"); break;
+    case K::W2: name = tr("W_2 (FFN)"); break;
+    case K::B2: name = tr("b_2 (FFN)"); break;
+    }
+    return tr("Block %1 · %2").arg(ref.block + 1).arg(name);
+}
+
+QString kindName(attn::NormPlacement norm)
+{
+    switch (norm) {
+    case attn::NormPlacement::Pre: return tr("pre-norm (GPT-2)");
+    case attn::NormPlacement::Post: return tr("post-norm (2017)");
+    case attn::NormPlacement::None: break;
+    }
+    return tr("no norm");
+}
+
+QString kindName(attn::Activation activation)
+{
+    switch (activation) {
+    case attn::Activation::Gelu: return tr("GELU (erf)");
+    case attn::Activation::GeluTanh: return tr("GELU (tanh)");
+    case attn::Activation::Relu: break;
+    }
+    return tr("ReLU");
+}
+
 QStringList tokenLabels(const attn::Session& session)
 {
     QStringList labels;

@@ -2,6 +2,8 @@
 // What the interface calls things: the kinds and the matrices, translated.
 
 #include "initializers.h"
+#include "model.h"
+#include "modeledit.h"
 #include "session.h"
 #include "sessionedit.h"
 
@@ -18,6 +20,12 @@ QString kindName(attn::InitKind kind);
 
 /// "X", "W_Q (head 2)", "W_O", …: heads are numbered from 1 on screen.
 QString matrixName(attn::MatrixRef ref);
+
+/// "Block 2 · W_Q (head 1)", "E (token embeddings)", "LN_f gain", …: blocks and heads are
+/// numbered from 1 on screen.
+QString modelMatrixName(attn::ModelMatrixRef ref);
+QString kindName(attn::NormPlacement norm);
+QString kindName(attn::Activation activation);
 
 /// The tokens as labels for axes and table headers.
 QStringList tokenLabels(const attn::Session& session);

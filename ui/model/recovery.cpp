@@ -66,8 +66,9 @@ QString RecoveryEntry::displayName() const
 {
     if (!originalPath.isEmpty())
         return QFileInfo(originalPath).fileName();
-    return session.title.empty() ? QCoreApplication::translate("av::RecoveryEntry", "Untitled")
-                                 : QString::fromStdString(session.title);
+    const std::string& title = sessionTitle(session);
+    return title.empty() ? QCoreApplication::translate("av::RecoveryEntry", "Untitled")
+                         : QString::fromStdString(title);
 }
 
 QString Recovery::defaultFolder()
@@ -100,7 +101,7 @@ QList<RecoveryEntry> Recovery::pending(const QString& folder)
                               .arg(QDir::toNativeSeparators(entry.sessionPath));
         } else {
             try {
-                entry.session = readSessionFile(entry.sessionPath);
+                entry.session = readAnySessionFile(entry.sessionPath);
             } catch (const attn::SessionError& e) {
                 entry.error = QString::fromStdString(e.what());
             } catch (const std::exception& e) {

@@ -3,12 +3,13 @@
 // properly (the question at start-up is ui/window/recoverydialog.h).
 //
 // Each running instance owns one id ("attnviz-<pid>-<start ms>") in the recovery folder:
-//   <id>.attn.json      the unsaved session, a plain session v1 file (File ▸ Open reads it)
+//   <id>.attn.json      the unsaved session, a plain session file, v1 or v2 (File ▸ Open reads it)
 //   <id>.recovery.json  where it belongs: the original file, the time, the pid
 //   <id>.lock           a QLockFile the instance holds while it runs
 // An id whose lock can be taken belongs to an instance that is gone: QLockFile knows a
 // lock is stale when its process no longer runs (or the machine rebooted since).
 
+#include "modelreader.h"
 #include "session.h"
 
 #include <QDateTime>
@@ -29,7 +30,7 @@ struct RecoveryEntry
     QDateTime savedAt;    ///< when the recovery file was last written
     qint64 pid = 0;       ///< the instance that wrote it
     QString error;        ///< non-empty when the session cannot be read: discard, never load
-    attn::Session session;
+    attn::AnySession session;
 
     /// The original file's name, or the session's title.
     QString displayName() const;

@@ -61,12 +61,22 @@ attn::AnySession readAnySessionFile(const QString& path, const attn::SessionOver
     return attn::readAnySession(std::string_view(text.constData(), text.size()), source, overrides);
 }
 
+const std::string& sessionTitle(const attn::AnySession& session)
+{
+    if (const auto* model = std::get_if<attn::Model>(&session))
+        return model->settings.title;
+    return std::get<attn::Session>(session).title;
+}
+
 QStringList lessonPaths()
 {
     QStringList paths{kDefaultLesson};
-    for (const QFileInfo& entry : QDir(QStringLiteral(":/lessons")).entryInfoList({"*.attn.json"}, QDir::Files, QDir::Name))
-        if (entry.filePath() != kDefaultLesson)
-            paths << entry.filePath();
+    // One attention layer first, then the whole transformers (session v2).
+    for (const QString folder : {QStringLiteral(":/lessons"), QStringLiteral(":/lessons/transformers")})
+        for (const QFileInfo& entry :
+             QDir(folder).entryInfoList({"*.attn.json"}, QDir::Files, QDir::Name))
+            if (entry.filePath() != kDefaultLesson)
+                paths << entry.filePath();
     return paths;
 }
 

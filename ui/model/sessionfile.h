@@ -2,6 +2,7 @@
 // Session files on disk, on the Qt side: size checks before reading, the built-in
 // lessons, and atomic writes.
 
+#include "modelreader.h"
 #include "sessionio.h"
 
 #include <QString>
@@ -19,6 +20,9 @@ attn::Session readSessionFile(const QString& path, const attn::SessionOverrides&
 /// overrides may make a v1 session a v2 one (attn::readAnySession).
 attn::AnySession readAnySessionFile(const QString& path,
                                     const attn::SessionOverrides& overrides = {});
+
+/// The title of a session of either version.
+const std::string& sessionTitle(const attn::AnySession& session);
 
 /// The built-in lessons (resource paths, ":/lessons/…"), the worked example first.
 QStringList lessonPaths();

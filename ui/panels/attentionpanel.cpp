@@ -11,6 +11,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -21,7 +22,7 @@ namespace av {
 
 AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_what(new QComboBox), m_layout(new QComboBox),
-      m_head(new QSpinBox), m_stack(new QStackedWidget), m_single(nullptr), m_gridPage(new QWidget),
+      m_head(new QSpinBox), m_block(new QSpinBox), m_stack(new QStackedWidget), m_single(nullptr), m_gridPage(new QWidget),
       m_gridLayout(new QGridLayout(m_gridPage))
 {
     m_what->addItems({tr("Attention weights A"), tr("Scores S (before normalisation)")});
@@ -32,10 +33,15 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     // the short ones are never cut.
     m_layout->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_head->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_block->setPrefix(tr("Block "));
+    m_block->setMinimum(1);
+    m_block->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_block->setToolTip(tr("The block of the stack whose heads are shown"));
     m_what->setMinimumWidth(m_what->fontMetrics().averageCharWidth() * 10);
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_what);
     bar->addWidget(m_layout);
+    bar->addWidget(m_block);
     bar->addWidget(m_head);
     auto* hint = new QLabel(tr("Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them."));
     hint->setWordWrap(true);
@@ -59,6 +65,8 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
         showDocument();
     });
     connect(m_head, &QSpinBox::valueChanged, this, &AttentionPanel::showDocument);
+    connect(m_block, &QSpinBox::valueChanged, this,
+            [this](int value) { m_document->setBlock(value - 1); });
     connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
         if (changes & Document::Structure)
             relayoutGrid();
@@ -115,11 +123,17 @@ void AttentionPanel::attachMenu(HeatmapPlot* plot, int head)
     m_export->attachMenu(
         plot,
         [this, headShown] {
-            return QStringLiteral("%1-head-%2").arg(m_what->currentIndex() == 1 ? "scores" : "attention").arg(headShown() + 1);
+            const QString what = m_what->currentIndex() == 1 ? "scores" : "attention";
+            // A model's blocks named as --export names them (docs/command-line.md).
+            if (m_document->hasModel())
+                return QStringLiteral("%1-layer-%2-head-%3")
+                    .arg(what)
+                    .arg(m_document->block() + 1)
+                    .arg(headShown() + 1);
+            return QStringLiteral("%1-head-%2").arg(what).arg(headShown() + 1);
         },
         [this, headShown] {
-            const HeatmapData d = attentionFigure(m_document->session(), m_document->result(), headShown(),
-                                                  m_what->currentIndex() == 1);
+            const HeatmapData d = figure(headShown());
             return ExportController::Numbers{d.values, d.rowLabels, d.colLabels,
                                              QStringLiteral("head-%1-%2").arg(headShown() + 1).arg(m_what->currentIndex() == 1 ? "scores" : "weights")};
         });
@@ -138,16 +152,32 @@ void AttentionPanel::relayoutGrid()
         m_gridLayout->addWidget(m_grid[h], h / columns, h % columns);
 }
 
+HeatmapData AttentionPanel::figure(int head) const
+{
+    HeatmapData d = attentionFigure(m_document->session(), m_document->result(), head,
+                                    m_what->currentIndex() == 1);
+    if (m_document->hasModel()) {
+        d.title = tr("Block %1 · %2").arg(m_document->block() + 1).arg(d.title);
+        if (m_document->model().isAblated(m_document->block(), head))
+            d.title += tr(" (switched off)");
+    }
+    return d;
+}
+
 void AttentionPanel::showDocument()
 {
     const attn::Session& s = m_document->session();
-    const attn::ForwardResult& r = m_document->result();
-    const bool scores = m_what->currentIndex() == 1;
+    m_block->setVisible(m_document->hasModel());
+    if (m_document->hasModel()) {
+        const QSignalBlocker blocker(m_block);
+        m_block->setMaximum(m_document->model().layerCount());
+        m_block->setValue(m_document->block() + 1);
+    }
     if (m_stack->currentIndex() == 0)
-        m_single->setData(attentionFigure(s, r, std::min(currentHead(), s.heads - 1), scores));
+        m_single->setData(figure(std::min(currentHead(), s.heads - 1)));
     else
         for (int h = 0; h < m_grid.size(); ++h)
-            m_grid[h]->setData(attentionFigure(s, r, h, scores));
+            m_grid[h]->setData(figure(h));
 }
 
 } // namespace av

@@ -15,6 +15,7 @@ namespace av {
 class Document;
 class ExportController;
 class HeatmapPlot;
+struct HeatmapData;
 
 class AttentionPanel : public QWidget
 {
@@ -39,11 +40,14 @@ private:
     void relayoutGrid();
     HeatmapPlot* makePlot(int head);
     void attachMenu(HeatmapPlot* plot, int head);
+    /// The head's figure of the document, its title naming the block when a model is open.
+    HeatmapData figure(int head) const;
 
     Document* m_document;
     QComboBox* m_what;
     QComboBox* m_layout;
     QSpinBox* m_head;
+    QSpinBox* m_block; ///< the document's block, shown while a model is open
     QStackedWidget* m_stack;
     HeatmapPlot* m_single;
     QWidget* m_gridPage;

@@ -1,6 +1,8 @@
 #include "inputpanel.h"
 
 #include "document.h"
+#include "kindcombo.h"
+#include "modeloptionsbox.h"
 #include "names.h"
 #include "sessionfile.h"
 #include "sessionio.h"
@@ -21,22 +23,6 @@
 namespace av {
 namespace {
 
-template <typename Kind> void fillKinds(QComboBox* box, std::initializer_list<Kind> kinds)
-{
-    for (Kind kind : kinds)
-        box->addItem(kindName(kind), static_cast<int>(kind));
-}
-
-template <typename Kind> void selectKind(QComboBox* box, Kind kind)
-{
-    box->setCurrentIndex(box->findData(static_cast<int>(kind)));
-}
-
-template <typename Kind> Kind currentKind(const QComboBox* box)
-{
-    return static_cast<Kind>(box->currentData().toInt());
-}
-
 QString sentenceOf(const attn::Session& s)
 {
     return tokenLabels(s).join(QLatin1Char(' '));
@@ -54,7 +40,7 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     for (const QString& path : lessonPaths()) {
         QString title = QFileInfo(path).completeBaseName();
         try {
-            title = QString::fromStdString(readSessionFile(path).title);
+            title = QString::fromStdString(sessionTitle(readAnySessionFile(path)));
         } catch (...) {
         }
         m_lessons->addItem(title, path);
@@ -132,6 +118,7 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     form->addRow(tr("Normalizer"), m_normalizer);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(new ModelOptionsBox(document));
     layout->addWidget(m_problem);
     layout->addStretch();
 
@@ -185,6 +172,8 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     });
     connect(m_normalizer, &QComboBox::activated, this,
             [this] { m_document->setNormalizer(currentKind<attn::NormalizerKind>(m_normalizer)); });
+    // An edit the open model cannot take (a word not in its vocabulary) says why.
+    connect(m_document, &Document::refused, this, &InputPanel::showProblem);
     // The settings are the latest edits even while their pass still computes.
     connect(m_document, &Document::edited, this, &InputPanel::showDocument);
     showDocument();
@@ -225,6 +214,9 @@ void InputPanel::showDocument()
     }
     // The lesson box names the lesson the session came from, if any.
     m_lessons->setCurrentIndex(m_lessons->findText(QString::fromStdString(s.title)));
+    // A whole transformer's sizes and seed are its weights': set on the command line.
+    for (QSpinBox* box : {m_dModel, m_heads, m_seed})
+        box->setEnabled(!m_document->hasModel());
     m_dModel->setValue(s.dModel);
     m_dModel->setSingleStep(s.heads); // the arrows step through sizes the heads divide
     m_heads->setValue(s.heads);

@@ -4,7 +4,7 @@
 #include "exportcontroller.h"
 #include "figures.h"
 #include "heatmapplot.h"
-#include "names.h"
+#include "pipelinesteps.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,30 +14,6 @@
 #include <QVBoxLayout>
 
 namespace av {
-namespace {
-
-QString shape(const attn::Matrix& m)
-{
-    return QStringLiteral("%1 × %2").arg(m.rows()).arg(m.cols());
-}
-
-QString scoreFormula(const attn::Session& s)
-{
-    switch (s.score) {
-    case attn::ScoreKind::ScaledDot:
-        return QStringLiteral("S = Q K<sup>T</sup> / √d<sub>k</sub> / T");
-    case attn::ScoreKind::Dot:
-        return QStringLiteral("S = Q K<sup>T</sup> / T");
-    case attn::ScoreKind::Cosine:
-        return QStringLiteral("S<sub>ij</sub> = cos(q<sub>i</sub>, k<sub>j</sub>) / T");
-    case attn::ScoreKind::Additive:
-        return QStringLiteral("S<sub>ij</sub> = w · tanh(q<sub>i</sub> + k<sub>j</sub>) / T");
-    }
-    return {};
-}
-
-} // namespace
-
 PipelinePanel::PipelinePanel(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_head(new QSpinBox), m_list(new QVBoxLayout),
       m_scroll(new QScrollArea)
@@ -91,7 +67,8 @@ void PipelinePanel::showStep(int index, const QString& caption, const HeatmapDat
     m_stale[index] = true;
     // Tall enough to read a row per token, but never a wall of one matrix.
     const int rows = static_cast<int>(data.values.rows());
-    step.plot->setFixedHeight(std::clamp(60 + rows * 34, 130, 430));
+    // One or two rows (γ and β, the probabilities) still need room for their column labels.
+    step.plot->setFixedHeight(std::clamp(60 + rows * 34, rows <= 2 ? 200 : 130, 430));
 }
 
 void PipelinePanel::showDocument()
@@ -100,47 +77,16 @@ void PipelinePanel::showDocument()
     const attn::ForwardResult& r = m_document->result();
     m_head->setMaximum(s.heads);
     const int h = std::min(m_head->value() - 1, s.heads - 1);
-    const attn::HeadResult& head = r.heads[h];
-    const QString H = QString::number(h + 1);
-    int i = 0;
-    const auto step = [&](const QString& formula, const QString& what, const attn::Matrix& m,
-                          bool rowsAreTokens, bool diverging = true) {
-        showStep(
-            i++,
-            QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; <i>(%3)</i>").arg(formula, what, shape(m)),
-            matrixFigure(what, m, s, rowsAreTokens, diverging));
-    };
-    step(QStringLiteral("1. X"), tr("embeddings"), r.x, true);
-    step(QStringLiteral("2. P"), tr("positional encoding (%1)").arg(kindName(s.positional.kind)),
-         r.p, true);
-    step(QStringLiteral("3. X<sub>in</sub> = X + P"), tr("input to the heads"), r.xIn, true);
-    step(QStringLiteral("4. Q = X<sub>in</sub> W<sub>Q</sub>"), tr("queries, head %1").arg(H),
-         head.q, true);
-    step(QStringLiteral("5. K = X<sub>in</sub> W<sub>K</sub>"), tr("keys, head %1").arg(H), head.k,
-         true);
-    step(QStringLiteral("6. V = X<sub>in</sub> W<sub>V</sub>"), tr("values, head %1").arg(H),
-         head.v, true);
-    HeatmapData scores = attentionFigure(s, r, h, true);
-    showStep(i++,
-             QStringLiteral("<b>7. %1</b> &nbsp; %2 &nbsp; <i>(%3, T = %4)</i>")
-                 .arg(scoreFormula(s), tr("scores, head %1").arg(H), shape(head.scores))
-                 .arg(s.temperature),
-             scores);
-    showStep(i++,
-             QStringLiteral("<b>8. M</b> &nbsp; %1 &nbsp; <i>(%2 × %2)</i>")
-                 .arg(kindName(s.mask.kind))
-                 .arg(s.n()),
-             maskFigure(s, r));
-    showStep(i++,
-             QStringLiteral("<b>9. A = %1(S, M)</b> &nbsp; %2 &nbsp; <i>(%3)</i>")
-                 .arg(kindName(s.normalizer), tr("attention weights, head %1").arg(H),
-                      shape(head.weights)),
-             attentionFigure(s, r, h, false));
-    step(QStringLiteral("10. Z = A V"), tr("output of head %1").arg(H), head.output, true);
-    step(QStringLiteral("11. C = [Z<sub>1</sub> | … | Z<sub>%1</sub>]").arg(s.heads),
-         tr("heads side by side"), r.concat, true);
-    step(QStringLiteral("12. W<sub>O</sub>"), tr("output projection"), s.wo, false);
-    step(QStringLiteral("13. O = C W<sub>O</sub>"), tr("output"), r.output, true);
+    m_pipeline = pipelineSteps(s, r, h);
+    for (int i = 0; i < m_pipeline.size(); ++i)
+        showStep(i, pipelineCaption(m_pipeline[i], i + 1), m_pipeline[i].data);
+    while (m_steps.size() > m_pipeline.size()) { // a block with fewer steps, or back to v1
+        delete m_steps.back().caption;
+        delete m_steps.back().plot;
+        m_steps.removeLast();
+        m_data.removeLast();
+        m_stale.removeLast();
+    }
     drawVisibleSteps();
 }
 

@@ -2,6 +2,7 @@
 // Every step of the pass, in order, as labelled matrices with their formula and shape.
 
 #include "heatmapplot.h"
+#include "pipelinesteps.h"
 
 #include <QVector>
 #include <QWidget>
@@ -48,8 +49,9 @@ private:
     QVBoxLayout* m_list;
     QScrollArea* m_scroll;
     QVector<Step> m_steps;
-    QVector<HeatmapData> m_data; ///< what each step shows, for its CSV
-    QVector<bool> m_stale;       ///< the step's plot does not show m_data yet
+    QVector<PipelineStep> m_pipeline; ///< the steps shown, their formulas and what a hover explains
+    QVector<HeatmapData> m_data;      ///< what each step shows, for its CSV
+    QVector<bool> m_stale;            ///< the step's plot does not show m_data yet
     ExportController* m_export = nullptr;
 };
 

@@ -116,7 +116,7 @@ void MainWindow::createMenus()
     for (const QString& path : lessonPaths()) {
         QString title = QFileInfo(path).completeBaseName();
         try {
-            title = QString::fromStdString(readSessionFile(path).title);
+            title = QString::fromStdString(sessionTitle(readAnySessionFile(path)));
         } catch (const attn::SessionError&) {
         }
         lessons->addAction(title, this, [this, path] { openLesson(path); });
@@ -266,7 +266,7 @@ void MainWindow::openLesson(const QString& path)
         return;
     try {
         // A lesson opens as a new, unsaved session: Save asks where to put it.
-        m_document->reset(readSessionFile(path));
+        m_document->reset(readAnySessionFile(path));
     } catch (const attn::SessionError& e) {
         QMessageBox::warning(this, tr("Could not open the lesson"), QString::fromStdString(e.what()));
     }

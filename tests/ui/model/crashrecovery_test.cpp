@@ -201,7 +201,7 @@ private slots:
         QVERIFY2(entry.error.isEmpty(), qPrintable(entry.error));
         QCOMPARE(entry.pid, childPid);
         QCOMPARE(entry.originalPath, original);
-        QVERIFY(entry.session == expected);
+        QVERIFY(std::get<attn::Session>(entry.session) == expected);
         QVERIFY(qAbs(entry.savedAt.secsTo(QDateTime::currentDateTime())) < 60);
 
         // Restore through the question, into a fresh document with its own autosave.
@@ -399,7 +399,7 @@ private slots:
         const QList<RecoveryEntry> entries = Recovery::pending(m_folder);
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().originalPath.isEmpty());
-        QVERIFY(entries.first().session == source.session());
+        QVERIFY(std::get<attn::Session>(entries.first().session) == source.session());
 
         {
             MessageBoxAnswerer answerer({QStringLiteral("Discard")});

@@ -1,0 +1,206 @@
+// Document's whole-transformer half (session v2): the model, its pass, the selected
+// block and the edits of the model. The v1 half is document.cpp.
+
+#include "attentionview.h"
+#include "document.h"
+#include "modelcommands.h"
+#include "modelforward.h"
+#include "modelwriter.h"
+#include "names.h"
+#include "sessionerror.h"
+#include "sessionwriter.h"
+
+#include <QUndoStack>
+#include <algorithm>
+#include <cmath>
+
+namespace av {
+namespace {
+
+/// Which setting a model edit changes: only edits of the same setting merge.
+enum ModelSetting
+{
+    kLayers = 100,
+    kFfnWidth
+};
+
+} // namespace
+
+void Document::setBlock(int block)
+{
+    if (!m_model)
+        return;
+    block = std::clamp(block, 0, m_model->layerCount() - 1);
+    if (block == m_block)
+        return;
+    m_block = block;
+    showBlock();
+    emit changed(Values | Structure);
+}
+
+attn::AnySession Document::latest() const
+{
+    if (m_model)
+        return *m_model;
+    return m_session;
+}
+
+std::string Document::fileText(const attn::AnySession& session)
+{
+    if (const auto* model = std::get_if<attn::Model>(&session))
+        return attn::writeModelSession(*model);
+    return attn::writeSession(std::get<attn::Session>(session));
+}
+
+void Document::reset(const attn::AnySession& session, const QString& filePath)
+{
+    if (const auto* model = std::get_if<attn::Model>(&session))
+        reset(*model, filePath);
+    else
+        reset(std::get<attn::Session>(session), filePath);
+}
+
+void Document::reset(const attn::Model& model, const QString& filePath)
+{
+    dropBackgroundPass();
+    m_model = model;
+    m_filePath = filePath;
+    m_block = 0;
+    m_modelResult = attn::forwardModel(*m_model);
+    showBlock();
+    ++m_generation;
+    emit changed(Values | Structure);
+    emit edited();
+    m_undoStack->clear();
+    m_undoStack->setClean();
+    emit changed(File);
+}
+
+void Document::showBlock()
+{
+    attn::AttentionView view = attn::attentionView(*m_model, m_modelResult, m_block);
+    m_session = std::move(view.session);
+    m_result = std::move(view.result);
+    m_approximate = false;
+}
+
+void Document::recomputeModel(int firstBlock, Changes changes)
+{
+    ++m_generation;
+    if (firstBlock < 0)
+        m_modelResult = attn::forwardModel(*m_model);
+    else
+        attn::recomputeFrom(*m_model, m_modelResult, firstBlock);
+    showBlock();
+    emit changed(changes | Values);
+    emit edited();
+}
+
+void Document::pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId,
+                         int mergeKind)
+{
+    try {
+        attn::validate(after);
+    } catch (const attn::SessionError& e) {
+        emit refused(QString::fromStdString(e.what()));
+        return;
+    }
+    m_undoStack->push(new SetModelCommand(this, text, *m_model, std::move(after), firstBlock,
+                                          gestureId, mergeKind));
+}
+
+void Document::applyModel(const attn::Model& model, int firstBlock)
+{
+    const bool structural = model.n() != m_model->n() ||
+                            model.layerCount() != m_model->layerCount() ||
+                            model.vocabularySize() != m_model->vocabularySize();
+    const bool sameShape = !structural && model.layers.size() == m_model->layers.size();
+    m_model = model;
+    m_block = std::min(m_block, m_model->layerCount() - 1);
+    if (sameShape && firstBlock > 0) {
+        recomputeModel(firstBlock, Values);
+        return;
+    }
+    // A new shape: every block again (the kept blocks' sizes may not fit any more).
+    m_modelResult = attn::forwardModel(*m_model);
+    showBlock();
+    ++m_generation;
+    emit changed(structural ? Changes(Values | Structure) : Changes(Values));
+    emit edited();
+}
+
+void Document::setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value,
+                            int gestureId)
+{
+    if (!m_model || !attn::hasMatrix(*m_model, ref) || !std::isfinite(value))
+        return;
+    const attn::ConstMatrixMap m = attn::modelMatrix(std::as_const(*m_model), ref);
+    if (row < 0 || col < 0 || row >= m.rows() || col >= m.cols())
+        return;
+    const attn::Real before = m(row, col);
+    if (before == value)
+        return;
+    auto* command = new SetModelCellCommand(this, ref, row, col, before, value, gestureId);
+    command->setText(tr("Edit %1 (%2, %3)").arg(modelMatrixName(ref)).arg(row + 1).arg(col + 1));
+    m_undoStack->push(command);
+}
+
+void Document::applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value)
+{
+    attn::modelMatrix(*m_model, ref)(row, col) = value;
+    recomputeModel(attn::firstBlockChanged(*m_model, ref), Values);
+}
+
+void Document::setAblated(int block, int head, bool off)
+{
+    if (!m_model || block < 0 || block >= m_model->layerCount() || head < 0 ||
+        head >= m_model->heads() || m_model->isAblated(block, head) == off)
+        return;
+    const QString text = off ? tr("Switch off block %1 head %2").arg(block + 1).arg(head + 1)
+                             : tr("Switch on block %1 head %2").arg(block + 1).arg(head + 1);
+    pushModel(text, attn::withAblation(*m_model, block, head, off), block);
+}
+
+void Document::setLayerCount(int layers, int gestureId)
+{
+    if (!m_model || layers < 1 || layers > attn::kMaxLayers || layers == m_model->layerCount())
+        return;
+    pushModel(tr("Blocks: %1").arg(layers), attn::withLayerCount(*m_model, layers),
+              std::min(layers, m_model->layerCount()), gestureId, kLayers);
+}
+
+void Document::setNorm(attn::NormPlacement norm)
+{
+    if (!m_model)
+        return;
+    pushModel(tr("Norm: %1").arg(kindName(norm)), attn::withNorm(*m_model, norm), 0);
+}
+
+void Document::setFfnWidth(int dFf, int gestureId)
+{
+    if (!m_model || dFf < 0)
+        return;
+    const auto& ffn = m_model->layers.front().ffn;
+    if ((ffn ? ffn->width() : 0) == dFf)
+        return;
+    const QString text = dFf == 0 ? tr("No feed-forward network") : tr("FFN width %1").arg(dFf);
+    pushModel(text, attn::withFfnWidth(*m_model, dFf), 0, gestureId, kFfnWidth);
+}
+
+void Document::setActivation(attn::Activation activation)
+{
+    if (!m_model)
+        return;
+    pushModel(tr("Activation: %1").arg(kindName(activation)),
+              attn::withActivation(*m_model, activation), 0);
+}
+
+void Document::setResidual(bool residual)
+{
+    if (!m_model)
+        return;
+    pushModel(residual ? tr("Residual on") : tr("Residual off"),
+              attn::withResidual(*m_model, residual), 0);
+}
+
+} // namespace av
