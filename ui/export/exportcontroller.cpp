@@ -96,7 +96,7 @@ void ExportController::exportFigure(const QString& name)
         return;
     m_last = options;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QByteArray bytes = figureFile(m_document->session(), m_document->result(), name, options);
+    const QByteArray bytes = figureBytes(name, options);
     const QString error = bytes.isEmpty() ? tr("%1: the figure could not be drawn").arg(path) : writeFileAtomically(path, bytes);
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty())
@@ -113,18 +113,30 @@ void ExportController::exportAll()
     if (dir.isEmpty())
         return;
     m_last = options;
+    const bool model = m_document->hasModel();
     QProgressDialog progress(tr("Exporting figures…"), tr("Cancel"), 0, 1, m_window);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400); // shown only when it takes more than a moment
-    const QString error = av::exportAll(m_document->session(), m_document->result(), dir, options,
-                                        [&progress](int done, int total) {
-                                            progress.setMaximum(total);
-                                            progress.setValue(done);
-                                            return !progress.wasCanceled();
-                                        });
+    const QString error = av::exportAll(
+        m_document->session(), m_document->result(), dir, options,
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        },
+        model ? &m_document->model() : nullptr, model ? &m_document->modelResult() : nullptr);
     progress.reset();
     if (!error.isEmpty())
         QMessageBox::warning(m_window, tr("Export"), error);
+}
+
+QByteArray ExportController::figureBytes(const QString& name, const ExportOptions& options) const
+{
+    // The figures of a whole transformer are drawn from the model; the others from the
+    // selected block's attention, which session() and result() are while a model is open.
+    if (m_document->hasModel() && isModelFigure(name))
+        return modelFigureFile(m_document->model(), m_document->modelResult(), name, options);
+    return figureFile(m_document->session(), m_document->result(), name, options);
 }
 
 void ExportController::copyFigure(const QString& name)
@@ -132,7 +144,10 @@ void ExportController::copyFigure(const QString& name)
     ExportOptions options;
     options.dpi = 144;
     options.colorMap = m_colorMap;
-    const QImage image = renderFigure(m_document->session(), m_document->result(), name, options);
+    const QImage image =
+        m_document->hasModel() && isModelFigure(name)
+            ? renderModelFigure(m_document->model(), m_document->modelResult(), name, options)
+            : renderFigure(m_document->session(), m_document->result(), name, options);
     if (!image.isNull())
         QApplication::clipboard()->setImage(image);
 }

@@ -47,6 +47,8 @@ public:
 
 private:
     bool askOptions(ExportOptions& options, bool chooseFormat);
+    /// The figure's file in options.format, of the model when it is one of the model's.
+    QByteArray figureBytes(const QString& name, const ExportOptions& options) const;
 
     Document* m_document;
     QWidget* m_window;
