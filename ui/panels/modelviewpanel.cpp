@@ -1,0 +1,102 @@
+#include "modelviewpanel.h"
+
+#include "document.h"
+#include "exportcontroller.h"
+#include "headgridview.h"
+#include "modelfigures.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace av {
+
+ModelViewPanel::ModelViewPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_stack(new QStackedWidget),
+      m_hint(new QLabel(tr("Open a version 2 session (a whole transformer) to see every block "
+                           "and head at once: File ▸ Lessons, e.g. the small GPT-2 stack."))),
+      m_grid(new HeadGridView)
+{
+    m_hint->setWordWrap(true);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setMargin(16);
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(m_grid);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_stack);
+
+    m_grid->setToolTipProvider([this](int block, int head) {
+        const bool off = m_grid->data().isAblated(block, head);
+        return (off ? tr("Block %1, head %2 — switched off") : tr("Block %1, head %2"))
+                   .arg(block + 1)
+                   .arg(head + 1) +
+               QLatin1Char('\n') + tr("Click: show this head in the attention view.") +
+               QLatin1Char('\n') +
+               (off ? tr("Right-click: switch it on again.") : tr("Right-click: switch it off."));
+    });
+    connect(m_grid, &HeadGridView::cellClicked, this, &ModelViewPanel::headActivated);
+    connect(m_grid, &HeadGridView::cellMenuRequested, this,
+            [this](int block, int head, const QPoint& globalPos) {
+                QMenu menu;
+                fillMenu(&menu, block, head);
+                if (!menu.isEmpty())
+                    menu.exec(globalPos);
+            });
+    connect(m_document, &Document::changed, this, [this] {
+        m_stale = true;
+        if (isVisible())
+            showDocument();
+    });
+    showDocument();
+}
+
+bool ModelViewPanel::showsHint() const
+{
+    return m_stack->currentWidget() == m_hint;
+}
+
+void ModelViewPanel::setExportController(ExportController* controller)
+{
+    m_export = controller;
+}
+
+void ModelViewPanel::fillMenu(QMenu* menu, int block, int head)
+{
+    if (m_document->hasModel() && block >= 0 && head >= 0) {
+        const bool off = m_document->model().isAblated(block, head);
+        menu->addAction(off ? tr("Switch head on") : tr("Switch head off"), this,
+                        [this, block, head, off] { m_document->setAblated(block, head, !off); });
+        menu->addSeparator();
+    }
+    if (m_export) {
+        const QString name = QStringLiteral("model-view");
+        menu->addAction(tr("Export figure…"), m_export,
+                        [this, name] { m_export->exportFigure(name); });
+        menu->addAction(tr("Copy figure"), m_export, [this, name] { m_export->copyFigure(name); });
+        menu->addSeparator();
+        menu->addAction(tr("Export all figures…"), m_export, &ExportController::exportAll);
+    }
+}
+
+void ModelViewPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        showDocument();
+}
+
+void ModelViewPanel::showDocument()
+{
+    m_stale = false;
+    if (!m_document->hasModel()) {
+        m_stack->setCurrentWidget(m_hint);
+        return;
+    }
+    m_grid->setData(modelViewFigure(m_document->model(), m_document->modelResult()));
+    m_grid->setHighlightedBlock(m_document->block());
+    m_stack->setCurrentWidget(m_grid);
+}
+
+} // namespace av

@@ -1,0 +1,51 @@
+#pragma once
+// Every block × head of the open model at once (the "model view"): blocks are rows, heads
+// columns, each a small heatmap of its attention weights A. A click shows that head in the
+// attention panel; the context menu switches a head off (ablation) and on again.
+
+#include <QWidget>
+
+class QLabel;
+class QMenu;
+class QStackedWidget;
+
+namespace av {
+
+class Document;
+class ExportController;
+class HeadGridView;
+
+class ModelViewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ModelViewPanel(Document* document, QWidget* parent = nullptr);
+
+    HeadGridView* grid() const { return m_grid; }
+    /// True while the hint is shown instead of the grid (no model open).
+    bool showsHint() const;
+    /// Export and copy in each cell's context menu, beside switching the head off or on.
+    void setExportController(ExportController* controller);
+    /// The context menu of cell (block, head), as it would pop up (for tests).
+    void fillMenu(QMenu* menu, int block, int head);
+
+signals:
+    /// A click on the small heatmap of head `head` (0-based) of block `block` (0-based).
+    void headActivated(int block, int head);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void showDocument();
+
+    Document* m_document;
+    QStackedWidget* m_stack;
+    QLabel* m_hint;
+    HeadGridView* m_grid;
+    ExportController* m_export = nullptr;
+    bool m_stale = true; ///< the document changed while the panel was hidden
+};
+
+} // namespace av
