@@ -10,8 +10,10 @@
 #include "presentation.h"
 #include "walkthroughpanel.h"
 #include "language.h"
+#include "modelviewpanel.h"
 #include "pipelinepanel.h"
 #include "positionalpanel.h"
+#include "predictionspanel.h"
 #include "sessionfile.h"
 #include "summarypanel.h"
 #include "weightspanel.h"
@@ -28,6 +30,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 #include "sessionerror.h"
@@ -77,6 +80,41 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     QDockWidget* positional = addDock(this, m_positional, tr("Positional encoding"), "PositionalDock", Qt::BottomDockWidgetArea);
     QDockWidget* summary = addDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
     QDockWidget* walkthrough = addDock(this, m_walkthrough, tr("Walkthrough"), "WalkthroughDock", Qt::RightDockWidgetArea);
+    // A whole transformer (session v2): every block × head, and the next-token predictions.
+    // Tabs beside the pipeline, shown (and the model view brought to the front) when a model
+    // is opened; hidden for a v1 session, where they would only hold a hint (View shows them).
+    m_modelView = new ModelViewPanel(document);
+    m_predictions = new PredictionsPanel(document);
+    m_modelView->setExportController(m_export);
+    m_predictions->setExportController(m_export);
+    QDockWidget* modelView =
+        addDock(this, m_modelView, tr("Model view"), "ModelViewDock", Qt::RightDockWidgetArea);
+    QDockWidget* predictions =
+        addDock(this, m_predictions, tr("Predictions"), "PredictionsDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(pipeline, modelView);
+    tabifyDockWidget(pipeline, predictions);
+    const auto showModelDocks = [modelView, predictions] {
+        predictions->show();
+        modelView->show();
+        modelView->raise();
+    };
+    if (m_document->hasModel()) {
+        QTimer::singleShot(0, modelView, showModelDocks); // after the other docks are raised
+    } else {
+        modelView->hide();
+        predictions->hide();
+    }
+    connect(m_document, &Document::changed, modelView,
+            [this, showModelDocks, hadModel = m_document->hasModel()]() mutable {
+                if (m_document->hasModel() && !hadModel)
+                    showModelDocks();
+                hadModel = m_document->hasModel();
+            });
+    connect(m_modelView, &ModelViewPanel::headActivated, this, [this](int block, int head) {
+        m_document->setBlock(block);
+        m_attention->setShowAllHeads(false); // the clicked head large
+        m_attention->setCurrentHead(head);
+    });
     tabifyDockWidget(pipeline, walkthrough);
     pipeline->raise();
     splitDockWidget(input, weights, Qt::Vertical);

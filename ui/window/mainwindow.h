@@ -16,8 +16,10 @@ class Presentation;
 class WalkthroughPanel;
 class ExportController;
 class InputPanel;
+class ModelViewPanel;
 class PipelinePanel;
 class PositionalPanel;
+class PredictionsPanel;
 class SummaryPanel;
 class WeightsPanel;
 
@@ -49,6 +51,8 @@ public:
     PositionalPanel* positionalPanel() const { return m_positional; }
     SummaryPanel* summaryPanel() const { return m_summary; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
+    ModelViewPanel* modelViewPanel() const { return m_modelView; }
+    PredictionsPanel* predictionsPanel() const { return m_predictions; }
     Presentation* presentation() const { return m_presentation; }
     ExportController* exportController() const { return m_export; }
 
@@ -79,6 +83,8 @@ private:
     PositionalPanel* m_positional;
     SummaryPanel* m_summary;
     WalkthroughPanel* m_walkthrough;
+    ModelViewPanel* m_modelView = nullptr;
+    PredictionsPanel* m_predictions = nullptr;
     Presentation* m_presentation = nullptr;
     ExportController* m_export;
     DemosWindow* m_demos = nullptr;

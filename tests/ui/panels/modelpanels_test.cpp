@@ -1,9 +1,11 @@
 // The panels of a whole transformer (ui/panels/modelviewpanel.h, predictionspanel.h) on a
-// real document: they follow every change and switch heads off and on through the undo
-// stack.
+// real document: they follow every change, switch heads off and on through the undo stack,
+// and the window connects a click on a head to the attention panel.
 
+#include "attentionpanel.h"
 #include "document.h"
 #include "headgridview.h"
+#include "mainwindow.h"
 #include "modelfigures.h"
 #include "modelreader.h"
 #include "modelviewpanel.h"
@@ -11,8 +13,10 @@
 #include "rankingplot.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -51,6 +55,7 @@ private slots:
     void contextMenuSwitchesHeadsOffAndOn();
     void predictionsFollowTheChosenToken();
     void predictionsHintWithoutAnUnembedding();
+    void windowShowsTheClickedHead();
 };
 
 void ModelPanelsTest::hintsWithoutAModel()
@@ -167,6 +172,38 @@ void ModelPanelsTest::predictionsHintWithoutAnUnembedding()
     panel.show();
     document.reset(readLesson("transformer-2017-block.attn.json"));
     QVERIFY(panel.showsHint());
+}
+
+void ModelPanelsTest::windowShowsTheClickedHead()
+{
+    av::Document document;
+    av::MainWindow window(&document, /*persistent=*/false);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.findChild<QDockWidget*>("ModelViewDock"));
+    QVERIFY(window.findChild<QDockWidget*>("PredictionsDock"));
+    // Both are in the View menu, like every dock.
+    QStringList viewMenu;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->menu())
+            for (QAction* action : menu->menu()->actions())
+                viewMenu << action->text();
+    QVERIFY(viewMenu.contains("Model view"));
+    QVERIFY(viewMenu.contains("Predictions"));
+
+    // Hidden for a v1 session, where they hold only a hint; shown when a model opens.
+    QVERIFY(window.findChild<QDockWidget*>("ModelViewDock")->isHidden());
+    QVERIFY(window.findChild<QDockWidget*>("PredictionsDock")->isHidden());
+    document.reset(readLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(window.findChild<QDockWidget*>("ModelViewDock")->isVisible());
+    QVERIFY(window.findChild<QDockWidget*>("PredictionsDock")->isVisible());
+    emit window.modelViewPanel()->headActivated(2, 3);
+    QCOMPARE(document.block(), 2);
+    QCOMPARE(window.attentionPanel()->currentHead(), 3);
+    QCOMPARE(window.modelViewPanel()->grid()->highlightedBlock(), 2);
+    QTest::qWait(50);
+    window.grab().save(QStringLiteral("/tmp/attnviz-window-model.png"));
 }
 
 QTEST_MAIN(ModelPanelsTest)
