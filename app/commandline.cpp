@@ -90,7 +90,7 @@ constexpr OptionText kOptions[] = {
      ""},
     {"step",
      QT_TRANSLATE_NOOP("av::CommandLine",
-                       "Open the walkthrough at step N (1-11; a block of a whole transformer has more, up to 40); with --screenshot, render it."),
+                       "Open the walkthrough at step N (1-11 for one attention layer; up to 40 for a block of a whole transformer); with --screenshot, render it."),
      "N"},
     {"demo",
      QT_TRANSLATE_NOOP(
