@@ -11,6 +11,11 @@
 namespace av {
 namespace {
 
+/// The last --step accepted: one attention layer's walk has 11 steps (kWalkStepCount), a
+/// block of a whole transformer more (its norms, sums, FFN and, last, the predictions). A
+/// step past the walk's end shows its last step.
+constexpr int kMaxWalkStep = 40;
+
 constexpr int kBadInput = 2;
 
 /// An option's value that must be one of the format's kind names.
@@ -85,7 +90,7 @@ constexpr OptionText kOptions[] = {
      ""},
     {"step",
      QT_TRANSLATE_NOOP("av::CommandLine",
-                       "Open the walkthrough at step N (1-11); with --screenshot, render it."),
+                       "Open the walkthrough at step N (1-11 for one attention layer; up to 40 for a block of a whole transformer); with --screenshot, render it."),
      "N"},
     {"demo",
      QT_TRANSLATE_NOOP(
@@ -244,7 +249,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
               parseKind(parser, "normalizer", attn::parseNormalizerKind, o.normalizer, error) &&
               parsePositive(parser, "temperature", o.temperature, error) &&
               parseInt(parser, "dpi", 36, 1200, dpi, error) &&
-              parseInt(parser, "step", 1, kWalkStepCount, step, error);
+              parseInt(parser, "step", 1, kMaxWalkStep, step, error);
     if (ok && pe == attn::PeKind::Learned) {
         error = QStringLiteral("--pe: \"learned\" needs a matrix; give it in a session file");
         ok = false;

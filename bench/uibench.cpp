@@ -10,26 +10,20 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
+#include <functional>
 
 namespace {
 
-/// BM_EditToFrame/n/d_model/heads: Document::setCell on a W_Q cell (one undo step, as a
-/// scrub is) with the main window shown at 1600 × 1000 in its default layout (attention,
-/// pipeline with the output, weights, encoding, summary), until the window is repainted.
-void BM_EditToFrame(benchmark::State& state)
+/// Times edit(value) with the main window shown at 1600 × 1000 in its default layout
+/// (attention, pipeline, weights, encoding, summary), until the window is repainted.
+void timeFrames(benchmark::State& state, av::Document& document,
+                const std::function<void(attn::Real)>& edit)
 {
-    av::Document document;
-    document.reset(bench::makeSession(static_cast<int>(state.range(0)),
-                                      static_cast<int>(state.range(1)),
-                                      static_cast<int>(state.range(2))));
-    document.waitUntilComputed();
     av::MainWindow window(&document, false);
     window.resize(1600, 1000);
     window.show();
     QCoreApplication::processEvents();
     window.repaint();
-    const attn::MatrixRef ref{attn::MatrixKind::WQ, document.session().heads / 2};
-    const int gesture = document.newGestureId();
     attn::Real value = 0;
     // Where a frame's time goes: the edit with the views' answers to changed(), the queued
     // replots, and the repaint of the window (wall time, ms per frame).
@@ -38,7 +32,7 @@ void BM_EditToFrame(benchmark::State& state)
     for (auto _ : state) {
         value = value == 0.25 ? -0.5 : 0.25;
         clock.start();
-        document.setCell(ref, 1, 2, value, gesture);
+        edit(value);
         editMs += clock.nsecsElapsed() / 1e6;
         clock.start();
         QCoreApplication::processEvents(); // queued replots and update requests
@@ -51,6 +45,36 @@ void BM_EditToFrame(benchmark::State& state)
     state.counters["edit_ms"] = editMs / frames;
     state.counters["replot_ms"] = replotMs / frames;
     state.counters["paint_ms"] = paintMs / frames;
+}
+
+/// BM_EditToFrame/n/d_model/heads: Document::setCell on a W_Q cell (one undo step, as a
+/// scrub is), until the window is repainted (timeFrames).
+void BM_EditToFrame(benchmark::State& state)
+{
+    av::Document document;
+    document.reset(bench::makeSession(static_cast<int>(state.range(0)),
+                                      static_cast<int>(state.range(1)),
+                                      static_cast<int>(state.range(2))));
+    document.waitUntilComputed();
+    const attn::MatrixRef ref{attn::MatrixKind::WQ, document.session().heads / 2};
+    const int gesture = document.newGestureId();
+    timeFrames(state, document,
+               [&](attn::Real value) { document.setCell(ref, 1, 2, value, gesture); });
+}
+
+/// BM_ModelEditToFrame/layers/d_model/heads/n: a whole transformer (a vocabulary of 64) open
+/// in the window, a W_Q cell of its first block scrubbed (every block recomputed), until
+/// the window is repainted (timeFrames). The views show block 1.
+void BM_ModelEditToFrame(benchmark::State& state)
+{
+    av::Document document;
+    document.reset(
+        bench::makeModel(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                         static_cast<int>(state.range(2)), static_cast<int>(state.range(3)), 64));
+    const attn::ModelMatrixRef ref{attn::ModelMatrix::WQ, 0, document.model().heads() / 2};
+    const int gesture = document.newGestureId();
+    timeFrames(state, document,
+               [&](attn::Real value) { document.setModelCell(ref, 1, 2, value, gesture); });
 }
 
 /// BM_BackgroundPass/n/d_model/heads: a change that needs the whole pass again (the
@@ -99,6 +123,11 @@ BENCHMARK(BM_EditToFrame)
     ->ArgNames({"n", "d_model", "heads"})
     ->Args({16, 64, 4})
     ->Args({512, 768, 12})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelEditToFrame)
+    ->ArgNames({"layers", "d_model", "heads", "n"})
+    ->Args({4, 128, 4, 64})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackgroundPass)

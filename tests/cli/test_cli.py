@@ -141,7 +141,7 @@ class BadInput(unittest.TestCase):
         self.refused("--mask", "diagonal", field="--mask")
         self.refused("--temperature", "0", field="--temperature")
         self.refused("--session", "/nonexistent/x.attn.json", field="/nonexistent/x.attn.json")
-        self.refused("--step", "12", field="--step")
+        self.refused("--step", "41", field="--step")
         self.refused("--step", "0", field="--step")
         self.refused("--demo", "magic", field="--demo")
         self.assertEqual(run("--headless", "--no-such-option").returncode, 2)

@@ -84,19 +84,6 @@ QString normSymbol(NormSite site)
     return QStringLiteral("LN<sub>f</sub>");
 }
 
-QString activationName(attn::Activation a)
-{
-    switch (a) {
-    case attn::Activation::Gelu:
-        return tr("GELU (erf)");
-    case attn::Activation::GeluTanh:
-        return tr("GELU (tanh)");
-    case attn::Activation::Relu:
-        break;
-    }
-    return tr("ReLU");
-}
-
 QString activationFormula(attn::Activation a)
 {
     switch (a) {

@@ -39,8 +39,6 @@ NormParts normParts(const attn::Model& model, const attn::ModelResult& result, i
 
 /// "LN1", "LN2", "LN_f" as rich text.
 QString normSymbol(NormSite site);
-/// "GELU (erf)", "GELU (tanh)", "ReLU".
-QString activationName(attn::Activation activation);
 /// The activation's formula in x, rich text: "GELU(x) = x · Φ(x) = ½x(1 + erf(x / √2))".
 QString activationFormula(attn::Activation activation);
 /// True when any of the block's attention biases (b_Q, b_K, b_V, b_O) is not zero.

@@ -34,6 +34,9 @@ QString scoreFormula(const attn::Session& s)
     return {};
 }
 
+// Inside the structs below the context is written out: lupdate would file a bare tr() there
+// under the struct's name, and the file's tr() looks the text up under "av".
+
 /// What the attention steps call their matrices: v1's names, or a block's.
 struct AttentionNames
 {
@@ -41,7 +44,7 @@ struct AttentionNames
     bool biases = false;                              ///< "+ b_Q" … in the formulas
     QString mask = QStringLiteral("M");
     QString output = QStringLiteral("O = C W<sub>O</sub>");
-    QString outputWhat = tr("output");
+    QString outputWhat = QCoreApplication::translate("av", "output");
 };
 
 struct Builder
@@ -85,20 +88,25 @@ void Builder::attention(const attn::ForwardResult& r, int h, const AttentionName
         QString f = QStringLiteral("%1 = %2 W<sub>%1</sub>").arg(m, n.input);
         return n.biases ? f + QStringLiteral(" + b<sub>%1</sub>").arg(m) : f;
     };
-    matrix(projection(QStringLiteral("Q")), tr("queries, head %1").arg(H), head.q, true);
-    matrix(projection(QStringLiteral("K")), tr("keys, head %1").arg(H), head.k, true);
-    matrix(projection(QStringLiteral("V")), tr("values, head %1").arg(H), head.v, true);
-    add(scoreFormula(s), tr("scores, head %1").arg(H),
+    matrix(projection(QStringLiteral("Q")),
+           QCoreApplication::translate("av", "queries, head %1").arg(H), head.q, true);
+    matrix(projection(QStringLiteral("K")),
+           QCoreApplication::translate("av", "keys, head %1").arg(H), head.k, true);
+    matrix(projection(QStringLiteral("V")),
+           QCoreApplication::translate("av", "values, head %1").arg(H), head.v, true);
+    add(scoreFormula(s), QCoreApplication::translate("av", "scores, head %1").arg(H),
         QStringLiteral("%1, T = %2").arg(shape(head.scores)).arg(s.temperature),
         attentionFigure(s, r, h, true));
     add(n.mask, kindName(s.mask.kind), QStringLiteral("%1 × %1").arg(s.n()), maskFigure(s, r));
     add(QStringLiteral("A = %1(S, %2)").arg(kindName(s.normalizer), n.mask),
-        tr("attention weights, head %1").arg(H), shape(head.weights),
+        QCoreApplication::translate("av", "attention weights, head %1").arg(H), shape(head.weights),
         attentionFigure(s, r, h, false));
-    matrix(QStringLiteral("Z = A V"), tr("output of head %1").arg(H), head.output, true);
+    matrix(QStringLiteral("Z = A V"), QCoreApplication::translate("av", "output of head %1").arg(H),
+           head.output, true);
     matrix(QStringLiteral("C = [Z<sub>1</sub> | … | Z<sub>%1</sub>]").arg(s.heads),
-           tr("heads side by side"), r.concat, true);
-    matrix(QStringLiteral("W<sub>O</sub>"), tr("output projection"), s.wo, false);
+           QCoreApplication::translate("av", "heads side by side"), r.concat, true);
+    matrix(QStringLiteral("W<sub>O</sub>"), QCoreApplication::translate("av", "output projection"),
+           s.wo, false);
     matrix(n.output, n.outputWhat, r.output, true);
 }
 
@@ -111,15 +119,17 @@ void Builder::norm(const NormParts& parts, NormSite site, const QString& input,
     const QString ln = normSymbol(site);
     const attn::LayerNormResult& r = *parts.result;
     add(QStringLiteral("μ<sub>i</sub>, σ<sup>2</sup><sub>i</sub> of %1").arg(input),
-        tr("mean and variance of each row, for %1").arg(ln),
+        QCoreApplication::translate("av", "mean and variance of each row, for %1").arg(ln),
         QStringLiteral("%1 × 2").arg(r.mean.size()), normStatsFigure(parts, s))
         .cell = BlockCell::NormStats;
     steps.back().site = site;
     attn::Matrix params(2, parts.params->gain.size());
     params.row(0) = parts.params->gain;
     params.row(1) = parts.params->bias;
-    add(QStringLiteral("γ, β"), tr("gain and bias of %1").arg(ln), shape(params),
-        labelled(tr("gain and bias"), params, {QStringLiteral("γ"), QStringLiteral("β")},
+    add(QStringLiteral("γ, β"), QCoreApplication::translate("av", "gain and bias of %1").arg(ln),
+        shape(params),
+        labelled(QCoreApplication::translate("av", "gain and bias"), params,
+                 {QStringLiteral("γ"), QStringLiteral("β")},
                  indexLabels(static_cast<int>(params.cols()))))
         .cell = BlockCell::NormParams;
     steps.back().site = site;
@@ -227,11 +237,9 @@ QVector<PipelineStep> blockPipelineSteps(const attn::Model& m, const attn::Model
         b.add(QStringLiteral("G = %1(F)")
                   .arg(f.activation == attn::Activation::Relu ? QStringLiteral("ReLU")
                                                               : QStringLiteral("GELU")),
-              tr("activation %1: %2")
-                  .arg(activationName(f.activation), activationFormula(f.activation)),
+              tr("activation %1: %2").arg(kindName(f.activation), activationFormula(f.activation)),
               shape(br.ffnHidden),
-              matrixFigure(tr("activation %1").arg(activationName(f.activation)), br.ffnHidden, s,
-                           true),
+              matrixFigure(tr("activation %1").arg(kindName(f.activation)), br.ffnHidden, s, true),
               BlockCell::FfnHidden)
             .data.colAxisTitle = tr("hidden unit");
         b.matrix(QStringLiteral("FFN = G W<sub>2</sub> + b<sub>2</sub>"),

@@ -136,7 +136,7 @@ QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int 
         break;
     case BlockCell::FfnHidden:
         lines << tr("<b>activation %1, token %2 “%3”, unit %4</b>")
-                     .arg(activationName(b.ffn->activation))
+                     .arg(kindName(b.ffn->activation))
                      .arg(row + 1)
                      .arg(token(row))
                      .arg(col + 1);

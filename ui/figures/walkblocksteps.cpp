@@ -3,6 +3,7 @@
 // block, the prediction. Each writes one row's or one entry's numbers out (blockparts.h); the
 // values after "=" are the engine's.
 #include "blockparts.h"
+#include "names.h"
 #include "numberformat.h"
 #include "walk.h"
 
@@ -167,7 +168,7 @@ WalkStep Walk::activationStep() const
     const attn::BlockResult& br = blockResult();
     const attn::Activation a = modelBlock().ffn->activation;
     const int j = ffnFocus();
-    step.title = tr("Activation: %1").arg(activationName(a));
+    step.title = tr("Activation: %1").arg(kindName(a));
     step.formula =
         tr("%1<br>%2 = %3<br>row %4 of G: %5")
             .arg(activationFormula(a), sub(QStringLiteral("g"), I + QLatin1Char(',') + one(j)),
@@ -191,8 +192,7 @@ WalkStep Walk::activationStep() const
                            matrixFigure(tr("F, before"), br.ffnPreActivation, s, true),
                            rowCells(i, static_cast<int>(br.ffnHidden.cols())))
                   << shown(tr("row %1 of G").arg(I),
-                           matrixFigure(tr("G = %1(F)").arg(activationName(a)), br.ffnHidden, s,
-                                        true),
+                           matrixFigure(tr("G = %1(F)").arg(kindName(a)), br.ffnHidden, s, true),
                            {QPoint(j, i)});
     return step;
 }
@@ -251,8 +251,8 @@ WalkStep Walk::logitsStep() const
     const QString word = QString::fromStdString(model->vocabulary[top.id]).toHtmlEscaped();
     const bool tied = model->unembedding == attn::UnembeddingKind::Tied;
     step.title = tr("Logits: a score for every token of the vocabulary");
-    step.formula = tr("logit of “%1” = %2 · %3 = %4<br>V = %5 logits for token %6; the %7 "
-                      "largest are shown")
+    step.formula = tr("logit of “%1” = %2 · %3 = %4<br>%5 logits for token %6, one per word of the "
+                      "vocabulary; the %7 largest are shown")
                        .arg(word, sub(QStringLiteral("h"), QStringLiteral("f,") + I),
                             tied ? tr("its embedding e") : tr("its column of W<sub>U</sub>"),
                             logitText(*model, mr, i, top.id))

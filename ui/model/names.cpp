@@ -108,7 +108,7 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
     QString name;
     switch (ref.kind) {
     case K::Embeddings: return tr("X (embeddings)");
-    case K::TokenEmbeddings: return tr("E (token embeddings, one row per word)");
+    case K::TokenEmbeddings: return tr("E (token embeddings, one row per vocabulary token)");
     case K::LearnedPositions: return tr("P (learned positional encoding)");
     case K::FinalGain: return tr("LN_f gain γ (final norm)");
     case K::FinalBias: return tr("LN_f bias β (final norm)");

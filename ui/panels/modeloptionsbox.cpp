@@ -13,7 +13,7 @@ namespace av {
 ModelOptionsBox::ModelOptionsBox(Document* document, QWidget* parent)
     : QGroupBox(tr("Transformer"), parent), m_document(document), m_block(new QSpinBox),
       m_layers(new QSpinBox), m_norm(new QComboBox), m_ffnWidth(new QSpinBox),
-      m_activation(new QComboBox), m_residual(new QCheckBox(tr("Residual: H + MHA(H)")))
+      m_activation(new QComboBox), m_residual(new QCheckBox(tr("Residual connections")))
 {
     m_block->setToolTip(tr("The block the attention, pipeline, walkthrough and summary show"));
     m_layers->setRange(1, attn::kMaxLayers);

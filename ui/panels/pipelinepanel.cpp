@@ -5,6 +5,7 @@
 #include "figures.h"
 #include "heatmapplot.h"
 #include "pipelinesteps.h"
+#include "tracetext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,6 +48,13 @@ void PipelinePanel::showStep(int index, const QString& caption, const HeatmapDat
         step.caption->setWordWrap(true);
         m_list->addWidget(step.caption);
         m_list->addWidget(step.plot);
+        const int added = m_steps.size();
+        step.plot->setToolTipProvider([this, added](int row, int col) {
+            if (!m_document->hasModel() || added >= m_pipeline.size())
+                return QString();
+            return describeBlockCell(m_document->model(), m_document->modelResult(),
+                                     m_document->block(), m_pipeline[added], row, col);
+        });
         m_steps << step;
         m_data << HeatmapData();
         m_stale << true;
@@ -77,7 +85,12 @@ void PipelinePanel::showDocument()
     const attn::ForwardResult& r = m_document->result();
     m_head->setMaximum(s.heads);
     const int h = std::min(m_head->value() - 1, s.heads - 1);
-    m_pipeline = pipelineSteps(s, r, h);
+    // A model's block: its attention through the block's view, and the block's other steps;
+    // the prediction is the last token's.
+    m_pipeline = m_document->hasModel()
+                     ? blockPipelineSteps(m_document->model(), m_document->modelResult(),
+                                          m_document->block(), s, r, h, s.n() - 1)
+                     : pipelineSteps(s, r, h);
     for (int i = 0; i < m_pipeline.size(); ++i)
         showStep(i, pipelineCaption(m_pipeline[i], i + 1), m_pipeline[i].data);
     while (m_steps.size() > m_pipeline.size()) { // a block with fewer steps, or back to v1

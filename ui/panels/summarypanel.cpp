@@ -23,12 +23,18 @@ SummaryPanel::SummaryPanel(Document* document, QWidget* parent)
 
 void SummaryPanel::setExportController(ExportController* controller)
 {
-    controller->attachMenu(m_chart, [] { return QStringLiteral("head-summary"); });
+    controller->attachMenu(m_chart, [this] {
+        return m_document->hasModel()
+                   ? QStringLiteral("head-summary-layer-%1").arg(m_document->block() + 1)
+                   : QStringLiteral("head-summary");
+    });
 }
 
 void SummaryPanel::showDocument()
 {
-    const SummaryFigure figure = summaryFigure(m_document->session(), m_document->result());
+    SummaryFigure figure = summaryFigure(m_document->session(), m_document->result());
+    if (m_document->hasModel())
+        figure.title = tr("Block %1 · %2").arg(m_document->block() + 1).arg(figure.title);
     m_chart->setData(figure.title, figure.categories, figure.series);
 }
 

@@ -170,10 +170,19 @@ void WalkthroughPanel::setTarget(WalkTarget target)
 const QVector<WalkStep>& WalkthroughPanel::steps() const
 {
     if (m_stepsStale) {
-        m_steps = walkSteps(m_document->session(), m_document->result(), m_target);
+        m_steps = computeSteps();
         m_stepsStale = false;
     }
     return m_steps;
+}
+
+QVector<WalkStep> WalkthroughPanel::computeSteps() const
+{
+    // A model's block: the attention steps through the block's view, and the block's others.
+    if (m_document->hasModel())
+        return walkBlockSteps(m_document->model(), m_document->modelResult(), m_document->block(),
+                              m_document->session(), m_document->result(), m_target);
+    return walkSteps(m_document->session(), m_document->result(), m_target);
 }
 
 void WalkthroughPanel::showEvent(QShowEvent* event)
@@ -230,7 +239,7 @@ void WalkthroughPanel::arrange()
 void WalkthroughPanel::rebuild()
 {
     const attn::Session& s = m_document->session();
-    m_steps = walkSteps(s, m_document->result(), m_target);
+    m_steps = computeSteps();
     m_stepsStale = false;
     m_widgetsStale = false;
     const WalkTarget t = target();

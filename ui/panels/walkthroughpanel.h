@@ -1,7 +1,8 @@
 #pragma once
 // The guided walk as a panel: one step of the pass at a time, its formula with the actual
 // numbers, why it is done, and up to three matrices with the cells that produce the
-// followed output number outlined. Shows walkSteps(); computes nothing.
+// followed output number outlined. Shows walkSteps(), or walkBlockSteps() for the selected
+// block of a model; computes nothing.
 
 #include "walkthrough.h"
 
@@ -65,6 +66,7 @@ private:
     /// The steps of the document as it is now: computed when asked for after the panel
     /// was hidden (a tab behind another), where every edit would compute them for nothing.
     const QVector<WalkStep>& steps() const;
+    QVector<WalkStep> computeSteps() const;
 
     Document* m_document;
     mutable QVector<WalkStep> m_steps;

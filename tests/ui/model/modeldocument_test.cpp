@@ -7,6 +7,7 @@
 #include "modelforward.h"
 #include "sessionfile.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -196,6 +197,35 @@ private slots:
         document.setTokens(tokens);
         QCOMPARE(document.model().n(), static_cast<int>(tokens.size()));
         QVERIFY(upToDate(document));
+    }
+
+    void aBrokenVersion2FileIsRefusedAndTheOpenModelStays()
+    {
+        Document document;
+        QVERIFY(document.open(kStack, nullptr));
+        document.setAblated(2, 3, true);
+        const attn::ModelResult before = document.modelResult();
+        QFile lesson(kStack);
+        QVERIFY(lesson.open(QIODevice::ReadOnly));
+        QByteArray text = lesson.readAll();
+        // An activation the format does not know, in block 2's FFN.
+        const int at = text.indexOf("\"gelu_tanh\"", text.indexOf("\"activation\""));
+        QVERIFY(at > 0);
+        text.replace(at, 11, "\"swish\"");
+        QTemporaryDir dir;
+        const QString path = dir.filePath("broken.attn.json");
+        QFile broken(path);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(text);
+        broken.close();
+        QString error;
+        QVERIFY(!document.open(path, &error));
+        QVERIFY2(error.contains("broken.attn.json") && error.contains("activation"),
+                 qPrintable(error));
+        QVERIFY(document.hasModel());
+        QVERIFY(document.model().isAblated(2, 3));
+        QVERIFY(document.isModified());
+        QVERIFY(sameResult(document.modelResult(), before));
     }
 
     void savesAndReopensVersion2()
