@@ -23,8 +23,9 @@ const QStringList kBlockFigures = {QStringLiteral("attention-heads"),
                                    QStringLiteral("positional-encoding-curves"),
                                    QStringLiteral("positional-encoding-heatmap")};
 
-/// Block --layer under the v1 names (attention-head-k, scores-head-k and kBlockFigures), and
-/// attention-layer-L-head-k of every block. All or nothing.
+/// Block --layer under the v1 names (attention-head-k, scores-head-k and kBlockFigures),
+/// attention-layer-L-head-k of every block, and the model's own figures (model-view,
+/// predictions). All or nothing.
 QString exportModel(const CommandLine& cmd, const attn::Model& model,
                     const attn::ModelResult& result)
 {
@@ -57,6 +58,12 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
                 if (!add(view, figure, figure))
                     return QStringLiteral("%1: the figure could not be drawn")
                         .arg(files.last().first);
+    }
+    for (const QString& figure : modelFigureNames(result)) {
+        files.append({QDir(cmd.exportDir).filePath(figure + QLatin1Char('.') + options.format),
+                      modelFigureFile(model, result, figure, options)});
+        if (files.last().second.isEmpty())
+            return QStringLiteral("%1: the figure could not be drawn").arg(files.last().first);
     }
     return writeAllOrNothing(files);
 }
