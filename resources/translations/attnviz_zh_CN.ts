@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>attn</name>
+    <message>
+        <source>head %1</source>
+        <translation>头 %1</translation>
+    </message>
+</context>
+<context>
     <name>av</name>
     <message>
         <source>Sinusoidal positional encoding, d_model = %1, base = %2</source>
@@ -259,6 +266,382 @@
         <source>position pos (from 0)</source>
         <translation>位置 pos（从 0 起）</translation>
     </message>
+    <message>
+        <source>head %1</source>
+        <translation>头 %1</translation>
+    </message>
+    <message>
+        <source>LN_f gain γ (final norm)</source>
+        <translation>LN_f 增益 γ（最终层归一化）</translation>
+    </message>
+    <message>
+        <source>LN_f bias β (final norm)</source>
+        <translation>LN_f 偏置 β（最终层归一化）</translation>
+    </message>
+    <message>
+        <source>W_U (unembedding)</source>
+        <translation>W_U（反嵌入）</translation>
+    </message>
+    <message>
+        <source>b_U (unembedding bias)</source>
+        <translation>b_U（反嵌入偏置）</translation>
+    </message>
+    <message>
+        <source>W_Q (%1)</source>
+        <translation>W_Q（%1）</translation>
+    </message>
+    <message>
+        <source>W_K (%1)</source>
+        <translation>W_K（%1）</translation>
+    </message>
+    <message>
+        <source>W_V (%1)</source>
+        <translation>W_V（%1）</translation>
+    </message>
+    <message>
+        <source>b_Q (%1)</source>
+        <translation>b_Q（%1）</translation>
+    </message>
+    <message>
+        <source>b_K (%1)</source>
+        <translation>b_K（%1）</translation>
+    </message>
+    <message>
+        <source>b_V (%1)</source>
+        <translation>b_V（%1）</translation>
+    </message>
+    <message>
+        <source>b_O</source>
+        <translation>b_O</translation>
+    </message>
+    <message>
+        <source>LN1 gain γ</source>
+        <translation>LN1 增益 γ</translation>
+    </message>
+    <message>
+        <source>LN1 bias β</source>
+        <translation>LN1 偏置 β</translation>
+    </message>
+    <message>
+        <source>LN2 gain γ</source>
+        <translation>LN2 增益 γ</translation>
+    </message>
+    <message>
+        <source>LN2 bias β</source>
+        <translation>LN2 偏置 β</translation>
+    </message>
+    <message>
+        <source>W_1 (FFN)</source>
+        <translation>W_1（FFN）</translation>
+    </message>
+    <message>
+        <source>b_1 (FFN)</source>
+        <translation>b_1（FFN）</translation>
+    </message>
+    <message>
+        <source>W_2 (FFN)</source>
+        <translation>W_2（FFN）</translation>
+    </message>
+    <message>
+        <source>b_2 (FFN)</source>
+        <translation>b_2（FFN）</translation>
+    </message>
+    <message>
+        <source>Block %1 · %2</source>
+        <translation>块 %1 · %2</translation>
+    </message>
+    <message>
+        <source>pre-norm (GPT-2)</source>
+        <translation>前置归一化（GPT-2）</translation>
+    </message>
+    <message>
+        <source>post-norm (2017)</source>
+        <translation>后置归一化（2017）</translation>
+    </message>
+    <message>
+        <source>no norm</source>
+        <translation>无层归一化</translation>
+    </message>
+    <message>
+        <source>GELU (erf)</source>
+        <translation>GELU（erf）</translation>
+    </message>
+    <message>
+        <source>GELU (tanh)</source>
+        <translation>GELU（tanh）</translation>
+    </message>
+    <message>
+        <source>mean and variance of each row</source>
+        <translation>每行的均值和方差</translation>
+    </message>
+    <message>
+        <source>logits, the columns of the %1 likeliest tokens after “%2”</source>
+        <translation>logits：只列出 “%2” 之后最可能的 %1 个词元</translation>
+    </message>
+    <message>
+        <source>next token</source>
+        <translation>下一个词元</translation>
+    </message>
+    <message>
+        <source>probability of the next token after “%1”</source>
+        <translation>“%1” 之后下一个词元的概率</translation>
+    </message>
+    <message>
+        <source>μ = (%1) / %2 = %3</source>
+        <translation>μ = (%1) / %2 = %3</translation>
+    </message>
+    <message>
+        <source>σ² = (%1) / %2 = %3</source>
+        <translation>σ² = (%1) / %2 = %3</translation>
+    </message>
+    <message>
+        <source>(x − μ) / √(σ² + ε) × γ + β = (%1 − %2) / √(%3 + %4) × %5 + %6 = %7</source>
+        <translation>(x − μ) / √(σ² + ε) × γ + β = (%1 − %2) / √(%3 + %4) × %5 + %6 = %7</translation>
+    </message>
+    <message>
+        <source>%1 + %2 = %3</source>
+        <translation>%1 + %2 = %3</translation>
+    </message>
+    <message>
+        <source>exp(logit − log Σ exp(logits)) = exp(%1 − %2)</source>
+        <translation>exp(logit − log Σ exp(logits)) = exp(%1 − %2)</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>positional encoding (%1)</source>
+        <translation>位置编码（%1）</translation>
+    </message>
+    <message>
+        <source>input to the heads</source>
+        <translation>各头的输入</translation>
+    </message>
+    <message>
+        <source>input of block 1, H_0</source>
+        <translation>第 1 块的输入，H_0</translation>
+    </message>
+    <message>
+        <source>input of block %1: the output of block %2</source>
+        <translation>第 %1 块的输入：第 %2 块的输出</translation>
+    </message>
+    <message>
+        <source>layer norm 1, what the heads read</source>
+        <translation>层归一化 1：各头读取的输入</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>multi-head attention, block %1</source>
+        <translation>多头注意力，第 %1 块</translation>
+    </message>
+    <message>
+        <source>residual sum after attention</source>
+        <translation>注意力之后的残差和</translation>
+    </message>
+    <message>
+        <source>layer norm 1 of the sum</source>
+        <translation>对和做层归一化 1</translation>
+    </message>
+    <message>
+        <source>layer norm 2, what the FFN reads</source>
+        <translation>层归一化 2：FFN 读取的输入</translation>
+    </message>
+    <message>
+        <source>feed-forward network, first layer (d_ff = %1)</source>
+        <translation>前馈网络第一层（d_ff = %1）</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>activation %1: %2</source>
+        <translation>激活函数 %1：%2</translation>
+    </message>
+    <message>
+        <source>activation %1</source>
+        <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <source>feed-forward network, output</source>
+        <translation>前馈网络的输出</translation>
+    </message>
+    <message>
+        <source>residual sum after the FFN</source>
+        <translation>FFN 之后的残差和</translation>
+    </message>
+    <message>
+        <source>layer norm 2 of the sum: output of block %1</source>
+        <translation>对和做层归一化 2：第 %1 块的输出</translation>
+    </message>
+    <message>
+        <source>residual sum after the FFN: output of block %1</source>
+        <translation>FFN 之后的残差和：第 %1 块的输出</translation>
+    </message>
+    <message>
+        <source>output of block %1</source>
+        <translation>第 %1 块的输出</translation>
+    </message>
+    <message>
+        <source>final norm</source>
+        <translation>最终层归一化</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 columns shown</source>
+        <translation>%1 × %2，显示 %3 列</translation>
+    </message>
+    <message>
+        <source>top %1 of %2</source>
+        <translation>%2 个中的前 %1 个</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1, token %2 “%3”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1，词元 %2 “%3”&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2, dimension %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 %2，第 %3 维&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>gain γ</source>
+        <translation>增益 γ</translation>
+    </message>
+    <message>
+        <source>bias β</source>
+        <translation>偏置 β</translation>
+    </message>
+    <message>
+        <source>a learned weight: %1</source>
+        <translation>可学习的权重：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1, token %2 “%3”, dimension %4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1，词元 %2 “%3”，第 %4 维&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;residual sum after attention, token %1 “%2”, dimension %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;注意力之后的残差和，词元 %1 “%2”，第 %3 维&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>the block&apos;s input + MHA: %1</source>
+        <translation>块的输入 + MHA：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;FFN, first layer, token %1 “%2”, unit %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;FFN 第一层，词元 %1 “%2”，单元 %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;activation %1, token %2 “%3”, unit %4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;激活函数 %1，词元 %2 “%3”，单元 %4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;FFN output, token %1 “%2”, dimension %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;FFN 输出，词元 %1 “%2”，第 %3 维&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;residual sum after the FFN, token %1 “%2”, dimension %3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;FFN 之后的残差和，词元 %1 “%2”，第 %3 维&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>M + FFN: %1</source>
+        <translation>M + FFN：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;logit of “%1” after token %2 “%3”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;词元 %2 “%3” 之后 “%1” 的 logit&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;probability that “%1” follows token %2 “%3”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;“%1” 紧跟在词元 %2 “%3” 之后的概率&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>E (token embeddings, one row per vocabulary token)</source>
+        <translation>E（词元嵌入，词表中每个词元一行）</translation>
+    </message>
+    <message>
+        <source>Every block × head — attention weights, %1</source>
+        <translation>每个块 × 头 — 注意力权重，%1</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>Block %1, head %2 — switched off</source>
+        <translation>块 %1，头 %2 — 已关闭</translation>
+    </message>
+    <message>
+        <source>Block %1, head %2</source>
+        <translation>块 %1，头 %2</translation>
+    </message>
+    <message>
+        <source>Next token after “%1” (token %2)</source>
+        <translation>“%1” 之后的下一个词元（词元 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>queries, head %1</source>
+        <translation>查询，头 %1</translation>
+    </message>
+    <message>
+        <source>keys, head %1</source>
+        <translation>键，头 %1</translation>
+    </message>
+    <message>
+        <source>values, head %1</source>
+        <translation>值，头 %1</translation>
+    </message>
+    <message>
+        <source>scores, head %1</source>
+        <translation>分数，头 %1</translation>
+    </message>
+    <message>
+        <source>attention weights, head %1</source>
+        <translation>注意力权重，头 %1</translation>
+    </message>
+    <message>
+        <source>output of head %1</source>
+        <translation>头 %1 的输出</translation>
+    </message>
+    <message>
+        <source>heads side by side</source>
+        <translation>各头拼接</translation>
+    </message>
+    <message>
+        <source>output projection</source>
+        <translation>输出投影</translation>
+    </message>
+    <message>
+        <source>mean and variance of each row, for %1</source>
+        <translation>%1 所用的每行均值和方差</translation>
+    </message>
+    <message>
+        <source>gain and bias of %1</source>
+        <translation>%1 的增益和偏置</translation>
+    </message>
+    <message>
+        <source>gain and bias</source>
+        <translation>增益和偏置</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Next-token predictions</source>
+        <translation>下一个词元的预测</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -285,6 +668,22 @@
     <message>
         <source>Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them.</source>
         <translation>将鼠标悬停在单元格上，可查看该数值是如何算出的。使用自定义掩码时，点击单元格可允许或屏蔽该位置。</translation>
+    </message>
+    <message>
+        <source>Block </source>
+        <translation>块 </translation>
+    </message>
+    <message>
+        <source>The block of the stack whose heads are shown</source>
+        <translation>要显示其各头的块</translation>
+    </message>
+    <message>
+        <source>Block %1 · %2</source>
+        <translation>块 %1 · %2</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> （已关闭）</translation>
     </message>
 </context>
 <context>
@@ -365,10 +764,6 @@
         <translation>以演示模式启动（全屏、大字号）；与 --screenshot 一起使用时，渲染该模式。</translation>
     </message>
     <message>
-        <source>Open the walkthrough at step N (1-11); with --screenshot, render it.</source>
-        <translation>在第 N 步（1-11）打开逐步讲解；与 --screenshot 一起使用时，渲染该步。</translation>
-    </message>
-    <message>
         <source>Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; with --screenshot, render its window.</source>
         <translation>打开一个演示：scaling|shuffle|relative-position|masks|cost|compare；与 --screenshot 一起使用时，渲染其窗口。</translation>
     </message>
@@ -439,6 +834,10 @@
     <message>
         <source>Write every intermediate matrix (dump v1; v2 for a version 2 session); - for standard output.</source>
         <translation>写出每一个中间矩阵（dump v1；版本 2 的会话为 v2）；- 表示标准输出。</translation>
+    </message>
+    <message>
+        <source>Open the walkthrough at step N (1-11 for one attention layer; up to 40 for a block of a whole transformer); with --screenshot, render it.</source>
+        <translation>在第 N 步打开逐步讲解（单个注意力层为 1-11；完整 Transformer 的块最多 40 步）；与 --screenshot 同用时渲染该步。</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1114,50 @@
         <source>Re-initialise %1 (%2)</source>
         <translation>重新初始化 %1（%2）</translation>
     </message>
+    <message>
+        <source>A whole transformer keeps its d_model; set it on the command line (--d-model with --layers)</source>
+        <translation>完整 Transformer 的 d_model 不能在此修改；请在命令行中设置（--d-model 与 --layers 一起使用）</translation>
+    </message>
+    <message>
+        <source>A whole transformer keeps its heads; set them on the command line (--heads with --layers)</source>
+        <translation>完整 Transformer 的头数不能在此修改；请在命令行中设置（--heads 与 --layers 一起使用）</translation>
+    </message>
+    <message>
+        <source>Switch off block %1 head %2</source>
+        <translation>关闭第 %1 块的头 %2</translation>
+    </message>
+    <message>
+        <source>Switch on block %1 head %2</source>
+        <translation>开启第 %1 块的头 %2</translation>
+    </message>
+    <message>
+        <source>Blocks: %1</source>
+        <translation>块数：%1</translation>
+    </message>
+    <message>
+        <source>Norm: %1</source>
+        <translation>层归一化：%1</translation>
+    </message>
+    <message>
+        <source>No feed-forward network</source>
+        <translation>去掉前馈网络</translation>
+    </message>
+    <message>
+        <source>FFN width %1</source>
+        <translation>FFN 宽度 %1</translation>
+    </message>
+    <message>
+        <source>Activation: %1</source>
+        <translation>激活函数：%1</translation>
+    </message>
+    <message>
+        <source>Residual on</source>
+        <translation>开启残差连接</translation>
+    </message>
+    <message>
+        <source>Residual off</source>
+        <translation>关闭残差连接</translation>
+    </message>
 </context>
 <context>
     <name>av::ExportController</name>
@@ -821,6 +1264,13 @@
     <message>
         <source>Width</source>
         <translation>宽度</translation>
+    </message>
+</context>
+<context>
+    <name>av::HeadGridView</name>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1540,14 @@
         <source>Walkthrough</source>
         <translation>逐步讲解</translation>
     </message>
+    <message>
+        <source>Model view</source>
+        <translation>模型总览</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
 </context>
 <context>
     <name>av::MasksDemo</name>
@@ -1159,6 +1617,112 @@ Alt+滚轮可滚动表格。</translation>
     </message>
 </context>
 <context>
+    <name>av::ModelOptionsBox</name>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>The block the attention, pipeline, walkthrough and summary show</source>
+        <translation>注意力、计算流程、逐步讲解和各头概览所显示的块</translation>
+    </message>
+    <message>
+        <source>Blocks in the stack; new ones copy the last one&apos;s structure, their weights derived from the seed</source>
+        <translation>堆叠中的块数；新增的块沿用最后一块的结构，其权重由随机种子生成</translation>
+    </message>
+    <message>
+        <source>Pre-norm: H + MHA(LN(H)); post-norm: LN(H + MHA(H)); every block</source>
+        <translation>前置归一化：H + MHA(LN(H))；后置归一化：LN(H + MHA(H))；作用于每个块</translation>
+    </message>
+    <message>
+        <source>no FFN</source>
+        <translation>无 FFN</translation>
+    </message>
+    <message>
+        <source>d_ff of every block&apos;s FFN(M) = act(M·W_1 + b_1)·W_2 + b_2; 0: no FFN</source>
+        <translation>每个块的 FFN(M) = act(M·W_1 + b_1)·W_2 + b_2 的宽度 d_ff；0：无 FFN</translation>
+    </message>
+    <message>
+        <source>Each block adds its input to what attention and the FFN compute from it</source>
+        <translation>每个块把自己的输入加到注意力和 FFN 由它算出的结果上</translation>
+    </message>
+    <message>
+        <source>Block shown</source>
+        <translation>显示的块</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>层归一化</translation>
+    </message>
+    <message>
+        <source>FFN width</source>
+        <translation>FFN 宽度</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>Residual connections</source>
+        <translation>残差连接</translation>
+    </message>
+</context>
+<context>
+    <name>av::ModelViewPanel</name>
+    <message>
+        <source>Open a version 2 session (a whole transformer) to see every block and head at once: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
+        <translation>打开版本 2 的会话（完整的 Transformer），即可同时看到每个块和每个头：文件 ▸ 课程，例如小型 GPT-2 堆叠。</translation>
+    </message>
+    <message>
+        <source>Block %1, head %2 — switched off</source>
+        <translation>块 %1，头 %2 — 已关闭</translation>
+    </message>
+    <message>
+        <source>Block %1, head %2</source>
+        <translation>块 %1，头 %2</translation>
+    </message>
+    <message>
+        <source>Click: show this head in the attention view.</source>
+        <translation>单击：在注意力视图中显示这个头。</translation>
+    </message>
+    <message>
+        <source>Right-click: switch it on again.</source>
+        <translation>右键：重新开启它。</translation>
+    </message>
+    <message>
+        <source>Right-click: switch it off.</source>
+        <translation>右键：关闭它。</translation>
+    </message>
+    <message>
+        <source>Switch head on</source>
+        <translation>开启此头</translation>
+    </message>
+    <message>
+        <source>Switch head off</source>
+        <translation>关闭此头</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Copy figure</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Export all figures…</source>
+        <translation>导出所有图表…</translation>
+    </message>
+</context>
+<context>
     <name>av::NumberParser</name>
     <message>
         <source>Type a number (the input is empty)</source>
@@ -1190,54 +1754,6 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Every step of the pass, in order. Per-head steps for</source>
         <translation>前向计算的每一步，按顺序排列。逐头步骤显示</translation>
-    </message>
-    <message>
-        <source>embeddings</source>
-        <translation>嵌入</translation>
-    </message>
-    <message>
-        <source>positional encoding (%1)</source>
-        <translation>位置编码（%1）</translation>
-    </message>
-    <message>
-        <source>input to the heads</source>
-        <translation>各头的输入</translation>
-    </message>
-    <message>
-        <source>queries, head %1</source>
-        <translation>查询，头 %1</translation>
-    </message>
-    <message>
-        <source>keys, head %1</source>
-        <translation>键，头 %1</translation>
-    </message>
-    <message>
-        <source>values, head %1</source>
-        <translation>值，头 %1</translation>
-    </message>
-    <message>
-        <source>scores, head %1</source>
-        <translation>分数，头 %1</translation>
-    </message>
-    <message>
-        <source>attention weights, head %1</source>
-        <translation>注意力权重，头 %1</translation>
-    </message>
-    <message>
-        <source>output of head %1</source>
-        <translation>头 %1 的输出</translation>
-    </message>
-    <message>
-        <source>heads side by side</source>
-        <translation>各头拼接</translation>
-    </message>
-    <message>
-        <source>output projection</source>
-        <translation>输出投影</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>输出</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1792,33 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Dimensions to draw, counted from 1: odd ones (1, 3, …) are sines, even ones cosines</source>
         <translation>要绘制的维度，从 1 起计数：奇数维（1、3、…）为正弦，偶数维为余弦</translation>
+    </message>
+</context>
+<context>
+    <name>av::PredictionsPanel</name>
+    <message>
+        <source>The token after which the model predicts the next one</source>
+        <translation>模型在这个词元之后预测下一个词元</translation>
+    </message>
+    <message>
+        <source>After token</source>
+        <translation>在词元之后</translation>
+    </message>
+    <message>
+        <source>p = softmax of the logits H_f · U + b_U of the chosen token&apos;s row</source>
+        <translation>p = 所选词元那一行 logits H_f · U + b_U 的 softmax</translation>
+    </message>
+    <message>
+        <source>Open a version 2 session (a whole transformer) with a vocabulary to see which token it predicts next: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
+        <translation>打开带词表的版本 2 会话（完整的 Transformer），即可看到它预测的下一个词元：文件 ▸ 课程，例如小型 GPT-2 堆叠。</translation>
+    </message>
+    <message>
+        <source>This model has no vocabulary and unembedding, so it predicts no next token. Its blocks are in the model view.</source>
+        <translation>这个模型没有词表和反嵌入，因此不预测下一个词元。它的各个块在模型总览中。</translation>
+    </message>
+    <message>
+        <source>probability of the next token</source>
+        <translation>下一个词元的概率</translation>
     </message>
 </context>
 <context>
@@ -1582,13 +2125,13 @@ Distance: how many positions away a query looks, on average.</source>
         <translation>熵：查询只关注一个键时为 0，均匀分散时为 ln n。
 距离：查询平均关注多少个位置之外的键。</translation>
     </message>
+    <message>
+        <source>Block %1 · %2</source>
+        <translation>块 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>av::Walkthrough</name>
-    <message>
-        <source>head %1</source>
-        <translation>头 %1</translation>
-    </message>
     <message>
         <source>key</source>
         <translation>键</translation>
@@ -1652,10 +2195,6 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>X_in = X + P</source>
         <translation>X_in = X + P</translation>
-    </message>
-    <message>
-        <source>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt; = %3&lt;br&gt;%4&lt;br&gt;column %5 of V = %6</source>
-        <translation>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt; = %3&lt;br&gt;%4&lt;br&gt;V 的第 %5 列 = %6</translation>
     </message>
     <message>
         <source>Three projections of the same input, with head %1’s own W&lt;sub&gt;Q&lt;/sub&gt;, W&lt;sub&gt;K&lt;/sub&gt;, W&lt;sub&gt;V&lt;/sub&gt;: the query asks what to look for, each key says what its token offers, and the values are what gets passed on.</source>
@@ -1842,10 +2381,6 @@ Distance: how many positions away a query looks, on average.</source>
         <translation>C = [Z1 | … | Z%1]</translation>
     </message>
     <message>
-        <source>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %3 = &lt;b&gt;%4&lt;/b&gt;</source>
-        <translation>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>W&lt;sub&gt;O&lt;/sub&gt; mixes the heads’ results into the layer’s output, so that each output number can draw on every head. This is the number we followed from the start.</source>
         <translation>W&lt;sub&gt;O&lt;/sub&gt; 把各头的结果混合成该层的输出，使每个输出数值都能用上所有头的信息。这就是我们从一开始跟踪的那个数。</translation>
     </message>
@@ -1944,6 +2479,318 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>Normalisation: ReLU</source>
         <translation>归一化：ReLU</translation>
+    </message>
+    <message>
+        <source>Input of block %1</source>
+        <translation>第 %1 块的输入</translation>
+    </message>
+    <message>
+        <source>%1 = row %2 of the output of block %3 = %4</source>
+        <translation>%1 = 第 %3 块输出的第 %2 行 = %4</translation>
+    </message>
+    <message>
+        <source>Each block reads what the block before it wrote: one row per token, d&lt;sub&gt;model&lt;/sub&gt; numbers wide. The positional encoding was added once, before block 1.</source>
+        <translation>每个块读取前一个块写出的结果：每个词元一行，每行 d&lt;sub&gt;model&lt;/sub&gt; 个数。位置编码只在第 1 块之前加过一次。</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>H_%1 — input of block %2</source>
+        <translation>H_%1 — 第 %2 块的输入</translation>
+    </message>
+    <message>
+        <source>Final layer norm</source>
+        <translation>最终层归一化</translation>
+    </message>
+    <message>
+        <source>Layer norm 1</source>
+        <translation>层归一化 1</translation>
+    </message>
+    <message>
+        <source>Layer norm 2</source>
+        <translation>层归一化 2</translation>
+    </message>
+    <message>
+        <source>%1(x) = (x − μ) / √(σ² + ε) ⊙ γ + β, with x = %2 = %3&lt;br&gt;%4&lt;br&gt;%5&lt;br&gt;dimension %6: %7&lt;br&gt;%8 = %9</source>
+        <translation>%1(x) = (x − μ) / √(σ² + ε) ⊙ γ + β，其中 x = %2 = %3&lt;br&gt;%4&lt;br&gt;%5&lt;br&gt;第 %6 维：%7&lt;br&gt;%8 = %9</translation>
+    </message>
+    <message>
+        <source>Layer normalisation moves each token&apos;s vector to mean 0 and variance 1, then scales and shifts every dimension by a learned gain γ and bias β: the numbers stay in the same range from block to block.</source>
+        <translation>层归一化先把每个词元的向量变为均值 0、方差 1，再用可学习的增益 γ 和偏置 β 对每一维做缩放和平移：这样数值在各块之间保持在相同的范围内。</translation>
+    </message>
+    <message>
+        <source> The last block&apos;s output is normalised once more before the unembedding.</source>
+        <translation> 最后一块的输出在反嵌入之前还要再归一化一次。</translation>
+    </message>
+    <message>
+        <source> Pre-norm (GPT-2): the sublayer reads LN(x), the residual adds x itself.</source>
+        <translation> 前置归一化（GPT-2）：子层读取 LN(x)，残差加上的是 x 本身。</translation>
+    </message>
+    <message>
+        <source> Post-norm (2017): the norm comes after the residual sum.</source>
+        <translation> 后置归一化（2017）：层归一化放在残差求和之后。</translation>
+    </message>
+    <message>
+        <source>x: what %1 reads</source>
+        <translation>x：%1 读取的输入</translation>
+    </message>
+    <message>
+        <source>input of %1</source>
+        <translation>%1 的输入</translation>
+    </message>
+    <message>
+        <source>μ and σ² of row %1</source>
+        <translation>第 %1 行的 μ 和 σ²</translation>
+    </message>
+    <message>
+        <source>= %1(x)</source>
+        <translation>= %1(x)</translation>
+    </message>
+    <message>
+        <source>%1 output</source>
+        <translation>%1 的输出</translation>
+    </message>
+    <message>
+        <source>Residual sum after the FFN</source>
+        <translation>FFN 之后的残差和</translation>
+    </message>
+    <message>
+        <source>Residual sum after attention</source>
+        <translation>注意力之后的残差和</translation>
+    </message>
+    <message>
+        <source>%1 = %2 + %3&lt;br&gt;dimension %4: %5&lt;br&gt;%1 = %6</source>
+        <translation>%1 = %2 + %3&lt;br&gt;第 %4 维：%5&lt;br&gt;%1 = %6</translation>
+    </message>
+    <message>
+        <source>The FFN&apos;s output f is added to its input m: the block only changes the stream by what the FFN adds.</source>
+        <translation>FFN 的输出 f 加到它的输入 m 上：块对残差流的改变，就是 FFN 加上的那部分。</translation>
+    </message>
+    <message>
+        <source>The residual connection adds the heads&apos; result o (the attention output O) to the block&apos;s input, so that a block learns a change to its input and can pass the input on unchanged: deep stacks train because of this identity path.</source>
+        <translation>残差连接把各头的结果 o（注意力输出 O）加到块的输入上，于是块学到的是对输入的修改，也能把输入原样传下去：正是有了这条恒等通路，很深的堆叠才能训练。</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>the block&apos;s input</source>
+        <translation>块的输入</translation>
+    </message>
+    <message>
+        <source>M — after attention</source>
+        <translation>M — 注意力之后</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>+ FFN</source>
+        <translation>+ FFN</translation>
+    </message>
+    <message>
+        <source>+ O</source>
+        <translation>+ O</translation>
+    </message>
+    <message>
+        <source>FFN output</source>
+        <translation>FFN 输出</translation>
+    </message>
+    <message>
+        <source>O — attention output</source>
+        <translation>O — 注意力输出</translation>
+    </message>
+    <message>
+        <source>= the sum</source>
+        <translation>= 和</translation>
+    </message>
+    <message>
+        <source>residual sum</source>
+        <translation>残差和</translation>
+    </message>
+    <message>
+        <source>Feed-forward network: first layer</source>
+        <translation>前馈网络：第一层</translation>
+    </message>
+    <message>
+        <source>%1 = %2 · W&lt;sub&gt;1&lt;/sub&gt;[:, %3] + b&lt;sub&gt;1 %3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4&lt;br&gt;F = M W&lt;sub&gt;1&lt;/sub&gt; + b&lt;sub&gt;1&lt;/sub&gt; is n × d&lt;sub&gt;ff&lt;/sub&gt; = %5 × %6</source>
+        <translation>%1 = %2 · W&lt;sub&gt;1&lt;/sub&gt;[:, %3] + b&lt;sub&gt;1 %3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4&lt;br&gt;F = M W&lt;sub&gt;1&lt;/sub&gt; + b&lt;sub&gt;1&lt;/sub&gt; 的形状为 n × d&lt;sub&gt;ff&lt;/sub&gt; = %5 × %6</translation>
+    </message>
+    <message>
+        <source>The feed-forward network works on each token by itself, with no attention: it widens the vector to d&lt;sub&gt;ff&lt;/sub&gt; = %1 numbers. We follow unit %2, the one of token %3 furthest from 0 after the activation.</source>
+        <translation>前馈网络对每个词元单独计算，不涉及注意力：它把向量加宽到 d&lt;sub&gt;ff&lt;/sub&gt; = %1 个数。我们跟踪单元 %2，即词元 %3 激活后离 0 最远的那个单元。</translation>
+    </message>
+    <message>
+        <source>FFN input</source>
+        <translation>FFN 输入</translation>
+    </message>
+    <message>
+        <source>× column %1 of W&lt;sub&gt;1&lt;/sub&gt;</source>
+        <translation>× W&lt;sub&gt;1&lt;/sub&gt; 的第 %1 列</translation>
+    </message>
+    <message>
+        <source>W_1 (d_model × d_ff)</source>
+        <translation>W_1（d_model × d_ff）</translation>
+    </message>
+    <message>
+        <source>= F</source>
+        <translation>= F</translation>
+    </message>
+    <message>
+        <source>F = M W_1 + b_1</source>
+        <translation>F = M W_1 + b_1</translation>
+    </message>
+    <message>
+        <source>Activation: %1</source>
+        <translation>激活函数：%1</translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;%2 = %3&lt;br&gt;row %4 of G: %5</source>
+        <translation>%1&lt;br&gt;%2 = %3&lt;br&gt;G 的第 %4 行：%5</translation>
+    </message>
+    <message>
+        <source>ReLU keeps the positive numbers and sets the negative ones to 0: without a bend between the two layers they would be one linear map.</source>
+        <translation>ReLU 保留正数，把负数置为 0：两层之间如果没有这个拐点，它们合起来就只是一个线性映射。</translation>
+    </message>
+    <message>
+        <source>GELU is a smooth ReLU: it weights x by Φ(x), the probability that a standard normal number is below x, so small negative numbers pass a little.</source>
+        <translation>GELU 是平滑的 ReLU：它用 Φ(x) 给 x 加权，Φ(x) 是标准正态随机数小于 x 的概率，因此较小的负数也能通过一点。</translation>
+    </message>
+    <message>
+        <source>GELU is a smooth ReLU: x weighted by Φ(x), here in GPT-2&apos;s tanh form, which approximates the erf form to about 0.001.</source>
+        <translation>GELU 是平滑的 ReLU：用 Φ(x) 给 x 加权，这里采用 GPT-2 的 tanh 形式，它与 erf 形式相差约 0.001。</translation>
+    </message>
+    <message>
+        <source>row %1 of F</source>
+        <translation>F 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>F, before</source>
+        <translation>F，激活前</translation>
+    </message>
+    <message>
+        <source>row %1 of G</source>
+        <translation>G 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>G = %1(F)</source>
+        <translation>G = %1(F)</translation>
+    </message>
+    <message>
+        <source>Feed-forward network: second layer</source>
+        <translation>前馈网络：第二层</translation>
+    </message>
+    <message>
+        <source>%1 = %2 · W&lt;sub&gt;2&lt;/sub&gt;[:, %3] + b&lt;sub&gt;2 %3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4</source>
+        <translation>%1 = %2 · W&lt;sub&gt;2&lt;/sub&gt;[:, %3] + b&lt;sub&gt;2 %3&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4</translation>
+    </message>
+    <message>
+        <source>The second layer brings the d&lt;sub&gt;ff&lt;/sub&gt; numbers back to d&lt;sub&gt;model&lt;/sub&gt;: what the FFN adds to token %1&apos;s vector.</source>
+        <translation>第二层把 d&lt;sub&gt;ff&lt;/sub&gt; 个数变回 d&lt;sub&gt;model&lt;/sub&gt; 个：这就是 FFN 加到词元 %1 的向量上的内容。</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>× column %1 of W&lt;sub&gt;2&lt;/sub&gt;</source>
+        <translation>× W&lt;sub&gt;2&lt;/sub&gt; 的第 %1 列</translation>
+    </message>
+    <message>
+        <source>W_2 (d_ff × d_model)</source>
+        <translation>W_2（d_ff × d_model）</translation>
+    </message>
+    <message>
+        <source>= FFN</source>
+        <translation>= FFN</translation>
+    </message>
+    <message>
+        <source>FFN = G W_2 + b_2</source>
+        <translation>FFN = G W_2 + b_2</translation>
+    </message>
+    <message>
+        <source>Output of block %1</source>
+        <translation>第 %1 块的输出</translation>
+    </message>
+    <message>
+        <source>row %1 of H&lt;sub&gt;%2&lt;/sub&gt; = %3&lt;br&gt;dimension %4: &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>H&lt;sub&gt;%2&lt;/sub&gt; 的第 %1 行 = %3&lt;br&gt;第 %4 维：&lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The output of the last block: the next-token prediction is made from it.</source>
+        <translation>最后一块的输出：下一个词元的预测由它得出。</translation>
+    </message>
+    <message>
+        <source>The output of block %1 is the input of block %2, which repeats the same steps with its own weights.</source>
+        <translation>第 %1 块的输出就是第 %2 块的输入，后者用自己的权重重复同样的步骤。</translation>
+    </message>
+    <message>
+        <source>H_%1 — output of block %1</source>
+        <translation>H_%1 — 第 %1 块的输出</translation>
+    </message>
+    <message>
+        <source>Logits: a score for every token of the vocabulary</source>
+        <translation>Logits：词表中每个词元各得一个分数</translation>
+    </message>
+    <message>
+        <source>its embedding e</source>
+        <translation>它的嵌入 e</translation>
+    </message>
+    <message>
+        <source>its column of W&lt;sub&gt;U&lt;/sub&gt;</source>
+        <translation>它在 W&lt;sub&gt;U&lt;/sub&gt; 中的列</translation>
+    </message>
+    <message>
+        <source>The unembedding is tied to the embeddings (as in GPT-2): a logit is the dot product of the final vector with a token&apos;s embedding, large when the two point the same way.</source>
+        <translation>反嵌入与嵌入共享权重（与 GPT-2 相同）：logit 是最终向量与某个词元嵌入的点积，二者方向一致时就大。</translation>
+    </message>
+    <message>
+        <source>The unembedding W&lt;sub&gt;U&lt;/sub&gt; turns the d&lt;sub&gt;model&lt;/sub&gt; numbers into one score per vocabulary entry.</source>
+        <translation>反嵌入 W&lt;sub&gt;U&lt;/sub&gt; 把 d&lt;sub&gt;model&lt;/sub&gt; 个数变成词表中每个词各一个分数。</translation>
+    </message>
+    <message>
+        <source>row %1 of H&lt;sub&gt;f&lt;/sub&gt;</source>
+        <translation>H&lt;sub&gt;f&lt;/sub&gt; 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>H_f — final vectors</source>
+        <translation>H_f — 最终向量</translation>
+    </message>
+    <message>
+        <source>row %1 of the logits</source>
+        <translation>logits 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>Probabilities of the next token</source>
+        <translation>下一个词元的概率</translation>
+    </message>
+    <message>
+        <source>p(“%1” | %2) = %3&lt;br&gt;most likely next tokens: %4</source>
+        <translation>p(“%1” | %2) = %3&lt;br&gt;最可能的下一个词元：%4</translation>
+    </message>
+    <message>
+        <source>Softmax over the whole vocabulary turns the logits into probabilities that add up to 1: the model&apos;s guess of the token after %1.</source>
+        <translation>在整个词表上做 softmax，把 logits 变成和为 1 的概率：即模型对 “%1” 之后那个词元的猜测。</translation>
+    </message>
+    <message>
+        <source>the likeliest next tokens</source>
+        <translation>最可能的下一个词元</translation>
+    </message>
+    <message>
+        <source>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt;%3 = %4&lt;br&gt;%5&lt;br&gt;column %6 of V = %7</source>
+        <translation>%1 = %2 W&lt;sub&gt;Q&lt;/sub&gt;%3 = %4&lt;br&gt;%5&lt;br&gt;V 的第 %6 列 = %7</translation>
+    </message>
+    <message>
+        <source>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;%3&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>O&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;m&lt;/sub&gt; c&lt;sub&gt;%1,m&lt;/sub&gt; W&lt;sub&gt;O m,%2&lt;/sub&gt;%3&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>logit of “%1” = %2 · %3 = %4&lt;br&gt;%5 logits for token %6, one per word of the vocabulary; the %7 largest are shown</source>
+        <translation>“%1” 的 logit = %2 · %3 = %4&lt;br&gt;词元 %6 共有 %5 个 logits，词表中每个词一个；显示其中最大的 %7 个</translation>
     </message>
 </context>
 <context>
