@@ -4,7 +4,10 @@
 #include "benchsession.h"
 #include "document.h"
 #include "exporter.h"
+#include "headgridview.h"
 #include "mainwindow.h"
+#include "modelfigures.h"
+#include "modelforward.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -77,6 +80,21 @@ void BM_ModelEditToFrame(benchmark::State& state)
                [&](attn::Real value) { document.setModelCell(ref, 1, 2, value, gesture); });
 }
 
+/// BM_ModelViewRedraw/n: the model view's figure of 12 blocks × 12 heads (GPT-2 small's
+/// grid, d_model 48) built and drawn into a 1100 × 1000 image, as after every edit.
+void BM_ModelViewRedraw(benchmark::State& state)
+{
+    attn::Model model = bench::makeModel(12, 48, 12, static_cast<int>(state.range(0)), 64);
+    const attn::ModelResult result = attn::forwardModel(model);
+    av::HeadGridView view;
+    view.resize(1100, 1000);
+    view.grab(); // the first paint pays for fonts and the like
+    for (auto _ : state) {
+        view.setData(av::modelViewFigure(model, result));
+        benchmark::DoNotOptimize(view.grab());
+    }
+}
+
 /// BM_BackgroundPass/n/d_model/heads: a change that needs the whole pass again (the
 /// temperature), computed by the document on its worker thread as in the program, until the
 /// result is shown; no window. The previous result is freed on this thread, as the GUI does.
@@ -128,6 +146,12 @@ BENCHMARK(BM_EditToFrame)
 BENCHMARK(BM_ModelEditToFrame)
     ->ArgNames({"layers", "d_model", "heads", "n"})
     ->Args({4, 128, 4, 64})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelViewRedraw)
+    ->ArgName("n")
+    ->Arg(16)
+    ->Arg(64)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackgroundPass)

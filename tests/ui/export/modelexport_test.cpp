@@ -5,6 +5,7 @@
 #include "exporter.h"
 #include "modelforward.h"
 #include "modelreader.h"
+#include "testlessons.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,20 +13,7 @@
 #include <QTest>
 #include <variant>
 
-namespace {
-
-attn::Model readLesson(const char* name)
-{
-    const QString path = QStringLiteral(ATTNVIZ_LESSON_DIR "/transformers/") + QLatin1String(name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const QByteArray text = file.readAll();
-    return std::get<attn::Model>(
-        attn::readAnySession(std::string_view(text.constData(), text.size()), path.toStdString()));
-}
-
-} // namespace
+namespace {} // namespace
 
 class ModelExportTest : public QObject
 {
@@ -41,10 +29,10 @@ private slots:
 void ModelExportTest::namesFollowTheSpecification()
 {
     // ../shared/spec/cli.md: model-view.EXT, predictions.EXT (with an unembedding).
-    const attn::Model gpt = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model gpt = av::test::transformerLesson("small-gpt2-stack.attn.json");
     QCOMPARE(av::modelFigureNames(attn::forwardModel(gpt)),
              QStringList({"model-view", "predictions"}));
-    const attn::Model block = readLesson("transformer-2017-block.attn.json");
+    const attn::Model block = av::test::transformerLesson("transformer-2017-block.attn.json");
     QCOMPARE(av::modelFigureNames(attn::forwardModel(block)), QStringList({"model-view"}));
     QVERIFY(av::isModelFigure("model-view"));
     QVERIFY(av::isModelFigure("predictions"));
@@ -56,7 +44,7 @@ void ModelExportTest::namesFollowTheSpecification()
 
 void ModelExportTest::everyFormatIsWritten()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
     for (const QString& name : av::modelFigureNames(result)) {
         av::ExportOptions options;
@@ -68,7 +56,6 @@ void ModelExportTest::everyFormatIsWritten()
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 20, qPrintable(name));
-        image.save(QStringLiteral("/tmp/attnviz-export-%1.png").arg(name));
         for (const char* format : {"png", "svg", "pdf"}) {
             options.format = QLatin1String(format);
             const QByteArray bytes = av::modelFigureFile(model, result, name, options);
@@ -81,7 +68,7 @@ void ModelExportTest::everyFormatIsWritten()
 
 void ModelExportTest::widthIsKept()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
     av::ExportOptions options;
     options.dpi = 96;
@@ -92,7 +79,7 @@ void ModelExportTest::widthIsKept()
 
 void ModelExportTest::exportAllWritesTheModelFigures()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
     const attn::AttentionView view = attn::attentionView(model, result, 0);
     QTemporaryDir dir;

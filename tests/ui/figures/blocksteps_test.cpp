@@ -9,6 +9,7 @@
 #include "modelreader.h"
 #include "numberformat.h"
 #include "pipelinesteps.h"
+#include "testlessons.h"
 #include "tracetext.h"
 #include "walkthrough.h"
 
@@ -21,18 +22,6 @@ namespace {
 QString plain(const QString& richText)
 {
     return QTextDocumentFragment::fromHtml(richText).toPlainText();
-}
-
-attn::Model lesson(const char* name)
-{
-    const QString path =
-        QStringLiteral(ATTNVIZ_SOURCE_DIR "/resources/lessons/transformers/%1").arg(name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const QByteArray text = file.readAll();
-    return std::get<attn::Model>(
-        attn::readAnySession(std::string_view(text.constData(), text.size()), path.toStdString()));
 }
 
 /// A model, its pass and block l's attention as a v1 layer, as the document holds them.
@@ -102,7 +91,7 @@ private slots:
 
 void BlockStepsTest::preNormBlockWithFfnInOrder()
 {
-    const Pass p(lesson("small-gpt2-stack.attn.json"), 1);
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), 1);
     const auto steps = p.pipeline(1);
     // LN1, attention, residual, LN2, FFN, residual, in that order.
     const QStringList order{"LN1(H1) = (x − μ)", "Q = LN1(H1) WQ",   "MHA = C WO",
@@ -143,7 +132,7 @@ void BlockStepsTest::preNormBlockWithFfnInOrder()
 
 void BlockStepsTest::postNormBlockInOrder()
 {
-    const Pass p(lesson("transformer-2017-block.attn.json"), 0);
+    const Pass p(av::test::transformerLesson("transformer-2017-block.attn.json"), 0);
     const auto steps = p.pipeline(0);
     const QStringList order{"Xin = X + P",        "Q = Xin WQ + bQ", "MHA = C WO + bO", "Xin + MHA",
                             "M = LN1(Xin + MHA)", "F = M W1 + b1",   "G = ReLU(F)",     "M + FFN",
@@ -163,7 +152,7 @@ void BlockStepsTest::postNormBlockInOrder()
 void BlockStepsTest::normStepShowsEachRowsMeanAndVariance()
 {
     const int l = 2;
-    const Pass p(lesson("small-gpt2-stack.attn.json"), l);
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), l);
     const auto steps = p.pipeline(l);
     const int stats = find(steps, "μi, σ2i of H2");
     QVERIFY(stats >= 0);
@@ -223,7 +212,7 @@ void BlockStepsTest::residualWithoutNormOrFfnAddsItsSum()
 
 void BlockStepsTest::logitsShowTopKColumnsOnly()
 {
-    const Pass p(lesson("small-gpt2-stack.attn.json"), 2);
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), 2);
     const auto steps = p.pipeline(2);
     const int logits = find(steps, "logits = Hf ET");
     QVERIFY(logits > find(steps, "Hf = LNf(H3)"));
@@ -245,7 +234,7 @@ void BlockStepsTest::logitsShowTopKColumnsOnly()
 
 void BlockStepsTest::walkWritesOutTheFfnAndThePrediction()
 {
-    const Pass p(lesson("small-gpt2-stack.attn.json"), 2);
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), 2);
     const auto walk = p.walk(2, {3, 5});
     const attn::BlockResult& b = p.result.blocks[2];
     int j = 0;
@@ -278,7 +267,7 @@ void BlockStepsTest::walkWritesOutTheFfnAndThePrediction()
 
 void BlockStepsTest::hoverExplainsTheNumbers()
 {
-    const Pass p(lesson("small-gpt2-stack.attn.json"), 0);
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), 0);
     const auto steps = p.pipeline(0);
     const int out = find(steps, "LN1(Xin) = (x − μ)");
     QVERIFY(out >= 0);

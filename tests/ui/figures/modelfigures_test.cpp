@@ -5,6 +5,7 @@
 #include "modelfigures.h"
 #include "modelforward.h"
 #include "modelreader.h"
+#include "testlessons.h"
 
 #include <QFile>
 #include <QTest>
@@ -13,20 +14,7 @@
 #include <numeric>
 #include <variant>
 
-namespace {
-
-attn::Model readLesson(const char* name, const attn::SessionOverrides& overrides = {})
-{
-    const QString path = QStringLiteral(ATTNVIZ_LESSON_DIR "/transformers/") + QLatin1String(name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const QByteArray text = file.readAll();
-    return std::get<attn::Model>(attn::readAnySession(
-        std::string_view(text.constData(), text.size()), path.toStdString(), overrides));
-}
-
-} // namespace
+namespace {} // namespace
 
 class ModelFiguresTest : public QObject
 {
@@ -42,7 +30,7 @@ private slots:
 
 void ModelFiguresTest::modelViewCellsAreEachHeadsWeights()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
     const av::ModelViewFigure f = av::modelViewFigure(model, result);
     QCOMPARE(f.blocks, 3);
@@ -66,7 +54,7 @@ void ModelFiguresTest::modelViewCellsAreEachHeadsWeights()
 
 void ModelFiguresTest::modelViewMarksAblatedHeads()
 {
-    attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     model.ablate = {{1, 2}, {2, 0}};
     const attn::ModelResult result = attn::forwardModel(model);
     const av::ModelViewFigure f = av::modelViewFigure(model, result);
@@ -81,7 +69,7 @@ void ModelFiguresTest::modelViewMarksAblatedHeads()
 
 void ModelFiguresTest::predictionBarsAreTheSoftmaxOfTheLogits()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
     QVERIFY(av::hasPredictions(result));
     const int vocabulary = model.vocabularySize();
@@ -124,7 +112,7 @@ void ModelFiguresTest::predictionBarsAreTheSoftmaxOfTheLogits()
 
 void ModelFiguresTest::noPredictionsWithoutAnUnembedding()
 {
-    attn::Model model = readLesson("transformer-2017-block.attn.json");
+    attn::Model model = av::test::transformerLesson("transformer-2017-block.attn.json");
     QCOMPARE(model.unembedding, attn::UnembeddingKind::None);
     const attn::ModelResult result = attn::forwardModel(model);
     QVERIFY(!av::hasPredictions(result));
@@ -135,7 +123,7 @@ void ModelFiguresTest::noPredictionsWithoutAnUnembedding()
 
 void ModelFiguresTest::tokenChoicesCountFromOne()
 {
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const QStringList choices = av::tokenChoices(model);
     QCOMPARE(choices.size(), model.n());
     QCOMPARE(choices.first(), QStringLiteral("1: <s>"));

@@ -11,6 +11,7 @@
 #include "modelviewpanel.h"
 #include "predictionspanel.h"
 #include "rankingplot.h"
+#include "testlessons.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -23,17 +24,6 @@
 #include <variant>
 
 namespace {
-
-attn::Model readLesson(const char* name)
-{
-    const QString path = QStringLiteral(ATTNVIZ_LESSON_DIR "/transformers/") + QLatin1String(name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const QByteArray text = file.readAll();
-    return std::get<attn::Model>(
-        attn::readAnySession(std::string_view(text.constData(), text.size()), path.toStdString()));
-}
 
 QAction* actionNamed(QMenu& menu, const QString& text)
 {
@@ -76,7 +66,7 @@ void ModelPanelsTest::modelViewFollowsTheDocument()
     av::ModelViewPanel view(&document);
     view.resize(800, 600);
     view.show();
-    document.reset(readLesson("small-gpt2-stack.attn.json"));
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
     QVERIFY(!view.showsHint());
     const av::ModelViewFigure& shown = view.grid()->data();
     QCOMPARE(shown.blocks, 3);
@@ -93,7 +83,6 @@ void ModelPanelsTest::modelViewFollowsTheDocument()
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated[0][0].toInt(), 1);
     QCOMPARE(activated[0][1].toInt(), 3);
-    view.grab().save(QStringLiteral("/tmp/attnviz-model-view-panel.png"));
 
     // Back to a v1 session: the hint again.
     document.reset(attn::Session(document.session()));
@@ -105,7 +94,7 @@ void ModelPanelsTest::contextMenuSwitchesHeadsOffAndOn()
     av::Document document;
     av::ModelViewPanel view(&document);
     view.show();
-    document.reset(readLesson("small-gpt2-stack.attn.json"));
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
     const attn::Matrix before = document.modelResult().blocks[2].output;
     {
         QMenu menu;
@@ -141,7 +130,7 @@ void ModelPanelsTest::predictionsFollowTheChosenToken()
     av::PredictionsPanel panel(&document);
     panel.resize(600, 500);
     panel.show();
-    const attn::Model model = readLesson("small-gpt2-stack.attn.json");
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     document.reset(model);
     QVERIFY(!panel.showsHint());
     const int last = model.n() - 1;
@@ -162,7 +151,6 @@ void ModelPanelsTest::predictionsFollowTheChosenToken()
     expected = av::predictionsFigure(document.model(), document.modelResult(), 3);
     QCOMPARE(panel.chart()->values(), expected.probability);
     QTest::qWait(50); // the plot replots from the event loop
-    panel.grab().save(QStringLiteral("/tmp/attnviz-predictions-panel.png"));
 }
 
 void ModelPanelsTest::predictionsHintWithoutAnUnembedding()
@@ -170,7 +158,7 @@ void ModelPanelsTest::predictionsHintWithoutAnUnembedding()
     av::Document document;
     av::PredictionsPanel panel(&document);
     panel.show();
-    document.reset(readLesson("transformer-2017-block.attn.json"));
+    document.reset(av::test::transformerLesson("transformer-2017-block.attn.json"));
     QVERIFY(panel.showsHint());
 }
 
@@ -195,7 +183,7 @@ void ModelPanelsTest::windowShowsTheClickedHead()
     // Hidden for a v1 session, where they hold only a hint; shown when a model opens.
     QVERIFY(window.findChild<QDockWidget*>("ModelViewDock")->isHidden());
     QVERIFY(window.findChild<QDockWidget*>("PredictionsDock")->isHidden());
-    document.reset(readLesson("small-gpt2-stack.attn.json"));
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
     QVERIFY(window.findChild<QDockWidget*>("ModelViewDock")->isVisible());
     QVERIFY(window.findChild<QDockWidget*>("PredictionsDock")->isVisible());
     emit window.modelViewPanel()->headActivated(2, 3);
@@ -203,7 +191,6 @@ void ModelPanelsTest::windowShowsTheClickedHead()
     QCOMPARE(window.attentionPanel()->currentHead(), 3);
     QCOMPARE(window.modelViewPanel()->grid()->highlightedBlock(), 2);
     QTest::qWait(50);
-    window.grab().save(QStringLiteral("/tmp/attnviz-window-model.png"));
 }
 
 QTEST_MAIN(ModelPanelsTest)
