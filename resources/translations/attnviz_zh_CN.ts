@@ -2774,7 +2774,7 @@ Distance: how many positions away a query looks, on average.</source>
     </message>
     <message>
         <source>Softmax over the whole vocabulary turns the logits into probabilities that add up to 1: the model&apos;s guess of the token after %1.</source>
-        <translation>在整个词表上做 softmax，把 logits 变成和为 1 的概率：即模型对 “%1” 之后那个词元的猜测。</translation>
+        <translation>在整个词表上做 softmax，把 logits 变成和为 1 的概率：即模型对 %1 之后那个词元的猜测。</translation>
     </message>
     <message>
         <source>the likeliest next tokens</source>

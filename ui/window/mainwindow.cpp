@@ -211,6 +211,9 @@ void MainWindow::showWalkthroughStep(int index)
     auto* dock = findChild<QDockWidget*>(QStringLiteral("WalkthroughDock"));
     dock->show();
     dock->raise();
+    // Raised again once the window has settled: a model's docks come to the front when it
+    // opens (queued in the constructor), and the step asked for goes over them.
+    QTimer::singleShot(0, dock, [dock] { dock->raise(); });
     m_walkthrough->setStep(index);
 }
 
