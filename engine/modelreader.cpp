@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 namespace attn {
 namespace {
@@ -180,6 +181,18 @@ void readAblation(const Json& j, Model& m)
     }
 }
 
+/// A count for a message. A hostile file can ask for 1e22 numbers, past what an integer
+/// holds, so large counts print in scientific notation instead of being cast.
+std::string countText(double count)
+{
+    if (count < 1e15)
+        return std::to_string(static_cast<long long>(count));
+    std::ostringstream out;
+    out.precision(3);
+    out << count;
+    return out.str();
+}
+
 /// Refuses, before anything is derived, a model whose weights or intermediates would not fit
 /// in memory: a few bytes of JSON ("d_model": 4096 and 128 empty blocks, or 4096 tokens and
 /// 128 blocks) would otherwise ask for 64 GB.
@@ -205,17 +218,14 @@ void checkSize(const Json& layers, const Model& m)
     }
     intermediates += n * m.vocabularySize();
     if (intermediates > kMaxModelResultNumbers)
-        throw SessionError("layers",
-                           "the pass would keep " +
-                               std::to_string(static_cast<long long>(intermediates)) +
-                               " numbers, more than the limit of " +
-                               std::to_string(static_cast<long long>(kMaxModelResultNumbers)) +
-                               " (fewer tokens, heads or blocks)");
+        throw SessionError("layers", "the pass would keep " + countText(intermediates) +
+                                         " numbers, more than the limit of " +
+                                         countText(kMaxModelResultNumbers) +
+                                         " (fewer tokens, heads or blocks)");
     if (numbers > kMaxModelNumbers)
-        throw SessionError("layers", "the model would hold " +
-                                         std::to_string(static_cast<long long>(numbers)) +
+        throw SessionError("layers", "the model would hold " + countText(numbers) +
                                          " weights, more than the limit of " +
-                                         std::to_string(static_cast<long long>(kMaxModelNumbers)));
+                                         countText(kMaxModelNumbers));
 }
 
 Model modelFromJson(const Json& doc)
