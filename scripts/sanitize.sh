@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 install_packages
+install_npm
 
 BUILD="${ATTNVIZ_ASAN_BUILD:-$ATTNVIZ_ROOT/build-asan}"
 FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g1"

@@ -10,7 +10,7 @@ ATTNVIZ_PACKAGES=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libgl-dev libglx-dev libopengl-dev
-  libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev libzip-dev
+  libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev libzip-dev libpcre2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
   clang libclang-rt-14-dev
@@ -32,6 +32,13 @@ install_packages() {
   [ "$(id -u)" -ne 0 ] && sudo=(sudo)
   local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
   "${apt[@]}" update && "${apt[@]}" install --no-install-recommends "${missing[@]}"
+}
+
+# npm fetches GPT-2's tokeniser files for the tests (tests/gpt2/fetch_tokenizer.sh). A
+# machine with its own Node.js (not Debian's) keeps it: Debian's npm would conflict with it.
+install_npm() {
+  command -v npm >/dev/null && return 0
+  install_packages nodejs npm
 }
 
 configure_and_build() {

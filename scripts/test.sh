@@ -3,6 +3,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 install_packages
+install_npm
 configure_and_build
 export QT_QPA_PLATFORM=offscreen
 cd "$ATTNVIZ_BUILD"
