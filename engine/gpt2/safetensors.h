@@ -59,7 +59,9 @@ struct TensorInfo
 /// dtype, a shape of non-negative integers, and data_offsets [begin, end] with begin ≤ end ≤
 /// dataSize and end − begin = count × the dtype's size; no two tensors overlap. Throws
 /// SessionError("header" or the tensor's name (with ".dtype", ".shape", ".data_offsets"),
-/// problem). Tensors in the order of their offsets.
+/// problem). Tensors in the order of their offsets. "__metadata__" is skipped whatever it
+/// holds; empty tensors overlap nothing; unlike the reference implementation, gaps between
+/// tensors are allowed. A key given twice keeps its last entry (nlohmann's choice).
 std::vector<TensorInfo> parseSafetensorsHeader(std::string_view header, std::uint64_t dataSize);
 
 /// A whole file image cut in its two parts: the header's text and the data section.
@@ -70,7 +72,8 @@ struct SafetensorsParts
 };
 
 /// Splits a file image (8-byte length, header, data). Throws SessionError("header length",
-/// …) when the image is shorter than 8 bytes or the length runs past its end.
+/// …) when the image is shorter than 8 bytes, the length runs past its end or is above the
+/// 100 MB the reference implementation allows.
 SafetensorsParts splitSafetensors(std::string_view image);
 
 /// tensor's values from data (the data section) as float32, in stored (row-major) order; out
