@@ -29,7 +29,9 @@ public:
     BpeTokenizer(BpeTokenizer&&) noexcept;
     BpeTokenizer& operator=(BpeTokenizer&&) noexcept;
 
-    /// The ids of the text; text that is not valid UTF-8 is refused (SessionError "text").
+    /// The ids of the text; text that is not valid UTF-8 is refused (SessionError "text"), and
+    /// so is a byte whose piece the vocabulary lacks. Keeps no cache: one tokeniser may encode
+    /// from several threads at once.
     std::vector<int> encode(std::string_view text) const;
     int size() const;
     /// The vocabulary entry of an id, as vocab.json spells it ("Ġworld").
