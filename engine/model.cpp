@@ -95,6 +95,22 @@ bool Model::isAblated(int block, int head) const
     return std::find(ablate.begin(), ablate.end(), std::pair{block, head}) != ablate.end();
 }
 
+const std::string& Model::shownToken(int id) const
+{
+    const auto v = static_cast<std::size_t>(id);
+    return tokenText.size() == vocabulary.size() ? tokenText[v] : vocabulary[v];
+}
+
+std::vector<std::string> Model::shownTokens() const
+{
+    if (tokenText.empty())
+        return settings.tokens;
+    std::vector<std::string> shown;
+    for (int id : tokenIds())
+        shown.push_back(shownToken(id));
+    return shown;
+}
+
 std::vector<int> Model::tokenIds() const
 {
     std::vector<int> ids;

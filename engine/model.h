@@ -96,6 +96,9 @@ struct Model
     /// encoding and weights are left empty: the model keeps its own below.
     Session settings;
     std::vector<std::string> vocabulary; ///< V strings; empty: no vocabulary
+    /// V strings shown and dumped for the vocabulary's entries: GPT-2's decoded pieces
+    /// (" world" for "Ġworld"). Empty: the entries themselves.
+    std::vector<std::string> tokenText;
     Matrix tokenEmbeddings;              ///< V × d_model, with a vocabulary
     Matrix embeddings;                   ///< n × d_model, without a vocabulary (as v1)
     Matrix learnedPositions;             ///< at least n × d_model, rows 0 … n − 1 used
@@ -106,6 +109,10 @@ struct Model
     RowVector unembeddingBias;               ///< V (zeros when absent)
     std::vector<std::pair<int, int>> ablate; ///< [block, head], 0-based, whose Z is 0
     std::string trainingJson; ///< the file's "training" object, kept as it was read ("" if none)
+    /// A model opened from a GPT-2 folder (gpt2/gpt2folder.h): the folder's absolute path
+    /// and the text its tokens come from. Such a model saves as a reference to the folder.
+    std::string folder;
+    std::string text;
 
     int n() const { return settings.n(); }
     int dModel() const { return settings.dModel; }
@@ -114,6 +121,10 @@ struct Model
     int layerCount() const { return static_cast<int>(layers.size()); }
     int vocabularySize() const { return static_cast<int>(vocabulary.size()); }
     bool isAblated(int block, int head) const;
+    /// What vocabulary entry id shows as (tokenText's, or the entry itself).
+    const std::string& shownToken(int id) const;
+    /// The tokens as shown: each one's text (the tokens themselves without a vocabulary).
+    std::vector<std::string> shownTokens() const;
     /// Index in the vocabulary of each token (empty without a vocabulary).
     std::vector<int> tokenIds() const;
 };

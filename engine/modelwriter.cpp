@@ -138,7 +138,7 @@ std::string writeModelDump(const Model& m, const ModelResult& r)
     Json doc = Json::object();
     doc["format"] = kDumpFormat;
     doc["version"] = kModelVersion;
-    doc["tokens"] = m.settings.tokens;
+    doc["tokens"] = m.shownTokens();
     if (!m.vocabulary.empty())
         doc["ids"] = m.tokenIds();
     doc["n"] = m.n();
@@ -164,7 +164,7 @@ std::string writeModelDump(const Model& m, const ModelResult& r)
                 if (!std::isfinite(p.p)) // logits that overflowed a double
                     throw SessionError(indexed(indexed("top_k", i), j) + ".p",
                                        notFiniteProblem(p.p, "top_k"));
-                row.push_back({{"token", m.vocabulary[p.id]}, {"id", p.id}, {"p", p.p}});
+                row.push_back({{"token", m.shownToken(p.id)}, {"id", p.id}, {"p", p.p}});
             }
             top.push_back(row);
         }
