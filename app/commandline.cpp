@@ -98,6 +98,16 @@ constexpr OptionText kOptions[] = {
          "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
          "with --screenshot, render its window."),
      "NAME"},
+    {"model",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Open a GPT-2 checkpoint folder (config.json, model.safetensors, "
+                       "vocab.json, merges.txt)."),
+     "DIR"},
+    {"text",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Text split into tokens by the model's tokenizer (with --model), or on "
+                       "white space."),
+     "TEXT"},
     {"layers",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Number of transformer blocks (default 1: a version 1 session)."),

@@ -17,6 +17,8 @@ struct CommandLine
     bool headless = false;
     QString sessionPath; ///< --session FILE or the positional SESSION; empty: the default lesson
     attn::SessionOverrides overrides;
+    QString modelDir; ///< --model DIR: a GPT-2 checkpoint folder instead of a session
+    QString text;     ///< --text TEXT, tokenised by the model's tokeniser (with --model)
     QString dumpPath; ///< --dump-json FILE, "-" for standard output
     QString npzPath;  ///< --dump-npz FILE
     int layer = 1;    ///< --layer L (from 1): the block the per-head figures show

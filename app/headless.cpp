@@ -38,6 +38,8 @@ QString writeOutput(const QString& path, const QByteArray& data)
 
 QString sourceName(const CommandLine& cmd)
 {
+    if (!cmd.modelDir.isEmpty())
+        return QDir::toNativeSeparators(cmd.modelDir);
     return cmd.sessionPath.isEmpty() ? QStringLiteral("the default lesson")
                                      : QDir::toNativeSeparators(cmd.sessionPath);
 }
@@ -120,11 +122,18 @@ int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
     return kDone;
 }
 
+attn::AnySession readCommandLineSession(const CommandLine& cmd)
+{
+    if (!cmd.modelDir.isEmpty())
+        return readModelFolder(cmd.modelDir, cmd.text, cmd.overrides);
+    return readAnySessionFile(cmd.sessionPath, cmd.overrides);
+}
+
 int runHeadlessOrThrow(const CommandLine& cmd)
 {
     attn::AnySession any;
     try {
-        any = readAnySessionFile(cmd.sessionPath, cmd.overrides);
+        any = readCommandLineSession(cmd);
     } catch (const attn::SessionError& e) {
         printError(QString::fromStdString(e.what()));
         return kBadInput;

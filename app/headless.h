@@ -23,6 +23,10 @@ QString writeOutput(const QString& path, const QByteArray& data);
 /// The session's file as messages name it ("the default lesson" without one).
 QString sourceName(const CommandLine& cmd);
 
+/// What the command line opens: --model DIR (with --text), or the session file (the
+/// default lesson without one), with the overrides. Throws attn::SessionError.
+attn::AnySession readCommandLineSession(const CommandLine& cmd);
+
 /// runHeadless without the last resort: an allocation that fails throws std::bad_alloc.
 int runHeadlessOrThrow(const CommandLine& cmd);
 

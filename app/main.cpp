@@ -103,8 +103,7 @@ int main(int argc, char* argv[])
     try {
         // An empty path reads the default lesson (through the overrides, which may make it
         // a whole transformer).
-        document.reset(av::readAnySessionFile(cmd->sessionPath, cmd->overrides),
-                       cmd->sessionPath);
+        document.reset(av::readCommandLineSession(*cmd), cmd->sessionPath);
     } catch (const attn::SessionError& e) {
         openError = QString::fromStdString(e.what());
     }

@@ -1,6 +1,7 @@
 #include "modelheadless.h"
 
 #include "commandline.h"
+#include "document.h"
 #include "exporter.h"
 #include "headless.h"
 #include "npzdump.h"
@@ -92,7 +93,10 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
         status != kDone)
         return status;
     if (const int status =
-            writeText(cmd, cmd.saveSessionPath, [&] { return attn::writeModelSession(model); });
+            writeText(cmd, cmd.saveSessionPath, [&] {
+                // A model folder's session refers to it, relative to where it is written.
+                return Document::fileText(model, cmd.saveSessionPath);
+            });
         status != kDone)
         return status;
     if (!cmd.exportDir.isEmpty()) {

@@ -2,6 +2,8 @@
 
 #include "commandline.h"
 
+#include "tokenisation.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -40,6 +42,18 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
         !parseInt(parser, "top-k", 1, attn::kMaxVocabulary, topK, error))
         return false;
     cmd.layer = layer.value_or(cmd.layer);
+    cmd.modelDir = parser.value("model");
+    if (parser.isSet("model") && !cmd.sessionPath.isEmpty()) {
+        error = QStringLiteral("--model: open a model folder or a session file, not both");
+        return false;
+    }
+    if (parser.isSet("text") && parser.isSet("tokens")) {
+        error = QStringLiteral("--text: give --text or --tokens, not both");
+        return false;
+    }
+    cmd.text = parser.value("text");
+    if (parser.isSet("text") && !parser.isSet("model"))
+        cmd.overrides.tokens = attn::splitTokens(cmd.text.toStdString());
     cmd.topK = topK.value_or(cmd.topK);
     if (parser.value("dump-npz") == QLatin1String("-")) {
         error =

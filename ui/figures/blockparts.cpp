@@ -113,7 +113,7 @@ QStringList vocabularyLabels(const attn::Model& m, const QVector<int>& ids)
 {
     QStringList labels;
     for (int id : ids)
-        labels << QString::fromStdString(m.vocabulary.at(id));
+        labels << tokenLabel(m, m.vocabulary.at(id));
     return labels;
 }
 
@@ -148,7 +148,7 @@ HeatmapData logitsFigure(const attn::Model& m, const attn::ModelResult& r, int t
     HeatmapData d;
     d.title = tr("logits, the columns of the %1 likeliest tokens after “%2”")
                   .arg(ids.size())
-                  .arg(QString::fromStdString(m.settings.tokens.at(token)));
+                  .arg(tokenLabel(m, m.settings.tokens.at(token)));
     d.values.resize(r.logits.rows(), ids.size());
     for (int k = 0; k < ids.size(); ++k)
         d.values.col(k) = r.logits.col(ids[k]);
@@ -163,7 +163,7 @@ HeatmapData logitsFigure(const attn::Model& m, const attn::ModelResult& r, int t
 HeatmapData probabilitiesFigure(const attn::Model& m, const attn::ModelResult& r, int token)
 {
     const QVector<int> ids = topIds(r, token);
-    const QString text = QString::fromStdString(m.settings.tokens.at(token));
+    const QString text = tokenLabel(m, m.settings.tokens.at(token));
     HeatmapData d;
     d.title = tr("probability of the next token after “%1”").arg(text);
     d.values.resize(1, ids.size());

@@ -13,14 +13,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("av", text);
 }
 
-QStringList modelTokens(const attn::Model& model)
-{
-    QStringList tokens;
-    for (const std::string& t : model.settings.tokens)
-        tokens << QString::fromStdString(t);
-    return tokens;
-}
-
 } // namespace
 
 ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result)
@@ -34,7 +26,7 @@ ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResul
         f.rowLabels << tr("block %1").arg(l + 1);
     for (int h = 0; h < f.heads; ++h)
         f.colLabels << tr("head %1").arg(h + 1);
-    f.tokens = modelTokens(model);
+    f.tokens = modelTokenLabels(model);
     f.mask = result.mask;
     f.weights.reserve(f.blocks * f.heads);
     double highest = 0;
@@ -61,7 +53,7 @@ HeatmapData modelViewCellFigure(const attn::Model& model, const attn::ModelResul
                   ? tr("Block %1, head %2 — switched off").arg(block + 1).arg(head + 1)
                   : tr("Block %1, head %2").arg(block + 1).arg(head + 1);
     d.values = result.blocks.at(block).heads.at(head).weights;
-    d.rowLabels = modelTokens(model);
+    d.rowLabels = modelTokenLabels(model);
     d.colLabels = d.rowLabels;
     d.rowAxisTitle = tr("query");
     d.colAxisTitle = tr("key");
@@ -83,11 +75,11 @@ PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelR
     if (!hasPredictions(result) || token < 0 || token >= static_cast<int>(result.topK.size()))
         return f;
     const QString after =
-        token < model.n() ? QString::fromStdString(model.settings.tokens[token]) : QString();
+        token < model.n() ? tokenLabel(model, model.settings.tokens[token]) : QString();
     f.title = tr("Next token after “%1” (token %2)").arg(after).arg(token + 1);
     for (const attn::Prediction& p : result.topK[token]) {
         f.labels << (p.id >= 0 && p.id < model.vocabularySize()
-                         ? QString::fromStdString(model.vocabulary[p.id])
+                         ? tokenLabel(model, model.vocabulary[p.id])
                          : QString::number(p.id));
         f.probability << p.p;
         f.ids << p.id;
@@ -98,7 +90,7 @@ PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelR
 QStringList tokenChoices(const attn::Model& model)
 {
     QStringList choices;
-    const QStringList tokens = modelTokens(model);
+    const QStringList tokens = modelTokenLabels(model);
     for (int i = 0; i < tokens.size(); ++i)
         choices << tr("%1: %2").arg(i + 1).arg(tokens[i]);
     return choices;

@@ -88,7 +88,7 @@ QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int 
     const bool pre = b.norm == attn::NormPlacement::Pre;
     const bool post = b.norm == attn::NormPlacement::Post;
     const auto token = [&](int i) {
-        return QString::fromStdString(m.settings.tokens.at(i)).toHtmlEscaped();
+        return tokenLabel(m, m.settings.tokens.at(i)).toHtmlEscaped();
     };
     QStringList lines;
     const NormParts norm = normParts(m, r, l, step.site);

@@ -248,7 +248,7 @@ WalkStep Walk::logitsStep() const
     WalkStep step;
     const attn::ModelResult& mr = *modelResult;
     const attn::Prediction& top = mr.topK[i].front();
-    const QString word = QString::fromStdString(model->vocabulary[top.id]).toHtmlEscaped();
+    const QString word = tokenLabel(*model, model->vocabulary[top.id]).toHtmlEscaped();
     const bool tied = model->unembedding == attn::UnembeddingKind::Tied;
     step.title = tr("Logits: a score for every token of the vocabulary");
     step.formula = tr("logit of “%1” = %2 · %3 = %4<br>%5 logits for token %6, one per word of the "
@@ -278,13 +278,13 @@ WalkStep Walk::probabilitiesStep() const
     WalkStep step;
     const attn::ModelResult& mr = *modelResult;
     const attn::Prediction& top = mr.topK[i].front();
-    const QString word = QString::fromStdString(model->vocabulary[top.id]).toHtmlEscaped();
+    const QString word = tokenLabel(*model, model->vocabulary[top.id]).toHtmlEscaped();
     QStringList list;
     for (const attn::Prediction& p : mr.topK[i]) {
         if (list.size() == kMaxListed)
             break;
         list << QStringLiteral("%1 %2").arg(
-            QString::fromStdString(model->vocabulary[p.id]).toHtmlEscaped(), formatFormula(p.p));
+            tokenLabel(*model, model->vocabulary[p.id]).toHtmlEscaped(), formatFormula(p.p));
     }
     step.title = tr("Probabilities of the next token");
     step.formula =

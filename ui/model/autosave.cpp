@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "recovery.h"
+#include "sessionerror.h"
 #include "sessionfile.h"
 
 #include <QCoreApplication>
@@ -116,8 +117,13 @@ namespace {
 QString writeRecoveryFiles(const attn::AnySession& session, const QString& sessionPath,
                            const QString& infoPath, const QJsonObject& info)
 {
-    const QString error =
-        writeFileAtomically(sessionPath, QByteArray::fromStdString(Document::fileText(session)));
+    QString error;
+    try {
+        error = writeFileAtomically(
+            sessionPath, QByteArray::fromStdString(Document::fileText(session, sessionPath)));
+    } catch (const attn::SessionError& e) { // a model folder that has gone
+        error = QString::fromStdString(e.what());
+    }
     if (!error.isEmpty())
         return error;
     return writeFileAtomically(infoPath, QJsonDocument(info).toJson());

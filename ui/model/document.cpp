@@ -36,6 +36,9 @@ enum SessionSetting
 /// a scrub is not slowed by passes that the next step makes stale.
 constexpr int kExactPassDelayMs = 300;
 
+/// The text a model folder opens with, until the user types another.
+const QString kModelFolderText = QStringLiteral("The cat sat on the mat because it was tired.");
+
 } // namespace
 
 /// A background pass: the edit it was computed for, and the pass (empty if it failed).
@@ -84,6 +87,7 @@ bool Document::isModified() const
 void Document::reset(const attn::Session& session, const QString& filePath)
 {
     m_model.reset();
+    m_tokenizer.reset();
     m_modelResult = {};
     m_block = 0;
     if (runsInBackground(session))
@@ -108,6 +112,11 @@ void Document::restore(const attn::AnySession& session, const QString& filePath)
 bool Document::open(const QString& path, QString* error)
 {
     try {
+        // A GPT-2 folder opens as a new, unsaved session of its model: Save asks where.
+        if (QFileInfo(path).isDir()) {
+            reset(readModelFolder(path, kModelFolderText));
+            return true;
+        }
         reset(readAnySessionFile(path), path);
         return true;
     } catch (const attn::SessionError& e) {
@@ -119,8 +128,12 @@ bool Document::open(const QString& path, QString* error)
 
 bool Document::save(const QString& path, QString* error)
 {
-    const QString message =
-        writeFileAtomically(path, QByteArray::fromStdString(fileText(latest())));
+    QString message;
+    try {
+        message = writeFileAtomically(path, QByteArray::fromStdString(fileText(latest(), path)));
+    } catch (const attn::SessionError& e) { // a model folder that has gone: nothing written
+        message = QString::fromStdString(e.what());
+    }
     if (!message.isEmpty()) {
         if (error)
             *error = message;
@@ -142,6 +155,9 @@ void Document::pushSession(const QString& text, attn::Session after, int gesture
     if (after == m_session)
         return;
     if (m_model) {
+        // The views show a GPT-2 model's tokens as text (showBlock); the model keeps its own.
+        if (!m_model->tokenText.empty() && after.tokens == m_session.tokens)
+            after.tokens = m_model->settings.tokens;
         // The settings every block shares; the model refuses what it cannot take.
         try {
             pushModel(text, attn::withSettings(*m_model, after), 0, gestureId, mergeKind);
@@ -167,6 +183,13 @@ void Document::setTitle(const QString& title)
 
 void Document::setTokens(const std::vector<std::string>& tokens, int gestureId)
 {
+    if (m_tokenizer) { // a GPT-2 folder's text is tokenised by its own tokeniser
+        std::string text;
+        for (const std::string& token : tokens)
+            text += (text.empty() ? "" : " ") + token;
+        setText(QString::fromStdString(text), gestureId);
+        return;
+    }
     std::vector<std::string> kept = tokens;
     if (kept.size() > static_cast<std::size_t>(attn::kMaxTokens))
         kept.resize(attn::kMaxTokens);

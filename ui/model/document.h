@@ -26,6 +26,10 @@ namespace attn {
 class SessionDiff;
 }
 
+namespace attn {
+class BpeTokenizer;
+}
+
 namespace av {
 
 class Document : public QObject
@@ -65,8 +69,10 @@ public:
     void setBlock(int block);
     /// What Save and the recovery file write: the model, or the session.
     attn::AnySession latest() const;
-    /// The text of latest() as a session file (v1 or v2).
-    static std::string fileText(const attn::AnySession& session);
+    /// The file of a session to be written at path: a model opened from a folder writes a
+    /// reference to it (relative to path's folder), not its weights. Throws
+    /// attn::SessionError when such a model cannot be written so.
+    static std::string fileText(const attn::AnySession& session, const QString& path);
 
     /// Passes of at least this many floating-point operations (8·n·d² + 4·n²·d) run off the
     /// GUI thread, and one-head edits of such sessions update the output incrementally
@@ -95,8 +101,9 @@ public:
     void reset(const attn::Session& session, const QString& filePath = {});
     void reset(const attn::Model& model, const QString& filePath = {});
     void reset(const attn::AnySession& session, const QString& filePath = {});
-    /// Opens a session file. On failure the document is left exactly as it was and
-    /// error names the file and the field.
+    /// Opens a session file, or a GPT-2 model folder (docs/gpt2.md) as a new, unsaved
+    /// session. On failure the document is left exactly as it was and error names the file
+    /// and the field.
     bool open(const QString& path, QString* error);
     /// Replaces everything with work that is saved nowhere yet (crash recovery): like
     /// reset(), but the document stays modified, and Save writes to filePath.
@@ -113,6 +120,13 @@ public:
     // be refused return a message saying why (and change nothing).
     void setTitle(const QString& title);
     void setTokens(const std::vector<std::string>& tokens, int gestureId = 0);
+    /// A model opened from a GPT-2 folder: the text, tokenised by the folder's tokeniser (at
+    /// most maxTokens() tokens are kept). Emits refused for text that is not valid UTF-8.
+    void setText(const QString& text, int gestureId = 0);
+    /// True for a model opened from a GPT-2 folder: its text is tokenised with setText.
+    bool hasTokenizer() const { return m_tokenizer != nullptr; }
+    /// The most tokens the model takes (its positions); kMaxTokens without a learned encoding.
+    int maxTokens() const;
     QString setDModel(int dModel, int gestureId = 0);
     QString setHeads(int heads, int gestureId = 0);
     void setSeed(std::uint64_t seed, int gestureId = 0);
@@ -194,6 +208,8 @@ private:
     Changes m_pendingChanges;   ///< what the views will be told when the pass is shown
 
     std::optional<attn::Model> m_model; ///< set while a v2 session is open
+    /// The model folder's tokeniser (GPT-2's BPE), shared by the undo steps' models.
+    std::shared_ptr<const attn::BpeTokenizer> m_tokenizer;
     attn::ModelResult m_modelResult;
     int m_block = 0;
 };

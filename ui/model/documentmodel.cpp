@@ -5,11 +5,15 @@
 #include "document.h"
 #include "modelcommands.h"
 #include "modelforward.h"
+#include "modelreference.h"
+#include "bpetokenizer.h"
 #include "modelwriter.h"
 #include "names.h"
 #include "sessionerror.h"
 #include "sessionwriter.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QUndoStack>
 #include <algorithm>
 #include <cmath>
@@ -21,7 +25,8 @@ namespace {
 enum ModelSetting
 {
     kLayers = 100,
-    kFfnWidth
+    kFfnWidth,
+    kTextMerge
 };
 
 } // namespace
@@ -45,10 +50,13 @@ attn::AnySession Document::latest() const
     return m_session;
 }
 
-std::string Document::fileText(const attn::AnySession& session)
+std::string Document::fileText(const attn::AnySession& session, const QString& path)
 {
     if (const auto* model = std::get_if<attn::Model>(&session))
-        return attn::writeModelSession(*model);
+        return model->folder.empty()
+                   ? attn::writeModelSession(*model)
+                   : attn::writeModelReference(
+                         *model, QFile::encodeName(QFileInfo(path).absolutePath()).toStdString());
     return attn::writeSession(std::get<attn::Session>(session));
 }
 
@@ -63,6 +71,16 @@ void Document::reset(const attn::AnySession& session, const QString& filePath)
 void Document::reset(const attn::Model& model, const QString& filePath)
 {
     dropBackgroundPass();
+    if (model.folder.empty())
+        m_tokenizer.reset();
+    else if (!m_tokenizer || !m_model || m_model->folder != model.folder) {
+        m_tokenizer.reset();
+        try {
+            m_tokenizer = std::make_shared<const attn::BpeTokenizer>(
+                attn::BpeTokenizer::fromFolder(model.folder));
+        } catch (const attn::SessionError&) { // the folder has gone: its tokens stay as they are
+        }
+    }
     m_model = model;
     m_filePath = filePath;
     m_block = 0;
@@ -80,6 +98,9 @@ void Document::showBlock()
 {
     attn::AttentionView view = attn::attentionView(*m_model, m_modelResult, m_block);
     m_session = std::move(view.session);
+    // Every view shows a GPT-2 token as its text, not its byte-level spelling ("Ġworld").
+    if (!m_model->tokenText.empty())
+        m_session.tokens = shownTokens(*m_model);
     m_result = std::move(view.result);
     m_approximate = false;
 }
@@ -201,6 +222,34 @@ void Document::setResidual(bool residual)
         return;
     pushModel(residual ? tr("Residual on") : tr("Residual off"),
               attn::withResidual(*m_model, residual), 0);
+}
+
+
+int Document::maxTokens() const
+{
+    if (m_model && m_model->settings.positional.kind == attn::PeKind::Learned)
+        return std::min<int>(attn::kMaxTokens, static_cast<int>(m_model->learnedPositions.rows()));
+    return attn::kMaxTokens;
+}
+
+void Document::setText(const QString& text, int gestureId)
+{
+    if (!m_model || !m_tokenizer)
+        return;
+    attn::Model after = *m_model;
+    try {
+        const std::vector<int> ids = m_tokenizer->encode(text.toStdString());
+        after.settings.tokens.clear();
+        for (std::size_t i = 0; i < ids.size() && i < static_cast<std::size_t>(maxTokens()); ++i)
+            after.settings.tokens.push_back(m_tokenizer->piece(ids[i]));
+    } catch (const attn::SessionError& e) {
+        emit refused(QString::fromStdString(e.what()));
+        return;
+    }
+    after.text = text.toStdString();
+    if (after.settings.tokens == m_model->settings.tokens && after.text == m_model->text)
+        return;
+    pushModel(tr("Edit text"), std::move(after), -1, gestureId, kTextMerge);
 }
 
 } // namespace av

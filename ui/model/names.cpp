@@ -1,5 +1,7 @@
 #include "names.h"
 
+#include "bpetokenizer.h"
+
 #include <QCoreApplication>
 
 namespace av {
@@ -160,6 +162,42 @@ QStringList tokenLabels(const attn::Session& session)
     QStringList labels;
     for (const std::string& token : session.tokens)
         labels << QString::fromStdString(token);
+    return labels;
+}
+
+QString markedToken(const std::string& text)
+{
+    QString shown = QString::fromStdString(text);
+    qsizetype leading = 0;
+    while (leading < shown.size() && shown[leading] == QLatin1Char(' '))
+        ++leading;
+    shown.replace(0, leading, QString(leading, QChar(0x2423)));
+    shown.replace(QLatin1Char('\n'), QChar(0x21B5));
+    shown.replace(QLatin1Char('\t'), QChar(0x21E5));
+    return shown;
+}
+
+QString tokenLabel(const attn::Model& model, const std::string& token)
+{
+    return model.tokenText.empty() ? QString::fromStdString(token)
+                                   : markedToken(attn::pieceText(token));
+}
+
+std::vector<std::string> shownTokens(const attn::Model& model)
+{
+    if (model.tokenText.empty())
+        return model.settings.tokens;
+    std::vector<std::string> shown;
+    for (const std::string& token : model.settings.tokens)
+        shown.push_back(tokenLabel(model, token).toStdString());
+    return shown;
+}
+
+QStringList modelTokenLabels(const attn::Model& model)
+{
+    QStringList labels;
+    for (const std::string& token : model.settings.tokens)
+        labels << tokenLabel(model, token);
     return labels;
 }
 

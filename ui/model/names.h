@@ -29,6 +29,16 @@ QString kindName(attn::Activation activation);
 
 /// The tokens as labels for axes and table headers.
 QStringList tokenLabels(const attn::Session& session);
+/// A GPT-2 token's text as the window shows it: a leading space as ␣, a line break as ↵,
+/// a tab as ⇥ (" world" → "␣world").
+QString markedToken(const std::string& text);
+/// A token (or vocabulary entry) of the model as the window shows it: GPT-2's as marked
+/// text ("Ġworld" → "␣world"), others as they are.
+QString tokenLabel(const attn::Model& model, const std::string& token);
+/// The model's tokens as the window shows them: GPT-2's as marked text, others as they are.
+std::vector<std::string> shownTokens(const attn::Model& model);
+/// shownTokens as labels.
+QStringList modelTokenLabels(const attn::Model& model);
 
 /// "1" … "count": indices as labels, numbered from 1 as everything on screen.
 QStringList indexLabels(int count);

@@ -1,5 +1,7 @@
 #include "sessionfile.h"
 
+#include "gpt2folder.h"
+#include "modelreference.h"
 #include "sessionerror.h"
 
 #include <QDir>
@@ -58,7 +60,38 @@ attn::AnySession readAnySessionFile(const QString& path, const attn::SessionOver
     const QString file = path.isEmpty() ? kDefaultLesson : path;
     const std::string source = QDir::toNativeSeparators(file).toStdString();
     const QByteArray text = readSessionText(file, source);
+    const std::string_view view(text.constData(), text.size());
+    if (attn::refersToModelFolder(view))
+        return attn::readModelReference(view, QFile::encodeName(file).toStdString());
     return attn::readAnySession(std::string_view(text.constData(), text.size()), source, overrides);
+}
+
+attn::Model readModelFolder(const QString& dir, const QString& text,
+                            const attn::SessionOverrides& overrides)
+{
+    const std::string source = QDir::toNativeSeparators(dir).toStdString();
+    if (!QFileInfo(dir).isDir())
+        throw attn::SessionError(source, "not a folder (a model folder holds config.json, "
+                                         "model.safetensors, vocab.json and merges.txt)");
+    if (overrides.tokens || overrides.dModel || overrides.heads || overrides.seed ||
+        overrides.pe || overrides.peBase || overrides.score || overrides.mask ||
+        overrides.window || overrides.normalizer || overrides.temperature || overrides.layers ||
+        overrides.norm || overrides.ffn || overrides.residual)
+        throw attn::SessionError("--model", "a model folder fixes its sizes and settings; of the "
+                                            "session options only --text and --ablate apply");
+    attn::Model model = attn::readGpt2Folder(QFile::encodeName(dir).toStdString(),
+                                             text.toStdString());
+    for (const auto& [block, head] : overrides.ablate.value_or(std::vector<std::pair<int, int>>{})) {
+        if (block >= model.layerCount() || head >= model.heads())
+            throw attn::SessionError("--ablate", "head " + std::to_string(block + 1) + "." +
+                                                     std::to_string(head + 1) +
+                                                     " does not exist: the model has " +
+                                                     std::to_string(model.layerCount()) +
+                                                     " blocks of " +
+                                                     std::to_string(model.heads()) + " heads");
+        model.ablate.emplace_back(block, head);
+    }
+    return model;
 }
 
 const std::string& sessionTitle(const attn::AnySession& session)

@@ -35,7 +35,8 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
       m_tokenList(new QListWidget), m_dModel(new QSpinBox), m_heads(new QSpinBox),
       m_seed(new QSpinBox), m_pe(new QComboBox), m_peBase(new QDoubleSpinBox),
       m_score(new QComboBox), m_temperature(new QDoubleSpinBox), m_mask(new QComboBox),
-      m_radius(new QSpinBox), m_normalizer(new QComboBox), m_problem(new QLabel)
+      m_radius(new QSpinBox), m_normalizer(new QComboBox), m_tokenCount(new QLabel),
+      m_problem(new QLabel)
 {
     for (const QString& path : lessonPaths()) {
         QString title = QFileInfo(path).completeBaseName();
@@ -100,6 +101,7 @@ InputPanel::InputPanel(Document* document, QWidget* parent)
     form->addRow(tr("Lesson"), m_lessons);
     form->addRow(tr("Sentence"), m_sentence);
     form->addRow(tr("Tokens"), m_tokenList);
+    form->addRow(QString(), m_tokenCount);
     form->addRow(tr("d_model"), m_dModel);
     form->addRow(tr("Heads"), m_heads);
     form->addRow(tr("Seed"), m_seed);
@@ -184,6 +186,15 @@ void InputPanel::sentenceEdited(const QString& text)
     // One undo step per stretch of typing: the gesture ends when the field is left.
     if (!m_typingGesture)
         m_typingGesture = m_document->newGestureId();
+    if (m_document->hasTokenizer()) {
+        m_document->setText(text, m_typingGesture);
+        const int n = m_document->latestSession().n();
+        showProblem(n == m_document->maxTokens() ? tr("The model reads at most %1 tokens: the "
+                                                      "rest of the text is left out.")
+                                                       .arg(n)
+                                                 : QString());
+        return;
+    }
     m_document->setTokens(attn::splitTokens(text.toStdString()), m_typingGesture);
     const int n = m_document->latestSession().n();
     showProblem(n == 0 ? tr("No tokens: type a sentence to see its attention.")
@@ -203,8 +214,22 @@ void InputPanel::showDocument()
     const attn::Session& s = m_document->latestSession();
     m_updating = true;
     // Typing must not be disturbed: the field is only rewritten when its tokens differ.
-    if (attn::splitTokens(m_sentence->text().toStdString()) != s.tokens)
+    const bool tokenizer = m_document->hasTokenizer();
+    if (tokenizer) {
+        const QString text = QString::fromStdString(m_document->model().text);
+        if (m_sentence->text() != text)
+            m_sentence->setText(text);
+    } else if (attn::splitTokens(m_sentence->text().toStdString()) != s.tokens) {
         m_sentence->setText(sentenceOf(s));
+    }
+    m_sentence->setPlaceholderText(tokenizer ? tr("Type a text; GPT-2's tokeniser splits it")
+                                             : tr("Type a sentence; tokens are split on spaces"));
+    // GPT-2's tokens: how many of the model's positions the text takes.
+    m_tokenCount->setVisible(tokenizer);
+    if (tokenizer)
+        m_tokenCount->setText(tr("%1 tokens of at most %2 (GPT-2's tokeniser; ␣ is a space)")
+                                  .arg(s.n())
+                                  .arg(m_document->maxTokens()));
     const QStringList labels = tokenLabels(s);
     m_tokenList->clear();
     // Long sentences list the first tokens only: the list is a reminder, not an editor.
@@ -232,6 +257,14 @@ void InputPanel::showDocument()
     m_radius->setEnabled(s.mask.kind == attn::MaskKind::Window ||
                          s.mask.kind == attn::MaskKind::CausalWindow);
     selectKind(m_normalizer, s.normalizer);
+    // A GPT-2 folder fixes how it computes; its session records only text, ablations and
+    // weight edits.
+    for (QWidget* box : std::initializer_list<QWidget*>{m_pe, m_score, m_temperature, m_mask,
+                                                        m_normalizer})
+        box->setEnabled(!tokenizer);
+    if (tokenizer)
+        for (QWidget* box : std::initializer_list<QWidget*>{m_peBase, m_radius})
+            box->setEnabled(false);
     m_updating = false;
     if (s.n() == 0)
         showProblem(tr("No tokens: type a sentence to see its attention."));

@@ -55,6 +55,7 @@ private:
     QComboBox* m_mask;
     QSpinBox* m_radius;
     QComboBox* m_normalizer;
+    QLabel* m_tokenCount; ///< a model folder's token count and limit
     QLabel* m_problem;
 };
 

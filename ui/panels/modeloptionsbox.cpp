@@ -86,6 +86,12 @@ void ModelOptionsBox::showDocument()
         selectKind(m_activation, first.ffn->activation);
     m_activation->setEnabled(first.ffn.has_value());
     m_residual->setChecked(first.residual);
+    // A GPT-2 folder's blocks are its own: only the block shown may change.
+    const bool folder = !m.folder.empty();
+    for (QWidget* box : std::initializer_list<QWidget*>{m_layers, m_norm, m_ffnWidth, m_residual})
+        box->setEnabled(!folder);
+    if (folder)
+        m_activation->setEnabled(false);
     m_updating = false;
 }
 

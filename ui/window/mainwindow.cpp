@@ -149,6 +149,13 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             openFile(path);
     });
+    file->addAction(tr("Open &Model Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a GPT-2 model folder (config.json, model.safetensors, vocab.json, "
+                     "merges.txt)"));
+        if (!dir.isEmpty())
+            openFile(dir);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QMenu* lessons = file->addMenu(tr("&Lessons"));
     for (const QString& path : lessonPaths()) {
