@@ -109,6 +109,94 @@ class Forward(Work):
         self.assertIn("--model", r.stderr)
 
 
+class Sessions(Work):
+    """A session of a folder refers to it: text, ablations and edited cells, never weights."""
+
+    def copy_folder(self):
+        folder = os.path.join(self.dir, "models", "tiny")
+        shutil.copytree(os.path.join(FOLDERS, "tiny-f32"), folder)
+        return folder
+
+    def test_save_session_refers_to_the_folder_and_reopens_the_same(self):
+        folder = self.copy_folder()
+        saved = os.path.join(self.dir, "sessions", "tiny.attn.json")
+        os.makedirs(os.path.dirname(saved))
+        r = run("--model", folder, "--text", TEXT, "--ablate", "1.2", "--save-session", saved)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(saved, encoding="utf-8") as f:
+            doc = json.load(f)
+        self.assertEqual(doc["model"], {"path": "../models/tiny"})  # relative to the session
+        self.assertEqual((doc["version"], doc["text"], doc["ablate"], doc["edits"]), (2, TEXT, [[0, 1]], []))
+        self.assertNotIn("layers", doc)
+        self.assertLess(os.path.getsize(saved), 2000)
+        direct, _ = self.dumps(folder, "--ablate", "1.2")
+        js = os.path.join(self.dir, "again.json")
+        r = run("--session", saved, "--dump-json", js)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(js, encoding="utf-8") as f:
+            again = json.load(f)
+        self.assertEqual(again["layers"], direct["layers"])
+        self.assertEqual(again["top_k"], direct["top_k"])
+
+    def test_edits_change_the_weights_they_name(self):
+        folder = self.copy_folder()
+        session = os.path.join(self.dir, "edited.attn.json")
+        edits = [{"matrix": "W_Q", "block": 1, "head": 2, "row": 3, "col": 4, "value": 2.5},
+                 {"matrix": "W_O", "block": 0, "row": 0, "col": 31, "value": -1.25}]
+        with open(session, "w", encoding="utf-8") as f:
+            json.dump({"format": "attnviz-session", "version": 2, "model": {"path": "models/tiny"},
+                       "text": TEXT, "edits": edits}, f)
+        js, npz = os.path.join(self.dir, "e.json"), os.path.join(self.dir, "e.npz")
+        r = run("--session", session, "--dump-json", js, "--dump-npz", npz)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # The same edits made to the checkpoint itself, then the NumPy forward.
+        w = tiny_gpt2.weights()
+        dk = tiny_gpt2.D // tiny_gpt2.HEADS
+        w["h.1.attn.c_attn.weight"][3, 2 * dk + 4] = 2.5  # Q's columns come first
+        w["h.0.attn.c_proj.weight"][0, 31] = -1.25
+        edited = os.path.join(self.dir, "edited-folder")
+        tiny_gpt2.write_folder(edited, TOKENIZER, tensors=w)
+        with open(js, encoding="utf-8") as f:
+            ids = json.load(f)["ids"]
+        attention, final, _ = tiny_gpt2.forward(edited, ids)
+        got = np.load(npz)
+        for l, block in enumerate(attention):
+            for h, expected in enumerate(block):
+                np.testing.assert_allclose(got[f"layers.{l}.head_results.{h}.weights"], expected, atol=1e-9)
+        np.testing.assert_allclose(got["final"], final, atol=1e-9)
+        # Saved again, the session keeps exactly those edits.
+        again = os.path.join(self.dir, "again.attn.json")
+        r = run("--session", session, "--save-session", again)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(again, encoding="utf-8") as f:
+            self.assertEqual(sorted(json.load(f)["edits"], key=lambda e: e["matrix"]),
+                             sorted(edits, key=lambda e: e["matrix"]))
+
+    def test_a_folder_that_has_gone_is_named(self):
+        session = os.path.join(self.dir, "gone.attn.json")
+        with open(session, "w", encoding="utf-8") as f:
+            json.dump({"format": "attnviz-session", "version": 2, "model": {"path": "no-such-model"},
+                       "text": TEXT}, f)
+        out = os.path.join(self.dir, "out.json")
+        r = run("--session", session, "--dump-json", out)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("gone.attn.json", r.stderr)
+        self.assertIn("model.path", r.stderr)
+        self.assertIn("has gone", r.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_a_bad_edit_is_refused_naming_it(self):
+        self.copy_folder()
+        session = os.path.join(self.dir, "bad.attn.json")
+        with open(session, "w", encoding="utf-8") as f:
+            json.dump({"format": "attnviz-session", "version": 2, "model": {"path": "models/tiny"},
+                       "text": TEXT, "edits": [{"matrix": "W_Q", "block": 7, "head": 0, "row": 0,
+                                                "col": 0, "value": 1}]}, f)
+        r = run("--session", session, "--dump-json", "-")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("edits[0].block", r.stderr)
+
+
 class Refusals(Work):
     """Each broken folder exits 2, names the file and the tensor or field, writes nothing."""
 
