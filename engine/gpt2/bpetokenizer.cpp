@@ -106,7 +106,15 @@ void appendUtf8(std::string& out, char32_t cp)
     }
 }
 
-std::string makeValidUtf8(std::string_view s)
+std::string hexByte(unsigned char b)
+{
+    static constexpr char digits[] = "0123456789ABCDEF";
+    return std::string("0x") + digits[b >> 4] + digits[b & 0xF];
+}
+
+// s with its invalid parts replaced: by U+FFFD each (hexBytes false), or by each byte as
+// <XX> (hexBytes true).
+std::string makeValidUtf8(std::string_view s, bool hexBytes = false)
 {
     std::string out;
     out.reserve(s.size());
@@ -114,17 +122,14 @@ std::string makeValidUtf8(std::string_view s)
         const Utf8Step step = stepUtf8(s, i);
         if (step.valid)
             out.append(s.substr(i, step.length));
-        else
+        else if (!hexBytes)
             out += "\xEF\xBF\xBD"; // U+FFFD
+        else
+            for (std::size_t k = 0; k < step.length; ++k)
+                out += "<" + hexByte(static_cast<unsigned char>(s[i + k])).substr(2) + ">";
         i += step.length;
     }
     return out;
-}
-
-std::string hexByte(unsigned char b)
-{
-    static constexpr char digits[] = "0123456789ABCDEF";
-    return std::string("0x") + digits[b >> 4] + digits[b & 0xF];
 }
 
 // ---- GPT-2's byte alphabet ----------------------------------------------------------------
@@ -559,6 +564,11 @@ std::string pieceBytes(std::string_view piece)
 std::string pieceText(std::string_view piece)
 {
     return makeValidUtf8(pieceBytes(piece));
+}
+
+std::string pieceLabel(std::string_view piece)
+{
+    return makeValidUtf8(pieceBytes(piece), /*hexBytes=*/true);
 }
 
 } // namespace attn

@@ -54,4 +54,8 @@ std::string pieceBytes(std::string_view piece);
 /// pieceBytes made valid UTF-8 for display and files: invalid sequences become U+FFFD.
 std::string pieceText(std::string_view piece);
 
+/// pieceBytes for a label that tells the tokens apart: valid characters as they are, each
+/// byte that is not part of one as <XX> (GPT-2 spells "Å" as two tokens, <C3> and <85>).
+std::string pieceLabel(std::string_view piece);
+
 } // namespace attn

@@ -139,6 +139,10 @@ TEST(BpeTokenizer, PieceBytesAndText)
     EXPECT_EQ(attn::pieceBytes("æ"), "\xE6");
     EXPECT_EQ(attn::pieceText("æ"), "\uFFFD");
     EXPECT_EQ(attn::pieceText("Ġworld"), " world");
+    // Labels tell byte tokens apart: 0xE6 alone is <E6>, a valid character stays.
+    EXPECT_EQ(attn::pieceLabel("æ"), "<E6>");
+    EXPECT_EQ(attn::pieceLabel("Ġæ"), " <E6>");
+    EXPECT_EQ(attn::pieceLabel("cafÃ©"), "café");
 }
 
 TEST(BpeTokenizer, DecodeReplacesSplitCharacters)

@@ -180,7 +180,7 @@ QString markedToken(const std::string& text)
 QString tokenLabel(const attn::Model& model, const std::string& token)
 {
     return model.tokenText.empty() ? QString::fromStdString(token)
-                                   : markedToken(attn::pieceText(token));
+                                   : markedToken(attn::pieceLabel(token));
 }
 
 std::vector<std::string> shownTokens(const attn::Model& model)
