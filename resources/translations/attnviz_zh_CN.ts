@@ -839,6 +839,14 @@
         <source>Open the walkthrough at step N (1-11 for one attention layer; up to 40 for a block of a whole transformer); with --screenshot, render it.</source>
         <translation>在第 N 步打开逐步讲解（单个注意力层为 1-11；完整 Transformer 的块最多 40 步）；与 --screenshot 同用时渲染该步。</translation>
     </message>
+    <message>
+        <source>Open a GPT-2 checkpoint folder (config.json, model.safetensors, vocab.json, merges.txt).</source>
+        <translation>打开 GPT-2 检查点文件夹（config.json、model.safetensors、vocab.json、merges.txt）。</translation>
+    </message>
+    <message>
+        <source>Text split into tokens by the model&apos;s tokenizer (with --model), or on white space.</source>
+        <translation>文本：（配合 --model）由模型的分词器切分为词元，否则按空白切分。</translation>
+    </message>
 </context>
 <context>
     <name>av::CompareDemo</name>
@@ -1158,6 +1166,10 @@
         <source>Residual off</source>
         <translation>关闭残差连接</translation>
     </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
 </context>
 <context>
     <name>av::ExportController</name>
@@ -1382,6 +1394,18 @@
         <source>Token %1: row %1 of X</source>
         <translation>词元 %1：X 的第 %1 行</translation>
     </message>
+    <message>
+        <source>The model reads at most %1 tokens: the rest of the text is left out.</source>
+        <translation>模型最多读取 %1 个词元：其余文本被略去。</translation>
+    </message>
+    <message>
+        <source>Type a text; GPT-2&apos;s tokeniser splits it</source>
+        <translation>输入一段文本，由 GPT-2 的分词器切分</translation>
+    </message>
+    <message>
+        <source>%1 tokens of at most %2 (GPT-2&apos;s tokeniser; ␣ is a space)</source>
+        <translation>%1 个词元，最多 %2 个（GPT-2 分词器；␣ 表示空格）</translation>
+    </message>
 </context>
 <context>
     <name>av::Language</name>
@@ -1547,6 +1571,14 @@
     <message>
         <source>Predictions</source>
         <translation>预测</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model Folder…</source>
+        <translation>打开模型文件夹(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a GPT-2 model folder (config.json, model.safetensors, vocab.json, merges.txt)</source>
+        <translation>打开 GPT-2 模型文件夹（config.json、model.safetensors、vocab.json、merges.txt）</translation>
     </message>
 </context>
 <context>

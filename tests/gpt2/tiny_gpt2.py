@@ -29,15 +29,16 @@ VARIANTS = {
 }
 
 
-def weights(seed=20261202):
+def weights(seed=20261202, layers=LAYERS, d=D, positions=POSITIONS):
     """The checkpoint's tensors (float32) by their names without "transformer."."""
     rng = np.random.default_rng(seed)
+    D, D_FF = d, 4 * d  # noqa: N806 (the module's sizes, or those asked for)
 
     def normal(*shape, scale=0.2):
-        return (rng.standard_normal(shape) * scale).astype(np.float32)
+        return (rng.standard_normal(shape, dtype=np.float32) * scale).astype(np.float32)
 
-    w = {"wte.weight": normal(VOCAB, D, scale=0.5), "wpe.weight": normal(POSITIONS, D, scale=0.1)}
-    for l in range(LAYERS):
+    w = {"wte.weight": normal(VOCAB, D, scale=0.5), "wpe.weight": normal(positions, D, scale=0.1)}
+    for l in range(layers):
         h = f"h.{l}."
         w[h + "ln_1.weight"] = (1 + normal(D, scale=0.1)).astype(np.float32)
         w[h + "ln_1.bias"] = normal(D, scale=0.1)
@@ -191,6 +192,15 @@ def forward(folder, ids, ablate=()):
 
 def main():
     dest, tokenizer_dir = sys.argv[1:3]
+    if len(sys.argv) > 3 and sys.argv[3] == "--gpt2-small":
+        # GPT-2 small's shape with random weights (548 MB): for benchmarks and looking, not CTest.
+        w = weights(layers=12, d=768, positions=1024)
+        for name, a in w.items():
+            if "c_attn.weight" in name or "c_proj.weight" in name or "c_fc.weight" in name:
+                w[name] = (a / np.sqrt(a.shape[0] / 32)).astype(np.float32)  # keep activations O(1)
+        write_folder(dest, tokenizer_dir, cfg=config(n_layer=12, n_head=12, n_embd=768, n_positions=1024,
+                                                     n_ctx=1024), tensors=w)
+        return
     for name, (dtype, prefixed, lm_head, buffers) in VARIANTS.items():
         write_folder(os.path.join(dest, name), tokenizer_dir, dtype, prefixed, lm_head, buffers)
 
