@@ -105,6 +105,9 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
             return kWriteFailed;
         }
     }
+    // Checked here: the screenshot's document takes a copy of the model (1 GB for GPT-2).
+    if (cmd.screenshotPath.isEmpty())
+        return kDone;
     return writeScreenshot(cmd, model);
 }
 
