@@ -1,5 +1,7 @@
 #include "bpetokenizer.h"
 
+#include "textfile.h"
+
 #include "sessionerror.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +11,6 @@
 #include <climits>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <pcre2.h>
 #include <queue>
@@ -215,18 +216,6 @@ std::uint64_t pairKey(int left, int right)
 {
     return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(left)) << 32) |
            static_cast<std::uint32_t>(right);
-}
-
-std::string readFile(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw SessionError(path.string(), "cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        throw SessionError(path.string(), "cannot read the file");
-    return text.str();
 }
 
 } // namespace
@@ -465,8 +454,8 @@ BpeTokenizer BpeTokenizer::fromFolder(const std::string& dir)
     const std::filesystem::path folder(dir);
     const std::filesystem::path vocab = folder / "vocab.json";
     const std::filesystem::path merges = folder / "merges.txt";
-    const std::string vocabText = readFile(vocab);
-    const std::string mergesText = readFile(merges);
+    const std::string vocabText = readTextFile(vocab.string());
+    const std::string mergesText = readTextFile(merges.string());
     return BpeTokenizer(vocabText, mergesText, vocab.string(), merges.string());
 }
 

@@ -3,27 +3,16 @@
 #include "bpetokenizer.h"
 #include "safetensors.h"
 #include "sessionerror.h"
+#include "textfile.h"
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace attn {
 namespace {
 
 using Json = nlohmann::json;
 using FloatMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-std::string readFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw SessionError(path, "missing or unreadable");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 /// A whole number in lo … hi.
 int configInt(const Json& j, const char* name, int lo, int hi)
@@ -199,7 +188,7 @@ Model readGpt2Folder(const std::string& dir, std::string_view text)
 {
     const std::filesystem::path folder(dir);
     const std::string configPath = (folder / "config.json").string();
-    const Gpt2Config c = parseGpt2Config(readFile(configPath), configPath);
+    const Gpt2Config c = parseGpt2Config(readTextFile(configPath), configPath);
     const BpeTokenizer tokenizer = BpeTokenizer::fromFolder(dir);
     if (tokenizer.size() != c.vocabulary)
         throw SessionError("", std::to_string(tokenizer.size()) +
