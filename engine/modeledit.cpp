@@ -267,14 +267,21 @@ Model withResidual(Model m, bool residual)
     return m;
 }
 
-Model withAblation(Model m, int block, int head, bool off)
+std::vector<std::pair<int, int>> withAblation(std::vector<std::pair<int, int>> ablate, int block,
+                                              int head, bool off)
 {
     const std::pair<int, int> key{block, head};
-    std::erase(m.ablate, key);
+    std::erase(ablate, key);
     if (off) {
-        m.ablate.push_back(key);
-        std::sort(m.ablate.begin(), m.ablate.end());
+        ablate.push_back(key);
+        std::sort(ablate.begin(), ablate.end());
     }
+    return ablate;
+}
+
+Model withAblation(Model m, int block, int head, bool off)
+{
+    m.ablate = withAblation(std::move(m.ablate), block, head, off);
     return m;
 }
 

@@ -86,6 +86,9 @@ Model withActivation(Model model, Activation activation);
 Model withResidual(Model model, bool residual);
 /// Head (block, head) switched off (its Z is 0) or on.
 Model withAblation(Model model, int block, int head, bool off);
+/// The same, of an ablation list ([block, head] pairs, sorted).
+std::vector<std::pair<int, int>> withAblation(std::vector<std::pair<int, int>> ablate, int block,
+                                              int head, bool off);
 /// The model with the settings every block shares taken from settings: title, tokens,
 /// positional encoding, score, temperature, mask and normaliser. New tokens get
 /// embeddings from the seed (without a vocabulary). Throws SessionError naming the field

@@ -32,6 +32,17 @@ class BpeTokenizer;
 
 namespace av {
 
+/// What of a model an edit of its text or ablations changes: an undo step keeps these, not
+/// the model (a checkpoint's weights are a gigabyte).
+struct ModelInputs
+{
+    std::vector<std::string> tokens; ///< the model's spelling (GPT-2's byte-level pieces)
+    std::string text;                ///< a model folder's text
+    std::vector<std::pair<int, int>> ablate;
+
+    bool operator==(const ModelInputs&) const = default;
+};
+
 class Document : public QObject
 {
     Q_OBJECT
@@ -157,6 +168,7 @@ public:
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
     void applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value);
     void applyModel(const attn::Model& model, int firstBlock);
+    void applyModelInputs(const ModelInputs& inputs, int firstBlock);
 
 signals:
     /// session() and result() changed (always together), or the file name or saved state.
@@ -185,6 +197,8 @@ private:
     void dropBackgroundPass();
     void pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId = 0,
                    int mergeKind = 0);
+    void pushModelInputs(const QString& text, ModelInputs after, int firstBlock,
+                         int gestureId = 0, int mergeKind = 0);
     /// session() and result() from the selected block of the model and its pass.
     void showBlock();
     /// The model's pass again from block firstBlock (−1: from its input), then the selected

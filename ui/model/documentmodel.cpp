@@ -21,6 +21,11 @@
 namespace av {
 namespace {
 
+ModelInputs inputsOf(const attn::Model& m)
+{
+    return {m.settings.tokens, m.text, m.ablate};
+}
+
 /// Which setting a model edit changes: only edits of the same setting merge.
 enum ModelSetting
 {
@@ -130,6 +135,29 @@ void Document::pushModel(const QString& text, attn::Model after, int firstBlock,
                                           gestureId, mergeKind));
 }
 
+void Document::pushModelInputs(const QString& text, ModelInputs after, int firstBlock,
+                               int gestureId, int mergeKind)
+{
+    ModelInputs before = inputsOf(*m_model);
+    if (after == before)
+        return;
+    m_undoStack->push(new SetModelInputsCommand(this, text, std::move(before), std::move(after),
+                                                firstBlock, gestureId, mergeKind));
+}
+
+void Document::applyModelInputs(const ModelInputs& inputs, int firstBlock)
+{
+    const bool structural = inputs.tokens.size() != m_model->settings.tokens.size();
+    m_model->settings.tokens = inputs.tokens;
+    m_model->text = inputs.text;
+    m_model->ablate = inputs.ablate;
+    if (!structural && firstBlock >= 0) {
+        recomputeModel(firstBlock, Values);
+        return;
+    }
+    recomputeModel(-1, structural ? Changes(Values | Structure) : Changes(Values));
+}
+
 void Document::applyModel(const attn::Model& model, int firstBlock)
 {
     const bool structural = model.n() != m_model->n() ||
@@ -179,7 +207,9 @@ void Document::setAblated(int block, int head, bool off)
         return;
     const QString text = off ? tr("Switch off block %1 head %2").arg(block + 1).arg(head + 1)
                              : tr("Switch on block %1 head %2").arg(block + 1).arg(head + 1);
-    pushModel(text, attn::withAblation(*m_model, block, head, off), block);
+    ModelInputs after = inputsOf(*m_model);
+    after.ablate = attn::withAblation(std::move(after.ablate), block, head, off);
+    pushModelInputs(text, std::move(after), block);
 }
 
 void Document::setLayerCount(int layers, int gestureId)
@@ -236,20 +266,18 @@ void Document::setText(const QString& text, int gestureId)
 {
     if (!m_model || !m_tokenizer)
         return;
-    attn::Model after = *m_model;
+    ModelInputs after = inputsOf(*m_model);
     try {
         const std::vector<int> ids = m_tokenizer->encode(text.toStdString());
-        after.settings.tokens.clear();
+        after.tokens.clear();
         for (std::size_t i = 0; i < ids.size() && i < static_cast<std::size_t>(maxTokens()); ++i)
-            after.settings.tokens.push_back(m_tokenizer->piece(ids[i]));
+            after.tokens.push_back(m_tokenizer->piece(ids[i]));
     } catch (const attn::SessionError& e) {
         emit refused(QString::fromStdString(e.what()));
         return;
     }
     after.text = text.toStdString();
-    if (after.settings.tokens == m_model->settings.tokens && after.text == m_model->text)
-        return;
-    pushModel(tr("Edit text"), std::move(after), -1, gestureId, kTextMerge);
+    pushModelInputs(tr("Edit text"), std::move(after), -1, gestureId, kTextMerge);
 }
 
 } // namespace av

@@ -62,4 +62,34 @@ bool SetModelCommand::mergeWith(const QUndoCommand* other)
     return true;
 }
 
+SetModelInputsCommand::SetModelInputsCommand(Document* document, const QString& text,
+                                             ModelInputs before, ModelInputs after,
+                                             int firstBlock, int gestureId, int mergeKind)
+    : QUndoCommand(text), m_document(document), m_before(std::move(before)),
+      m_after(std::move(after)), m_firstBlock(firstBlock), m_gestureId(gestureId),
+      m_mergeKind(mergeKind)
+{}
+
+void SetModelInputsCommand::undo()
+{
+    m_document->applyModelInputs(m_before, m_firstBlock);
+}
+
+void SetModelInputsCommand::redo()
+{
+    m_document->applyModelInputs(m_after, m_firstBlock);
+}
+
+bool SetModelInputsCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* next = static_cast<const SetModelInputsCommand*>(other);
+    if (next->m_gestureId != m_gestureId || next->m_mergeKind != m_mergeKind)
+        return false;
+    m_after = next->m_after;
+    m_firstBlock = std::min(m_firstBlock, next->m_firstBlock);
+    setText(next->text());
+    setObsolete(m_after == m_before);
+    return true;
+}
+
 } // namespace av
