@@ -4,6 +4,7 @@
 #include "document.h"
 #include "exporter.h"
 #include "headless.h"
+#include "names.h"
 #include "npzdump.h"
 #include "npzwriter.h"
 #include "sessionerror.h"
@@ -42,7 +43,8 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
         return !files.last().second.isEmpty();
     };
     for (int l = 0; l < model.layerCount(); ++l) {
-        const attn::AttentionView view = attn::attentionView(model, result, l);
+        attn::AttentionView view = attn::attentionView(model, result, l);
+        view.session.tokens = shownTokens(model); // GPT-2's tokens as text, as on screen
         for (int h = 1; h <= model.heads(); ++h) {
             const QString head = QStringLiteral("attention-head-%1").arg(h);
             bool drawn =

@@ -51,7 +51,8 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
         error = QStringLiteral("--text: give --text or --tokens, not both");
         return false;
     }
-    cmd.text = parser.value("text");
+    // Null without --text: a model folder then opens on its short sentence.
+    cmd.text = parser.isSet("text") ? parser.value("text") : QString();
     if (parser.isSet("text") && !parser.isSet("model"))
         cmd.overrides.tokens = attn::splitTokens(cmd.text.toStdString());
     cmd.topK = topK.value_or(cmd.topK);

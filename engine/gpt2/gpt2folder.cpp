@@ -184,7 +184,7 @@ Gpt2Config parseGpt2Config(std::string_view text, const std::string& source)
     }
 }
 
-Model readGpt2Folder(const std::string& dir, std::string_view text)
+Model readGpt2Folder(const std::string& dir, std::string_view text, TextLimit limit)
 {
     const std::filesystem::path folder(dir);
     const std::string configPath = (folder / "config.json").string();
@@ -196,18 +196,23 @@ Model readGpt2Folder(const std::string& dir, std::string_view text)
                                    "vocab_size is " +
                                    std::to_string(c.vocabulary))
             .withSource((folder / "vocab.json").string());
-    const std::vector<int> ids = tokenizer.encode(text);
+    std::vector<int> ids = tokenizer.encode(text);
+    if (static_cast<int>(ids.size()) > c.positions && limit == TextLimit::Truncate)
+        ids.resize(static_cast<std::size_t>(c.positions));
     if (static_cast<int>(ids.size()) > c.positions)
         throw SessionError("text", std::to_string(ids.size()) + " tokens, more than the model's " +
                                        std::to_string(c.positions) +
-                                       " positions (config.json: n_positions)");
+                                       " positions (" + configPath + ": n_positions)");
     const Tensors t((folder / "model.safetensors").string());
     const int d = c.dModel;
     const std::string why =
         "config.json: vocab_size " + std::to_string(c.vocabulary) + ", n_embd " + std::to_string(d);
 
     Model m;
-    m.folder = std::filesystem::absolute(folder).lexically_normal().string();
+    std::error_code error; // absolute() of a path that exists fails only on a broken cwd
+    m.folder = std::filesystem::absolute(folder, error).lexically_normal().string();
+    if (error)
+        m.folder = folder.lexically_normal().string();
     m.text = std::string(text);
     Session& s = m.settings;
     s.title = folder.filename().empty() ? folder.parent_path().filename().string()

@@ -26,9 +26,17 @@ struct Gpt2Config
 /// Parses config.json's text; source names it in errors ("DIR/config.json: n_head: …").
 Gpt2Config parseGpt2Config(std::string_view text, const std::string& source);
 
+/// What a text of more tokens than the model's positions gets.
+enum class TextLimit
+{
+    Refuse,  ///< SessionError "text" (the command line)
+    Truncate ///< its first n_positions tokens (the window, and the sessions it saved)
+};
+
 /// Opens the folder and tokenises text with its tokeniser. Every shape is checked against
 /// config.json before a weight is converted; errors throw SessionError naming the file and
 /// the tensor or field ("DIR/model.safetensors: h.0.attn.c_attn.weight: expected …").
-Model readGpt2Folder(const std::string& dir, std::string_view text);
+Model readGpt2Folder(const std::string& dir, std::string_view text,
+                     TextLimit limit = TextLimit::Refuse);
 
 } // namespace attn

@@ -14,7 +14,7 @@ namespace attn {
 namespace {
 
 // The edits' "matrix" names: the session v2 field each matrix has.
-constexpr NameTable<ModelMatrix, 21> kMatrixNames{{
+constexpr NameTable<ModelMatrix, 23> kMatrixNames{{
     {ModelMatrix::TokenEmbeddings, "token_embeddings"},
     {ModelMatrix::LearnedPositions, "positional_encoding"},
     {ModelMatrix::WQ, "W_Q"},
@@ -36,6 +36,8 @@ constexpr NameTable<ModelMatrix, 21> kMatrixNames{{
     {ModelMatrix::FinalGain, "final_norm.gain"},
     {ModelMatrix::FinalBias, "final_norm.bias"},
     {ModelMatrix::Unembedding, "unembedding"},
+    {ModelMatrix::UnembeddingBias, "b_U"},
+    {ModelMatrix::AdditiveW, "additive_w"},
 }};
 
 bool perHead(ModelMatrix kind)
@@ -46,7 +48,7 @@ bool perHead(ModelMatrix kind)
 
 bool perBlock(ModelMatrix kind)
 {
-    return kind >= ModelMatrix::WQ && kind <= ModelMatrix::B2;
+    return kind >= ModelMatrix::WQ && kind <= ModelMatrix::B2; // AdditiveW among them
 }
 
 void applyEdit(Model& m, const Json& e, const std::string& field)
@@ -109,16 +111,21 @@ Model readModelReference(std::string_view text, const std::string& sessionPath)
         const Json& ref = requireObject(doc["model"], "model");
         const std::string path =
             readString(ref.contains("path") ? ref["path"] : Json(), "model.path");
+        // Normalised before it is opened, as the writer computed it: lexically, so that
+        // "a/link/../models" means what it says in the file.
         const std::filesystem::path folder =
-            std::filesystem::path(sessionPath).parent_path() / std::filesystem::path(path);
-        if (!std::filesystem::is_directory(folder))
+            (std::filesystem::path(sessionPath).parent_path() / std::filesystem::path(path))
+                .lexically_normal();
+        std::error_code error;
+        if (!std::filesystem::is_directory(folder, error))
             throw SessionError("model.path", "the model folder " +
                                                  folder.lexically_normal().string() +
                                                  " has gone (moved or deleted)");
         const std::string words = doc.contains("text") ? readString(doc["text"], "text") : "";
         Model m;
         try {
-            m = readGpt2Folder(folder.string(), words);
+            // The window keeps the first n_positions tokens of a longer text; so does this.
+            m = readGpt2Folder(folder.string(), words, TextLimit::Truncate);
         } catch (const SessionError& e) {
             throw SessionError("model.path", e.what());
         }
@@ -150,7 +157,7 @@ Model readModelReference(std::string_view text, const std::string& sessionPath)
 
 std::string writeModelReference(const Model& model, const std::string& sessionDir)
 {
-    const Model original = readGpt2Folder(model.folder, model.text);
+    const Model original = readGpt2Folder(model.folder, ""); // only its weights are compared
     if (!sameStructure(model, original))
         throw SessionError("layers", "a model opened from a folder saves its text, ablations "
                                      "and weight edits; its blocks, norms and FFNs are the "
@@ -171,12 +178,14 @@ std::string writeModelReference(const Model& model, const std::string& sessionDi
     Json edits = Json::array();
     for (const ModelMatrixRef& ref : modelMatrices(model)) {
         const auto name = nameOf(kMatrixNames, ref.kind);
-        if (name.empty() || !hasMatrix(original, ref))
+        if (!hasMatrix(original, ref))
             continue;
         const ConstMatrixMap now = modelMatrix(model, ref), was = modelMatrix(original, ref);
         for (Eigen::Index c = 0; c < now.cols(); ++c)
             for (Eigen::Index r = 0; r < now.rows(); ++r)
                 if (now(r, c) != was(r, c)) {
+                    if (name.empty()) // never for a folder's model: it has a vocabulary
+                        throw SessionError("edits", "this matrix cannot be recorded");
                     Json e = {{"matrix", name}};
                     if (perBlock(ref.kind))
                         e["block"] = ref.block;

@@ -172,6 +172,21 @@ class Sessions(Work):
             self.assertEqual(sorted(json.load(f)["edits"], key=lambda e: e["matrix"]),
                              sorted(edits, key=lambda e: e["matrix"]))
 
+    def test_session_options_apply_to_a_reference_as_to_a_folder(self):
+        folder = self.copy_folder()
+        saved = os.path.join(self.dir, "ref.attn.json")
+        r = run("--model", folder, "--text", TEXT, "--save-session", saved)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        d = json.loads(run("--session", saved, "--ablate", "2.1", "--dump-json", "-").stdout)
+        self.assertFalse(np.any(d["layers"][1]["head_results"][0]["output"]))
+        r = run("--session", saved, "--d-model", "8", "--dump-json", "-")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--model", r.stderr)
+
+    def test_a_folder_without_text_opens_on_a_sentence(self):
+        d = json.loads(run("--model", os.path.join(FOLDERS, "tiny-f32"), "--dump-json", "-").stdout)
+        self.assertGreater(d["n"], 5)
+
     def test_a_folder_that_has_gone_is_named(self):
         session = os.path.join(self.dir, "gone.attn.json")
         with open(session, "w", encoding="utf-8") as f:

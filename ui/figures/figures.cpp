@@ -106,16 +106,18 @@ QString encodingPositionAxisTitle()
     return tr("position pos (from 0)");
 }
 
-QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions)
+QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions,
+                              bool sinusoidal)
 {
     QVector<Curve> curves;
     for (int dim : dimensions) {
         if (dim < 0 || dim >= encoding.cols())
             continue;
         Curve c;
-        c.name = tr("dim %1 (%2)")
-                     .arg(dim + 1)
-                     .arg(dim % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"));
+        c.name = sinusoidal ? tr("dim %1 (%2)")
+                                  .arg(dim + 1)
+                                  .arg(dim % 2 == 0 ? QStringLiteral("sin") : QStringLiteral("cos"))
+                            : tr("dim %1").arg(dim + 1);
         for (int pos = 0; pos < encoding.rows(); ++pos) {
             c.x << pos;
             c.y << encoding(pos, dim);

@@ -40,7 +40,10 @@ QString encodingPositionAxisTitle();
 
 /// The curves of the chosen dimensions (from 0 here; the legend counts from 1) of the
 /// encoding against position.
-QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions);
+/// One curve per dimension; named "dim 7 (sin)" for the sinusoidal encoding, "dim 7" for a
+/// learned one.
+QVector<Curve> encodingCurves(const attn::Matrix& encoding, const QVector<int>& dimensions,
+                              bool sinusoidal = true);
 
 /// Per head: mean entropy and mean attention distance, as grouped bars.
 struct SummaryFigure

@@ -162,7 +162,7 @@ QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int 
         if (col < 0 || col >= step.ids.size())
             return {};
         lines << tr("<b>logit of “%1” after token %2 “%3”</b>")
-                     .arg(QString::fromStdString(m.vocabulary.at(step.ids[col])).toHtmlEscaped())
+                     .arg(tokenLabel(m, m.vocabulary.at(step.ids[col])).toHtmlEscaped())
                      .arg(row + 1)
                      .arg(token(row));
         lines << logitText(m, r, row, step.ids[col]);
@@ -171,7 +171,7 @@ QString describeBlockCell(const attn::Model& m, const attn::ModelResult& r, int 
         if (col < 0 || col >= step.ids.size())
             return {};
         lines << tr("<b>probability that “%1” follows token %2 “%3”</b>")
-                     .arg(QString::fromStdString(m.vocabulary.at(step.ids[col])).toHtmlEscaped())
+                     .arg(tokenLabel(m, m.vocabulary.at(step.ids[col])).toHtmlEscaped())
                      .arg(step.token + 1)
                      .arg(token(step.token));
         lines << QStringLiteral("p = ") + probabilityText(r, step.token, step.ids[col]);

@@ -121,8 +121,8 @@ QString writeRecoveryFiles(const attn::AnySession& session, const QString& sessi
     try {
         error = writeFileAtomically(
             sessionPath, QByteArray::fromStdString(Document::fileText(session, sessionPath)));
-    } catch (const attn::SessionError& e) { // a model folder that has gone
-        error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) { // a model folder that has gone, out of memory
+        error = QString::fromLocal8Bit(e.what());
     }
     if (!error.isEmpty())
         return error;

@@ -9,11 +9,13 @@
 #include "sessionfile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -35,9 +37,6 @@ enum SessionSetting
 /// After the last incremental edit of a large session, the exact pass starts this much later:
 /// a scrub is not slowed by passes that the next step makes stale.
 constexpr int kExactPassDelayMs = 300;
-
-/// The text a model folder opens with, until the user types another.
-const QString kModelFolderText = QStringLiteral("The cat sat on the mat because it was tired.");
 
 } // namespace
 
@@ -76,7 +75,12 @@ QString Document::displayName() const
 
 attn::Matrix Document::encodingPreview(int positions) const
 {
-    return attn::sinusoidalEncoding(positions, session().dModel, session().positional.base);
+    const attn::Session& s = session();
+    if (s.positional.kind == attn::PeKind::Learned) {
+        const attn::Matrix& learned = m_model ? m_model->learnedPositions : s.positional.learned;
+        return learned.topRows(std::clamp<Eigen::Index>(positions, 0, learned.rows()));
+    }
+    return attn::sinusoidalEncoding(positions, s.dModel, s.positional.base);
 }
 
 bool Document::isModified() const
@@ -114,7 +118,7 @@ bool Document::open(const QString& path, QString* error)
     try {
         // A GPT-2 folder opens as a new, unsaved session of its model: Save asks where.
         if (QFileInfo(path).isDir()) {
-            reset(readModelFolder(path, kModelFolderText));
+            reset(readModelFolder(path, QString()));
             return true;
         }
         reset(readAnySessionFile(path), path);
@@ -122,6 +126,11 @@ bool Document::open(const QString& path, QString* error)
     } catch (const attn::SessionError& e) {
         if (error)
             *error = QString::fromStdString(e.what());
+        return false;
+    } catch (const std::exception& e) { // out of memory, a file system error
+        if (error)
+            *error = QDir::toNativeSeparators(path) + QStringLiteral(": ") +
+                     QString::fromLocal8Bit(e.what());
         return false;
     }
 }
@@ -133,6 +142,9 @@ bool Document::save(const QString& path, QString* error)
         message = writeFileAtomically(path, QByteArray::fromStdString(fileText(latest(), path)));
     } catch (const attn::SessionError& e) { // a model folder that has gone: nothing written
         message = QString::fromStdString(e.what());
+    } catch (const std::exception& e) { // out of memory comparing with the folder's weights
+        message = QDir::toNativeSeparators(path) + QStringLiteral(": ") +
+                  QString::fromLocal8Bit(e.what());
     }
     if (!message.isEmpty()) {
         if (error)
@@ -183,7 +195,7 @@ void Document::setTitle(const QString& title)
 
 void Document::setTokens(const std::vector<std::string>& tokens, int gestureId)
 {
-    if (m_tokenizer) { // a GPT-2 folder's text is tokenised by its own tokeniser
+    if (hasModelFolder()) { // a GPT-2 folder's text is tokenised by its own tokeniser
         std::string text;
         for (const std::string& token : tokens)
             text += (text.empty() ? "" : " ") + token;

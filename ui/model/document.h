@@ -100,7 +100,9 @@ public:
     void waitUntilComputed();
     QUndoStack* undoStack() const { return m_undoStack; }
     /// positions × d_model: the sinusoidal encoding at the session's d_model and base,
-    /// for the encoding's figures (which may show more positions than there are tokens).
+    /// for the encoding's figures (which may show more positions than there are tokens). A
+    /// learned encoding gives its own rows instead: at most as many as it has (a model's
+    /// n_positions, a v1 session's tokens).
     attn::Matrix encodingPreview(int positions) const;
 
     QString filePath() const { return m_filePath; }
@@ -132,8 +134,11 @@ public:
     void setTitle(const QString& title);
     void setTokens(const std::vector<std::string>& tokens, int gestureId = 0);
     /// A model opened from a GPT-2 folder: the text, tokenised by the folder's tokeniser (at
-    /// most maxTokens() tokens are kept). Emits refused for text that is not valid UTF-8.
-    void setText(const QString& text, int gestureId = 0);
+    /// most maxTokens() tokens are kept: returns false when the text had more). Emits
+    /// refused for text that is not valid UTF-8, or when the folder's tokeniser is gone.
+    bool setText(const QString& text, int gestureId = 0);
+    /// A model opened from a GPT-2 folder (its text, sizes and settings are the folder's).
+    bool hasModelFolder() const { return m_model && !m_model->folder.empty(); }
     /// True for a model opened from a GPT-2 folder: its text is tokenised with setText.
     bool hasTokenizer() const { return m_tokenizer != nullptr; }
     /// The most tokens the model takes (its positions); kMaxTokens without a learned encoding.

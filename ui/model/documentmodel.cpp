@@ -262,22 +262,31 @@ int Document::maxTokens() const
     return attn::kMaxTokens;
 }
 
-void Document::setText(const QString& text, int gestureId)
+bool Document::setText(const QString& text, int gestureId)
 {
-    if (!m_model || !m_tokenizer)
-        return;
+    if (!hasModelFolder())
+        return true;
+    if (!m_tokenizer) {
+        emit refused(tr("%1: the model folder's tokeniser cannot be read any more; the text "
+                        "stays as it was")
+                         .arg(QString::fromStdString(m_model->folder)));
+        return true;
+    }
     ModelInputs after = inputsOf(*m_model);
+    bool whole = true;
     try {
         const std::vector<int> ids = m_tokenizer->encode(text.toStdString());
+        whole = ids.size() <= static_cast<std::size_t>(maxTokens());
         after.tokens.clear();
         for (std::size_t i = 0; i < ids.size() && i < static_cast<std::size_t>(maxTokens()); ++i)
             after.tokens.push_back(m_tokenizer->piece(ids[i]));
     } catch (const attn::SessionError& e) {
         emit refused(QString::fromStdString(e.what()));
-        return;
+        return true;
     }
     after.text = text.toStdString();
     pushModelInputs(tr("Edit text"), std::move(after), -1, gestureId, kTextMerge);
+    return whole;
 }
 
 } // namespace av

@@ -1,6 +1,7 @@
 #include "sessionfile.h"
 
 #include "gpt2folder.h"
+#include "modeledit.h"
 #include "modelreference.h"
 #include "sessionerror.h"
 
@@ -14,6 +15,9 @@ namespace av {
 namespace {
 
 const QString kDefaultLesson = QStringLiteral(":/lessons/i-love-nlp.attn.json");
+
+/// The text a model folder opens with, until the user types another.
+const QString kModelFolderText = QStringLiteral("The cat sat on the mat because it was tired.");
 
 attn::SessionError tooLarge(const std::string& source, qint64 bytes)
 {
@@ -46,6 +50,32 @@ QByteArray readSessionText(const QString& path, const std::string& source)
     return text;
 }
 
+/// The overrides a model folder takes: an ablation (blocks and heads from 0). The others
+/// are refused, since the folder fixes its sizes and settings.
+void applyFolderOverrides(attn::Model& model, const attn::SessionOverrides& overrides)
+{
+    if (overrides.tokens || overrides.dModel || overrides.heads || overrides.seed ||
+        overrides.pe || overrides.peBase || overrides.score || overrides.mask ||
+        overrides.window || overrides.normalizer || overrides.temperature || overrides.layers ||
+        overrides.norm || overrides.ffn || overrides.residual)
+        throw attn::SessionError("--model", "a model folder fixes its sizes and settings; of the "
+                                            "session options only --text and --ablate apply");
+    if (!overrides.ablate)
+        return;
+    model.ablate.clear();
+    for (const auto& [block, head] : *overrides.ablate) {
+        if (block >= model.layerCount() || head >= model.heads())
+            throw attn::SessionError("--ablate", "head " + std::to_string(block + 1) + "." +
+                                                     std::to_string(head + 1) +
+                                                     " does not exist: the model has " +
+                                                     std::to_string(model.layerCount()) +
+                                                     " blocks of " +
+                                                     std::to_string(model.heads()) + " heads");
+        model.ablate = attn::withAblation(std::move(model.ablate), block, head, true);
+    }
+}
+
+
 } // namespace
 
 attn::Session readSessionFile(const QString& path, const attn::SessionOverrides& overrides)
@@ -61,8 +91,11 @@ attn::AnySession readAnySessionFile(const QString& path, const attn::SessionOver
     const std::string source = QDir::toNativeSeparators(file).toStdString();
     const QByteArray text = readSessionText(file, source);
     const std::string_view view(text.constData(), text.size());
-    if (attn::refersToModelFolder(view))
-        return attn::readModelReference(view, QFile::encodeName(file).toStdString());
+    if (attn::refersToModelFolder(view)) {
+        attn::Model model = attn::readModelReference(view, QFile::encodeName(file).toStdString());
+        applyFolderOverrides(model, overrides);
+        return model;
+    }
     return attn::readAnySession(std::string_view(text.constData(), text.size()), source, overrides);
 }
 
@@ -73,24 +106,13 @@ attn::Model readModelFolder(const QString& dir, const QString& text,
     if (!QFileInfo(dir).isDir())
         throw attn::SessionError(source, "not a folder (a model folder holds config.json, "
                                          "model.safetensors, vocab.json and merges.txt)");
-    if (overrides.tokens || overrides.dModel || overrides.heads || overrides.seed ||
-        overrides.pe || overrides.peBase || overrides.score || overrides.mask ||
-        overrides.window || overrides.normalizer || overrides.temperature || overrides.layers ||
-        overrides.norm || overrides.ffn || overrides.residual)
-        throw attn::SessionError("--model", "a model folder fixes its sizes and settings; of the "
-                                            "session options only --text and --ablate apply");
-    attn::Model model = attn::readGpt2Folder(QFile::encodeName(dir).toStdString(),
-                                             text.toStdString());
-    for (const auto& [block, head] : overrides.ablate.value_or(std::vector<std::pair<int, int>>{})) {
-        if (block >= model.layerCount() || head >= model.heads())
-            throw attn::SessionError("--ablate", "head " + std::to_string(block + 1) + "." +
-                                                     std::to_string(head + 1) +
-                                                     " does not exist: the model has " +
-                                                     std::to_string(model.layerCount()) +
-                                                     " blocks of " +
-                                                     std::to_string(model.heads()) + " heads");
-        model.ablate.emplace_back(block, head);
-    }
+    // Without a text of its own the model opens on a short sentence (cut to its positions).
+    attn::Model model =
+        text.isNull()
+            ? attn::readGpt2Folder(QFile::encodeName(dir).toStdString(),
+                                   kModelFolderText.toStdString(), attn::TextLimit::Truncate)
+            : attn::readGpt2Folder(QFile::encodeName(dir).toStdString(), text.toStdString());
+    applyFolderOverrides(model, overrides);
     return model;
 }
 

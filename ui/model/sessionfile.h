@@ -21,9 +21,11 @@ attn::Session readSessionFile(const QString& path, const attn::SessionOverrides&
 attn::AnySession readAnySessionFile(const QString& path,
                                     const attn::SessionOverrides& overrides = {});
 
-/// Opens a GPT-2 checkpoint folder (docs/gpt2.md), text tokenised by its tokeniser. Of the
-/// overrides only the ablation applies (blocks and heads from 0); the others are refused,
-/// since the folder fixes the sizes. Throws attn::SessionError naming the file and field.
+/// Opens a GPT-2 checkpoint folder (docs/gpt2.md), text tokenised by its tokeniser (a null
+/// text: a short sentence). Of the overrides only the ablation applies (blocks and heads
+/// from 0); the others are refused, since the folder fixes the sizes. Throws
+/// attn::SessionError naming the file and field. A session that refers to a folder
+/// (readAnySessionFile) takes the same overrides.
 attn::Model readModelFolder(const QString& dir, const QString& text,
                             const attn::SessionOverrides& overrides = {});
 

@@ -186,13 +186,13 @@ void InputPanel::sentenceEdited(const QString& text)
     // One undo step per stretch of typing: the gesture ends when the field is left.
     if (!m_typingGesture)
         m_typingGesture = m_document->newGestureId();
-    if (m_document->hasTokenizer()) {
-        m_document->setText(text, m_typingGesture);
-        const int n = m_document->latestSession().n();
-        showProblem(n == m_document->maxTokens() ? tr("The model reads at most %1 tokens: the "
-                                                      "rest of the text is left out.")
-                                                       .arg(n)
-                                                 : QString());
+    if (m_document->hasModelFolder()) {
+        const bool whole = m_document->setText(text, m_typingGesture);
+        if (!whole)
+            showProblem(tr("The model reads at most %1 tokens: the rest of the text is left out.")
+                            .arg(m_document->maxTokens()));
+        else if (m_document->latestSession().n() > 0)
+            showProblem(QString());
         return;
     }
     m_document->setTokens(attn::splitTokens(text.toStdString()), m_typingGesture);
@@ -214,19 +214,19 @@ void InputPanel::showDocument()
     const attn::Session& s = m_document->latestSession();
     m_updating = true;
     // Typing must not be disturbed: the field is only rewritten when its tokens differ.
-    const bool tokenizer = m_document->hasTokenizer();
-    if (tokenizer) {
+    const bool folder = m_document->hasModelFolder();
+    if (folder) {
         const QString text = QString::fromStdString(m_document->model().text);
         if (m_sentence->text() != text)
             m_sentence->setText(text);
     } else if (attn::splitTokens(m_sentence->text().toStdString()) != s.tokens) {
         m_sentence->setText(sentenceOf(s));
     }
-    m_sentence->setPlaceholderText(tokenizer ? tr("Type a text; GPT-2's tokeniser splits it")
+    m_sentence->setPlaceholderText(folder ? tr("Type a text; GPT-2's tokeniser splits it")
                                              : tr("Type a sentence; tokens are split on spaces"));
     // GPT-2's tokens: how many of the model's positions the text takes.
-    m_tokenCount->setVisible(tokenizer);
-    if (tokenizer)
+    m_tokenCount->setVisible(folder);
+    if (folder)
         m_tokenCount->setText(tr("%1 tokens of at most %2 (GPT-2's tokeniser; ␣ is a space)")
                                   .arg(s.n())
                                   .arg(m_document->maxTokens()));
@@ -261,8 +261,8 @@ void InputPanel::showDocument()
     // weight edits.
     for (QWidget* box : std::initializer_list<QWidget*>{m_pe, m_score, m_temperature, m_mask,
                                                         m_normalizer})
-        box->setEnabled(!tokenizer);
-    if (tokenizer)
+        box->setEnabled(!folder);
+    if (folder)
         for (QWidget* box : std::initializer_list<QWidget*>{m_peBase, m_radius})
             box->setEnabled(false);
     m_updating = false;

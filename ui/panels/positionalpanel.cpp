@@ -86,9 +86,15 @@ void PositionalPanel::showDocument()
     QVector<int> dims = parseDimensions(m_dimensions->text());
     if (dims.isEmpty())
         dims = defaultEncodingDimensions(s.dModel);
-    m_curves->setData(
-        tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
-        encodingPositionAxisTitle(), tr("value"), encodingCurves(encoding, dims));
+    const QString title =
+        s.positional.kind == attn::PeKind::Learned
+            ? tr("Learned positional encoding, d_model = %1 (its first %2 rows)")
+                  .arg(s.dModel)
+                  .arg(encoding.rows())
+            : tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base);
+    m_curves->setData(title, encodingPositionAxisTitle(), tr("value"),
+                      encodingCurves(encoding, dims,
+                                     s.positional.kind != attn::PeKind::Learned));
     m_heatmap->setData(encodingHeatmapFigure(encoding));
 }
 

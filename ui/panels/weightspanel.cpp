@@ -44,7 +44,7 @@ QStringList vocabularyLabels(const attn::Model& m)
 {
     QStringList labels;
     for (const std::string& word : m.vocabulary)
-        labels << QString::fromStdString(word);
+        labels << tokenLabel(m, word);
     return labels;
 }
 
@@ -163,7 +163,7 @@ void WeightsPanel::showModelValues()
     switch (ref.kind) {
     case attn::ModelMatrix::Embeddings:
     case attn::ModelMatrix::LearnedPositions:
-        rows = tokenLabels(m.settings).mid(0, static_cast<int>(values.rows()));
+        rows = modelTokenLabels(m).mid(0, static_cast<int>(values.rows()));
         break;
     case attn::ModelMatrix::TokenEmbeddings:
         rows = vocabularyLabels(m);

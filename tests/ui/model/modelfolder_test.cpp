@@ -81,6 +81,29 @@ private slots:
         QCOMPARE(document.modelResult().final, before.final);
     }
 
+    void aLongTextKeepsTheModelsPositionsAndStillSaves()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Document document;
+        QString error;
+        QVERIFY2(document.open(kFolder, &error), qPrintable(error));
+        QStringList words;
+        for (int i = 0; i < 100; ++i)
+            words << QStringLiteral("word");
+        QVERIFY(!document.setText(words.join(QLatin1Char(' ')))); // 100 tokens, 64 positions
+        QCOMPARE(document.session().n(), 64);
+        // b_U is edited too: the reference must keep it.
+        document.setModelCell({attn::ModelMatrix::UnembeddingBias, 0, 0}, 0, 42, 3.5);
+        const QString path = dir.filePath(QStringLiteral("long.attn.json"));
+        QVERIFY2(document.save(path, &error), qPrintable(error));
+        Document again;
+        QVERIFY2(again.open(path, &error), qPrintable(error));
+        QCOMPARE(again.session().n(), 64);
+        QCOMPARE(again.model().unembeddingBias(42), 3.5);
+        QCOMPARE(again.modelResult().final, document.modelResult().final);
+    }
+
     void aSettingEditKeepsTheModelsSpelling()
     {
         Document document;
