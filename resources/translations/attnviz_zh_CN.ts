@@ -642,6 +642,10 @@
         <source>Next-token predictions</source>
         <translation>下一个词元的预测</translation>
     </message>
+    <message>
+        <source>dim %1</source>
+        <translation>维度 %1</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1169,6 +1173,10 @@
     <message>
         <source>Edit text</source>
         <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>%1: the model folder&apos;s tokeniser cannot be read any more; the text stays as it was</source>
+        <translation>%1：无法再读取模型文件夹的分词器；文本保持不变</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1832,10 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Dimensions to draw, counted from 1: odd ones (1, 3, …) are sines, even ones cosines</source>
         <translation>要绘制的维度，从 1 起计数：奇数维（1、3、…）为正弦，偶数维为余弦</translation>
+    </message>
+    <message>
+        <source>Learned positional encoding, d_model = %1 (its first %2 rows)</source>
+        <translation>可学习位置编码，d_model = %1（前 %2 行）</translation>
     </message>
 </context>
 <context>
