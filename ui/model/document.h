@@ -173,7 +173,7 @@ public:
     void applyCell(attn::MatrixRef ref, int row, int col, attn::Real value);
     void applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value);
     void applyModel(const attn::Model& model, int firstBlock);
-    void applyModelInputs(const ModelInputs& inputs, int firstBlock);
+    void applyModel(const ModelInputs& inputs, int firstBlock);
 
 signals:
     /// session() and result() changed (always together), or the file name or saved state.

@@ -145,7 +145,7 @@ void Document::pushModelInputs(const QString& text, ModelInputs after, int first
                                                 firstBlock, gestureId, mergeKind));
 }
 
-void Document::applyModelInputs(const ModelInputs& inputs, int firstBlock)
+void Document::applyModel(const ModelInputs& inputs, int firstBlock)
 {
     const bool structural = inputs.tokens.size() != m_model->settings.tokens.size();
     m_model->settings.tokens = inputs.tokens;

@@ -9,6 +9,9 @@
 #include "modeledit.h"
 
 #include <QUndoCommand>
+#include <algorithm>
+#include <concepts>
+#include <type_traits>
 
 namespace av {
 
@@ -34,47 +37,47 @@ private:
     int m_gestureId;
 };
 
-class SetModelCommand : public QUndoCommand
+/// A change of a model's State (the whole model, or its ModelInputs), keeping it before and
+/// after; edits of the same kind in the same gesture merge (a held spin box, typing).
+template <typename State>
+class SetModelStateCommand : public QUndoCommand
 {
 public:
-    /// firstBlock: the first block the change touches (the blocks before it are kept).
-    SetModelCommand(Document* document, const QString& text, attn::Model before, attn::Model after,
-                    int firstBlock, int gestureId, int mergeKind);
-    void undo() override;
-    void redo() override;
-    int id() const override { return m_gestureId ? kMergeModel : -1; }
-    bool mergeWith(const QUndoCommand* other) override;
+    /// firstBlock: the first block the change touches (the blocks before it are kept; −1:
+    /// the whole pass).
+    SetModelStateCommand(Document* document, const QString& text, State before, State after,
+                         int firstBlock, int gestureId, int mergeKind)
+        : QUndoCommand(text), m_document(document), m_before(std::move(before)),
+          m_after(std::move(after)), m_firstBlock(firstBlock), m_gestureId(gestureId),
+          m_mergeKind(mergeKind)
+    {}
+    void undo() override { m_document->applyModel(m_before, m_firstBlock); }
+    void redo() override { m_document->applyModel(m_after, m_firstBlock); }
+    int id() const override { return m_gestureId ? kMergeId : -1; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = static_cast<const SetModelStateCommand*>(other);
+        if (next->m_gestureId != m_gestureId || next->m_mergeKind != m_mergeKind)
+            return false;
+        m_after = next->m_after;
+        m_firstBlock = std::min(m_firstBlock, next->m_firstBlock);
+        setText(next->text());
+        if constexpr (std::equality_comparable<State>) // a model is not compared: too large
+            setObsolete(m_after == m_before);
+        return true;
+    }
 
-    static constexpr int kMergeModel = 4;
+    static constexpr int kMergeId = std::is_same_v<State, attn::Model> ? 4 : 5;
 
 private:
     Document* m_document;
-    attn::Model m_before, m_after;
+    State m_before, m_after;
     int m_firstBlock;
     int m_gestureId;
     int m_mergeKind;
 };
 
-class SetModelInputsCommand : public QUndoCommand
-{
-public:
-    /// firstBlock: the first block the change touches (−1: the whole pass).
-    SetModelInputsCommand(Document* document, const QString& text, ModelInputs before,
-                          ModelInputs after, int firstBlock, int gestureId, int mergeKind);
-    void undo() override;
-    void redo() override;
-    int id() const override { return m_gestureId ? kMergeModelInputs : -1; }
-    /// Takes a later edit of the same kind in the same gesture (typing).
-    bool mergeWith(const QUndoCommand* other) override;
-
-    static constexpr int kMergeModelInputs = 5;
-
-private:
-    Document* m_document;
-    ModelInputs m_before, m_after;
-    int m_firstBlock;
-    int m_gestureId;
-    int m_mergeKind;
-};
+using SetModelCommand = SetModelStateCommand<attn::Model>;
+using SetModelInputsCommand = SetModelStateCommand<ModelInputs>;
 
 } // namespace av
