@@ -90,7 +90,8 @@ constexpr OptionText kOptions[] = {
      ""},
     {"step",
      QT_TRANSLATE_NOOP("av::CommandLine",
-                       "Open the walkthrough at step N (1-11 for one attention layer; up to 40 for a block of a whole transformer); with --screenshot, render it."),
+                       "Open the walkthrough at step N (1-11 for one attention layer; up to 40 for "
+                       "a block of a whole transformer); with --screenshot, render it."),
      "N"},
     {"demo",
      QT_TRANSLATE_NOOP(
@@ -132,13 +133,18 @@ constexpr OptionText kOptions[] = {
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Next-token predictions per token in a dump (default 10)."),
      "K"},
+    {"precision",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "What a dump of a version 2 session is computed in: float32|float64 "
+                       "(default float32 for --model, float64 for a session file)."),
+     "KIND"},
     {"dump-npz",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Write every intermediate matrix as a NumPy .npz archive."),
      "FILE"},
     {"dump-json",
-     QT_TRANSLATE_NOOP("av::CommandLine",
-                       "Write every intermediate matrix (dump v1; v2 for a version 2 session); - for standard output."),
+     QT_TRANSLATE_NOOP("av::CommandLine", "Write every intermediate matrix (dump v1; v2 for a "
+                                          "version 2 session); - for standard output."),
      "FILE"},
     {"save-session",
      QT_TRANSLATE_NOOP("av::CommandLine", "Write the session as built, every weight included."),

@@ -23,6 +23,10 @@ struct CommandLine
     QString npzPath;  ///< --dump-npz FILE
     int layer = 1;    ///< --layer L (from 1): the block the per-head figures show
     int topK = 10;    ///< --top-k K: predictions per token in a dump
+    /// --precision float32|float64: what a version 2 pass computes in for --dump-json and
+    /// --dump-npz. Unset: float32 for a model folder (as its weights are stored), float64
+    /// for a session file (a lesson's exact digits).
+    std::optional<bool> float32;
     QString saveSessionPath;
     QString exportDir;
     QString format = QStringLiteral("png");

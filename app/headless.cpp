@@ -145,6 +145,12 @@ int runHeadlessOrThrow(const CommandLine& cmd)
         printError(QStringLiteral("--layer: a version 1 session has one block, got %1").arg(cmd.layer));
         return kBadInput;
     }
+    if (cmd.float32.value_or(false)) {
+        printError(QStringLiteral("--precision: a version 1 session computes in float64 (its dump "
+                                  "v1 keeps the worked example's digits); float32 applies to "
+                                  "version 2 sessions and model folders"));
+        return kBadInput;
+    }
 
     // Only a dump or an export needs the pass here (the screenshot's document computes
     // its own): at 2048 tokens a second copy of every n × n matrix is 400 MB.

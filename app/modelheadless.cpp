@@ -4,6 +4,8 @@
 #include "document.h"
 #include "exporter.h"
 #include "headless.h"
+#include "modelforward.h"
+#include "modelwriter.h"
 #include "names.h"
 #include "npzdump.h"
 #include "npzwriter.h"
@@ -71,6 +73,23 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
     return writeAllOrNothing(files);
 }
 
+/// --dump-json and --dump-npz of the pass in Scalar (`computed`: that pass, when done).
+template <typename Scalar>
+int writeDumps(const CommandLine& cmd, const attn::BasicModel<Scalar>& model,
+               const attn::BasicModelResult<Scalar>* computed = nullptr)
+{
+    attn::BasicModelResult<Scalar> own;
+    if (!computed)
+        own = attn::forwardModel(model, cmd.topK);
+    const attn::BasicModelResult<Scalar>& result = computed ? *computed : own;
+    if (const int status =
+            writeText(cmd, cmd.dumpPath, [&] { return attn::writeModelDump(model, result); });
+        status != kDone)
+        return status;
+    return writeNpz(cmd,
+                    [&](const std::string& path) { attn::writeModelNpz(path, model, result); });
+}
+
 } // namespace
 
 int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
@@ -82,18 +101,19 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
                        .arg(cmd.layer));
         return kBadInput;
     }
-    // Only a dump or an export needs the pass: without them a run checks the file.
+    // Only a dump or an export needs the pass: without them a run checks the file. The
+    // figures draw the double pass; the dumps are of the pass in --precision.
+    const bool float32 = cmd.float32.value_or(!model.folder.empty());
+    const bool dumps = !cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty();
     attn::ModelResult result;
-    if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
+    if ((dumps && !float32) || !cmd.exportDir.isEmpty())
         result = attn::forwardModel(model, cmd.topK);
-    if (const int status =
-            writeText(cmd, cmd.dumpPath, [&] { return attn::writeModelDump(model, result); });
-        status != kDone)
-        return status;
-    if (const int status = writeNpz(
-            cmd, [&](const std::string& path) { attn::writeModelNpz(path, model, result); });
-        status != kDone)
-        return status;
+    if (dumps) {
+        const int status = float32 ? writeDumps(cmd, attn::castModel<float>(model))
+                                   : writeDumps(cmd, model, &result);
+        if (status != kDone)
+            return status;
+    }
     if (const int status =
             writeText(cmd, cmd.saveSessionPath, [&] {
                 // A model folder's session refers to it, relative to where it is written.

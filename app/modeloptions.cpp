@@ -77,6 +77,15 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
         }
         o.residual = value == QLatin1String("on");
     }
+    if (parser.isSet("precision")) {
+        const QString value = parser.value("precision");
+        if (value != QLatin1String("float32") && value != QLatin1String("float64")) {
+            error =
+                QStringLiteral("--precision: expected float32 or float64, got \"%1\"").arg(value);
+            return false;
+        }
+        cmd.float32 = value == QLatin1String("float32");
+    }
     if (parser.isSet("ablate")) {
         std::vector<std::pair<int, int>> pairs;
         if (!parseAblation(parser.value("ablate"), pairs, error))

@@ -15,8 +15,8 @@ struct CommandLine;
 bool parseInt(const QCommandLineParser& parser, const QString& name, int lo, int hi,
               std::optional<int>& out, QString& error);
 
-/// --layers, --norm, --ffn, --residual, --ablate, --layer and --top-k into cmd. Returns
-/// false with a message naming the option when a value is bad.
+/// --layers, --norm, --ffn, --residual, --ablate, --layer, --top-k and --precision into cmd.
+/// Returns false with a message naming the option when a value is bad.
 bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QString& error);
 
 } // namespace av

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Times the attention pass of attnviz-bench's BM_Forward in NumPy and PyTorch, in the
-same run as attnviz-bench itself, single-threaded and with every thread, and prints the
-ratios (see README.md). Run with Debian's /usr/bin/python3 (NumPy); PyTorch
-(python3-torch) is optional and skipped when missing.
+"""Times the attention pass of attnviz-bench's BM_ForwardFloat (float32, the default) or
+BM_Forward (--dtype float64) in NumPy and PyTorch in the same precision, in the same run
+as attnviz-bench itself, single-threaded and with every thread, and prints the ratios (see
+README.md). Run with Debian's /usr/bin/python3 (NumPy); PyTorch (python3-torch) is
+optional and skipped when missing.
 
     /usr/bin/python3 bench/compare.py --bench build/bin/attnviz-bench
 """
@@ -48,25 +49,30 @@ def time_call(fn, min_time, clock):
     return times[len(times) // 2]
 
 
-def numpy_pass(n, d, heads):
-    """The pass as the engine does it: float64, causal mask, sinusoidal encoding, scaled
+# The engine's benchmark of the pass in each precision.
+BENCHMARK = {"float32": "BM_ForwardFloat", "float64": "BM_Forward"}
+
+
+def numpy_pass(n, d, heads, dtype="float64"):
+    """The pass as the engine does it: in dtype, causal mask, sinusoidal encoding, scaled
     dot, softmax, every intermediate kept (Q, K, V, raw scores, scores, weights, Z, row
     max and sum, entropy, mean distance, concat, O)."""
     import numpy as np
 
+    dt = np.dtype(dtype)
     rng = np.random.default_rng(7)
     dk = d // heads
-    x = rng.standard_normal((n, d))
-    wq = [rng.standard_normal((d, dk)) * d ** -0.5 for _ in range(heads)]
-    wk = [rng.standard_normal((d, dk)) * d ** -0.5 for _ in range(heads)]
-    wv = [rng.standard_normal((d, dk)) * d ** -0.5 for _ in range(heads)]
-    wo = np.eye(d)
-    temperature = 1.0
-    distance = np.abs(np.arange(n)[:, None] - np.arange(n)[None, :]).astype(np.float64)
+    x = rng.standard_normal((n, d)).astype(dt)
+    wq = [(rng.standard_normal((d, dk)) * d ** -0.5).astype(dt) for _ in range(heads)]
+    wk = [(rng.standard_normal((d, dk)) * d ** -0.5).astype(dt) for _ in range(heads)]
+    wv = [(rng.standard_normal((d, dk)) * d ** -0.5).astype(dt) for _ in range(heads)]
+    wo = np.eye(d, dtype=dt)
+    temperature = dt.type(1.0)
+    distance = np.abs(np.arange(n)[:, None] - np.arange(n)[None, :]).astype(dt)
 
     def run():
-        pos = np.arange(n, dtype=np.float64)[:, None]
-        omega = 10000.0 ** (-(2 * (np.arange(d) // 2)) / d)
+        pos = np.arange(n, dtype=dt)[:, None]
+        omega = (10000.0 ** (-(2 * (np.arange(d) // 2)) / d)).astype(dt)
         angle = pos * omega[None, :]
         p = np.where(np.arange(d) % 2 == 0, np.sin(angle), np.cos(angle))
         x_in = x + p
@@ -74,15 +80,15 @@ def numpy_pass(n, d, heads):
         kept = []
         for h in range(heads):
             q, k, v = x_in @ wq[h], x_in @ wk[h], x_in @ wv[h]
-            raw = (q @ k.T) / math.sqrt(dk)
+            raw = (q @ k.T) / dt.type(math.sqrt(dk))
             s = raw / temperature
             row_max = np.where(mask, s, -np.inf).max(axis=1)
-            e = np.where(mask, np.exp(s - row_max[:, None]), 0.0)
+            e = np.where(mask, np.exp(s - row_max[:, None]), dt.type(0))
             row_sum = e.sum(axis=1)
             a = e / row_sum[:, None]
             z = a @ v
             with np.errstate(divide="ignore", invalid="ignore"):
-                la = np.where(a > 0, a * np.log(a), 0.0)
+                la = np.where(a > 0, a * np.log(a), dt.type(0))
             entropy = -la.sum(axis=1)
             mean_distance = (a * distance).sum(axis=1)
             kept.append((q, k, v, raw, s, a, z, row_max, row_sum, entropy, mean_distance))
@@ -92,26 +98,26 @@ def numpy_pass(n, d, heads):
     return run
 
 
-def torch_pass(n, d, heads):
-    """numpy_pass in PyTorch (float64, no autograd)."""
+def torch_pass(n, d, heads, dtype="float64"):
+    """numpy_pass in PyTorch (in dtype, no autograd)."""
     import torch
 
     g = torch.Generator().manual_seed(7)
     dk = d // heads
-    f64 = torch.float64
-    x = torch.randn(n, d, generator=g, dtype=f64)
-    wq = [torch.randn(d, dk, generator=g, dtype=f64) * d ** -0.5 for _ in range(heads)]
-    wk = [torch.randn(d, dk, generator=g, dtype=f64) * d ** -0.5 for _ in range(heads)]
-    wv = [torch.randn(d, dk, generator=g, dtype=f64) * d ** -0.5 for _ in range(heads)]
-    wo = torch.eye(d, dtype=f64)
+    dt = getattr(torch, dtype)  # the pass's dtype (float64 or float32)
+    x = torch.randn(n, d, generator=g, dtype=dt)
+    wq = [torch.randn(d, dk, generator=g, dtype=dt) * d ** -0.5 for _ in range(heads)]
+    wk = [torch.randn(d, dk, generator=g, dtype=dt) * d ** -0.5 for _ in range(heads)]
+    wv = [torch.randn(d, dk, generator=g, dtype=dt) * d ** -0.5 for _ in range(heads)]
+    wo = torch.eye(d, dtype=dt)
     temperature = 1.0
     idx = torch.arange(n)
-    distance = (idx[:, None] - idx[None, :]).abs().to(f64)
+    distance = (idx[:, None] - idx[None, :]).abs().to(dt)
 
     def run():
         with torch.inference_mode():
-            pos = torch.arange(n, dtype=f64)[:, None]
-            omega = 10000.0 ** (-(2 * (torch.arange(d) // 2)).to(f64) / d)
+            pos = torch.arange(n, dtype=dt)[:, None]
+            omega = 10000.0 ** (-(2 * (torch.arange(d) // 2)).to(dt) / d)
             angle = pos * omega[None, :]
             p = torch.where(torch.arange(d) % 2 == 0, torch.sin(angle), torch.cos(angle))
             x_in = x + p
@@ -135,7 +141,7 @@ def torch_pass(n, d, heads):
     return run
 
 
-def worker(framework, threads, min_time):
+def worker(framework, threads, min_time, dtype):
     """Runs in a child whose thread variables were set before NumPy or PyTorch loaded."""
     if framework == "torch":
         try:
@@ -148,7 +154,7 @@ def worker(framework, threads, min_time):
     else:
         make = numpy_pass
     clock = clock_for(threads)
-    print(json.dumps({f"{n}/{d}/{h}": time_call(make(n, d, h), min_time, clock)
+    print(json.dumps({f"{n}/{d}/{h}": time_call(make(n, d, h, dtype), min_time, clock)
                       for n, d, h in SIZES}))
 
 
@@ -162,10 +168,10 @@ def child_env(threads, malloc):
     return env
 
 
-def run_python(framework, threads, min_time, malloc):
+def run_python(framework, threads, min_time, malloc, dtype):
     out = subprocess.run(
         [sys.executable, __file__, "--worker", framework, "--threads", str(threads),
-         "--min-time", str(min_time)],
+         "--min-time", str(min_time), "--dtype", dtype],
         env=child_env(threads, malloc), check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
@@ -174,7 +180,7 @@ def run_bench(bench, threads, min_time, malloc):
     """{name: (seconds per iteration, GFLOP/s)} from attnviz-bench's JSON, in the clock of
     clock_for(threads) (the benchmark's FLOPS counter is per wall second: recomputed)."""
     out = subprocess.run(
-        [bench, "--benchmark_filter=BM_Forward|BM_Gemm", "--benchmark_format=json",
+        [bench, "--benchmark_filter=^(BM_Forward|BM_ForwardFloat|BM_Gemm)/", "--benchmark_format=json",
          f"--benchmark_min_time={min_time}", "--benchmark_repetitions=3",
          "--benchmark_report_aggregates_only=true"],
         env=child_env(threads, malloc), check=True, capture_output=True, text=True)
@@ -205,20 +211,22 @@ def main():
     parser.add_argument("--malloc", choices=["keep", "default"], default="keep",
                         help="glibc's handling of freed memory, for every framework alike")
     parser.add_argument("--json", help="also write every number to this file")
+    parser.add_argument("--dtype", choices=["float32", "float64"], default="float32",
+                        help="precision of every framework's pass (default float32)")
     parser.add_argument("--worker", choices=["numpy", "torch"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     thread_counts = [int(t) for t in args.threads.split(",")]
     if args.worker:
-        worker(args.worker, thread_counts[0], args.min_time)
+        worker(args.worker, thread_counts[0], args.min_time, args.dtype)
         return 0
 
     everything = {}
-    print("times in ms (float64; median for Python, mean for attnviz-bench; CPU time for 1 thread,"
+    print(f"times in ms ({args.dtype}, attnviz's {BENCHMARK[args.dtype]}; median for Python, mean for attnviz-bench; CPU time for 1 thread,"
           " wall time for more); speed-up = faster of NumPy and PyTorch / attnviz")
     for threads in thread_counts:
         engine = run_bench(args.bench, threads, args.min_time, args.malloc)
-        numpy_times = run_python("numpy", threads, args.min_time, args.malloc)
-        torch_times = run_python("torch", threads, args.min_time, args.malloc)
+        numpy_times = run_python("numpy", threads, args.min_time, args.malloc, args.dtype)
+        torch_times = run_python("torch", threads, args.min_time, args.malloc, args.dtype)
         gemm = engine.get("BM_Gemm/n:512/k:768/m:768", (0, 0))[1]
         everything[threads] = {"attnviz": engine, "numpy": numpy_times, "torch": torch_times}
         print(f"\nthreads = {threads}" + ("" if torch_times else "  (PyTorch not installed: skipped)"))
@@ -226,7 +234,7 @@ def main():
               f"{'speed-up':>9} {'GFLOP/s':>8} {'of SP GEMM':>10}")
         for n, d, h in SIZES:
             key = f"{n}/{d}/{h}"
-            seconds, flops = engine[bench_key("BM_Forward", n, d, h)]
+            seconds, flops = engine[bench_key(BENCHMARK[args.dtype], n, d, h)]
             best = min(t for t in (numpy_times[key], (torch_times or {}).get(key)) if t)
             torch_ms = f"{torch_times[key] * 1e3:10.3f}" if torch_times else f"{'-':>10}"
             fraction = f"{flops / gemm:10.0%}" if gemm else f"{'-':>10}"

@@ -4,6 +4,8 @@
 #include "attention.h"
 #include "benchsession.h"
 #include "document.h"
+#include "model.h"
+#include "modelforward.h"
 
 #include <Eigen/Dense>
 #include <algorithm>
@@ -27,6 +29,26 @@ void BM_Forward(benchmark::State& state)
     for (auto _ : state) {
         attn::ForwardResult result = attn::forward(session);
         benchmark::DoNotOptimize(result.output.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["FLOPS"] =
+        benchmark::Counter(attn::passFlops(session), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["threads"] = attn::defaultThreadCount();
+}
+
+/// BM_ForwardFloat/n/d_model/heads: BM_Forward's pass in float32, as its v2 equivalent (one
+/// block without residual, norm or FFN: modelFromSession) runs on a FloatModel. What
+/// compare.py measures against NumPy and PyTorch in float32.
+void BM_ForwardFloat(benchmark::State& state)
+{
+    const attn::Session session =
+        bench::makeSession(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                           static_cast<int>(state.range(2)));
+    const attn::FloatModel model = attn::castModel<float>(attn::modelFromSession(session));
+    attn::forwardModel(model); // untimed, as in BM_Forward
+    for (auto _ : state) {
+        attn::FloatModelResult result = attn::forwardModel(model, 0);
+        benchmark::DoNotOptimize(result.final.data());
         benchmark::ClobberMemory();
     }
     state.counters["FLOPS"] =
@@ -129,6 +151,7 @@ void passSizes(benchmark::internal::Benchmark* b)
 } // namespace
 
 BENCHMARK(BM_Forward)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ForwardFloat)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_EditWeight)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_EditWeightExact)->Apply(passSizes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 // The shapes of the 512/768/12 pass: the projections (512×768 · 768×768) and one head's

@@ -20,7 +20,8 @@ constexpr double kThreadedFlops = 3e7;
 
 /// Z = A · V (n × d_k) in rows, over only the columns (keys) the mask allows there: a causal
 /// mask skips the upper triangle.
-void attend(const std::vector<Span>& spans, Rows rows, HeadResult& head)
+template <typename Scalar>
+void attend(const std::vector<Span>& spans, Rows rows, BasicHeadResult<Scalar>& head)
 {
     Eigen::Index first = static_cast<Eigen::Index>(spans.size());
     Eigen::Index last = 0;
@@ -42,8 +43,9 @@ void attend(const std::vector<Span>& spans, Rows rows, HeadResult& head)
 }
 
 /// Everything after Q, K and V for one block of rows.
+template <typename Scalar>
 void computeRows(const Session& s, const MaskMatrix& mask, const std::vector<Span>& spans,
-                 Rows rows, HeadResult& head)
+                 Rows rows, BasicHeadResult<Scalar>& head)
 {
     computeScores(s, head, rows);
     normalise(s, mask, spans, rows, head);
@@ -130,7 +132,8 @@ HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& ma
     return head;
 }
 
-void finishHead(const Session& s, const MaskMatrix& mask, HeadResult& head, int h)
+template <typename Scalar>
+void finishHead(const Session& s, const MaskMatrix& mask, BasicHeadResult<Scalar>& head, int h)
 {
     const Eigen::Index n = head.q.rows();
     if (s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot)
@@ -148,6 +151,9 @@ void finishHead(const Session& s, const MaskMatrix& mask, HeadResult& head, int 
     for (Eigen::Index r = 0; r < n; r += kRowBlock)
         computeRows(s, mask, spans, {r, std::min(n, r + kRowBlock)}, head);
 }
+
+template void finishHead(const Session&, const MaskMatrix&, BasicHeadResult<double>&, int);
+template void finishHead(const Session&, const MaskMatrix&, BasicHeadResult<float>&, int);
 
 ForwardResult forward(const Session& s)
 {

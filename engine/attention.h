@@ -43,6 +43,9 @@ HeadResult computeHead(const Session& session, const Matrix& xIn, const MaskMatr
 /// Z and the row statistics, with the session's score, temperature, mask and normaliser
 /// (and row head of its additive_w). A block of a model (model.h) uses it after adding
 /// its biases to Q, K and V.
-void finishHead(const Session& session, const MaskMatrix& mask, HeadResult& result, int head);
+/// For double and float.
+template <typename Scalar>
+void finishHead(const Session& session, const MaskMatrix& mask, BasicHeadResult<Scalar>& result,
+                int head);
 
 } // namespace attn

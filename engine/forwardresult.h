@@ -8,13 +8,17 @@
 
 namespace attn {
 
-struct HeadResult
+/// One head's pass, in the scalar it computes in (HeadResult: double).
+template <typename Scalar> struct BasicHeadResult
 {
+    using Matrix = MatrixOf<Scalar>;
+    using Vector = VectorOf<Scalar>;
+
     Matrix q;         ///< n × d_k, row i is the query of token i
     Matrix k;         ///< n × d_k, row j is the key of token j
     Matrix v;         ///< n × d_k, row j is the value of token j
     Matrix rawScores; ///< n × n, score(Q, K) (scaled_dot already divided by √d_k)
-    Matrix scores;    ///< n × n, rawScores / temperature (±∞ where that overflows a double)
+    Matrix scores;    ///< n × n, rawScores / temperature (±∞ where that overflows)
     Matrix weights;   ///< n × n, A: row i is how query i spreads over the keys
     Matrix output;    ///< n × d_k, Z = A · V
     Vector rowMax;    ///< n, softmax's shift: max of the allowed scores of row i (0 if none)
@@ -22,6 +26,8 @@ struct HeadResult
     Vector entropy;   ///< n, −Σ_j a_ij ln a_ij of row i normalised to sum 1 (nats)
     Vector meanDistance; ///< n, Σ_j a_ij |i − j| / Σ_j a_ij
 };
+
+using HeadResult = BasicHeadResult<Real>;
 
 struct ForwardResult
 {

@@ -14,8 +14,12 @@ std::vector<HeadSummary> summarise(const ForwardResult& result)
     return out;
 }
 
-void rowStatistics(const std::vector<Span>& spans, Rows rows, HeadResult& head)
+template <typename Scalar>
+void rowStatistics(const std::vector<Span>& spans, Rows rows, BasicHeadResult<Scalar>& head)
 {
+    using Real = Scalar; // the sums run in the pass's scalar
+    using Vector = VectorOf<Scalar>;
+    using Array = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
     const Eigen::Index n = head.weights.cols();
     const Eigen::Index count = rows.end - rows.begin;
     Vector total = Vector::Zero(n); // indexed by row, only rows used
@@ -30,8 +34,8 @@ void rowStatistics(const std::vector<Span>& spans, Rows rows, HeadResult& head)
         usable(i) = Real(total(i) > 0 && std::isfinite(total(i)));
     head.entropy.segment(rows.begin, count).setZero();
     head.meanDistance.segment(rows.begin, count).setZero();
-    Eigen::ArrayXd a(count);
-    Eigen::ArrayXd logA(count);
+    Array a(count);
+    Array logA(count);
     for (Eigen::Index j = 0; j < n; ++j) {
         const auto [begin, end] = clip(spans[j], rows);
         const Eigen::Index length = end - begin;
@@ -52,5 +56,8 @@ void rowStatistics(const std::vector<Span>& spans, Rows rows, HeadResult& head)
         }
     }
 }
+
+template void rowStatistics(const std::vector<Span>&, Rows, BasicHeadResult<double>&);
+template void rowStatistics(const std::vector<Span>&, Rows, BasicHeadResult<float>&);
 
 } // namespace attn

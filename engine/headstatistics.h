@@ -19,6 +19,7 @@ std::vector<HeadSummary> summarise(const ForwardResult& result);
 
 /// head.entropy and head.meanDistance in rows: entropy and mean |i − j| of each query's row
 /// of the weights, normalised to sum 1. Rows with no weight (or an infinite total) get 0.
-void rowStatistics(const std::vector<Span>& spans, Rows rows, HeadResult& head);
+template <typename Scalar>
+void rowStatistics(const std::vector<Span>& spans, Rows rows, BasicHeadResult<Scalar>& head);
 
 } // namespace attn

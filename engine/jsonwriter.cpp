@@ -57,7 +57,7 @@ Json matricesJson(const std::vector<Matrix>& list, const std::string& field)
     return out;
 }
 
-Json vectorJson(const Vector& v, const std::string& field)
+template <typename Scalar> Json vectorJson(const VectorOf<Scalar>& v, const std::string& field)
 {
     for (Eigen::Index i = 0; i < v.size(); ++i)
         if (!std::isfinite(v(i)))
@@ -65,7 +65,8 @@ Json vectorJson(const Vector& v, const std::string& field)
     return Json(std::vector<Real>(v.data(), v.data() + v.size()));
 }
 
-Json headResultJson(const HeadResult& h, const std::string& field, bool statistics)
+template <typename Scalar>
+Json headResultJson(const BasicHeadResult<Scalar>& h, const std::string& field, bool statistics)
 {
     Json out = {{"Q", matrixJson(h.q, field + "Q")},
                 {"K", matrixJson(h.k, field + "K")},
@@ -82,6 +83,11 @@ Json headResultJson(const HeadResult& h, const std::string& field, bool statisti
     }
     return out;
 }
+
+template Json vectorJson(const VectorOf<double>&, const std::string&);
+template Json vectorJson(const VectorOf<float>&, const std::string&);
+template Json headResultJson(const BasicHeadResult<double>&, const std::string&, bool);
+template Json headResultJson(const BasicHeadResult<float>&, const std::string&, bool);
 
 std::string pretty(const Json& j)
 {

@@ -39,12 +39,14 @@ Json matrixJson(const Eigen::MatrixBase<Derived>& m, const std::string& field)
 Json matricesJson(const std::vector<Matrix>& list, const std::string& field);
 
 /// A vector as one array; throws SessionError naming field[i] like matrixJson.
-Json vectorJson(const Vector& v, const std::string& field);
+template <typename Scalar> Json vectorJson(const VectorOf<Scalar>& v, const std::string& field);
 
 /// One head's matrices as the dumps write them (field "head_results[h]." names them):
 /// Q, K, V, raw_scores, scores, weights and output, then with statistics dump v1's row_max,
 /// row_sum, entropy and mean_distance.
-Json headResultJson(const HeadResult& head, const std::string& field, bool statistics);
+/// For double and float.
+template <typename Scalar>
+Json headResultJson(const BasicHeadResult<Scalar>& head, const std::string& field, bool statistics);
 
 /// The text of a file: readable and still compact, ending in a line break.
 std::string pretty(const Json& j);

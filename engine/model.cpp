@@ -90,18 +90,18 @@ std::optional<Activation> parseActivation(std::string_view name)
     return kindOf(kActivationNames, name);
 }
 
-bool Model::isAblated(int block, int head) const
+template <typename Scalar> bool BasicModel<Scalar>::isAblated(int block, int head) const
 {
     return std::find(ablate.begin(), ablate.end(), std::pair{block, head}) != ablate.end();
 }
 
-const std::string& Model::shownToken(int id) const
+template <typename Scalar> const std::string& BasicModel<Scalar>::shownToken(int id) const
 {
     const auto v = static_cast<std::size_t>(id);
     return tokenText.size() == vocabulary.size() ? tokenText[v] : vocabulary[v];
 }
 
-std::vector<std::string> Model::shownTokens() const
+template <typename Scalar> std::vector<std::string> BasicModel<Scalar>::shownTokens() const
 {
     if (tokenText.empty())
         return settings.tokens;
@@ -111,7 +111,7 @@ std::vector<std::string> Model::shownTokens() const
     return shown;
 }
 
-std::vector<int> Model::tokenIds() const
+template <typename Scalar> std::vector<int> BasicModel<Scalar>::tokenIds() const
 {
     std::vector<int> ids;
     if (vocabulary.empty())
@@ -125,6 +125,78 @@ std::vector<int> Model::tokenIds() const
     }
     return ids;
 }
+
+template struct BasicModel<double>;
+template struct BasicModel<float>;
+
+namespace {
+
+template <typename To, typename M> auto cast(const M& m)
+{
+    return m.template cast<To>().eval();
+}
+
+template <typename To, typename M> auto castAll(const std::vector<M>& list)
+{
+    std::vector<decltype(cast<To>(list.front()))> out;
+    out.reserve(list.size());
+    for (const M& m : list)
+        out.push_back(cast<To>(m));
+    return out;
+}
+
+template <typename To, typename From>
+BasicLayerNormParams<To> castNorm(const BasicLayerNormParams<From>& ln)
+{
+    return {cast<To>(ln.gain), cast<To>(ln.bias), ln.eps};
+}
+
+template <typename To, typename From> BasicBlock<To> castBlock(const BasicBlock<From>& b)
+{
+    BasicBlock<To> out;
+    out.residual = b.residual;
+    out.norm = b.norm;
+    const BasicAttentionWeights<From>& a = b.attention;
+    out.attention = {castAll<To>(a.wq), castAll<To>(a.wk), castAll<To>(a.wv),
+                     castAll<To>(a.bq), castAll<To>(a.bk), castAll<To>(a.bv),
+                     cast<To>(a.wo),    cast<To>(a.bo),    a.additiveW};
+    out.ln1 = castNorm<To>(b.ln1);
+    out.ln2 = castNorm<To>(b.ln2);
+    if (b.ffn)
+        out.ffn = BasicFeedForward<To>{cast<To>(b.ffn->w1), cast<To>(b.ffn->b1),
+                                       cast<To>(b.ffn->w2), cast<To>(b.ffn->b2), b.ffn->activation};
+    return out;
+}
+
+} // namespace
+
+template <typename To, typename From> BasicModel<To> castModel(const BasicModel<From>& m)
+{
+    BasicModel<To> out;
+    out.settings = m.settings;
+    out.vocabulary = m.vocabulary;
+    out.tokenText = m.tokenText;
+    out.tokenEmbeddings = cast<To>(m.tokenEmbeddings);
+    out.embeddings = cast<To>(m.embeddings);
+    out.learnedPositions = cast<To>(m.learnedPositions);
+    for (const BasicBlock<From>& b : m.layers)
+        out.layers.push_back(castBlock<To>(b));
+    if (m.finalNorm)
+        out.finalNorm = castNorm<To>(*m.finalNorm);
+    out.unembedding = m.unembedding;
+    out.unembeddingMatrix = cast<To>(m.unembeddingMatrix);
+    out.unembeddingBias = cast<To>(m.unembeddingBias);
+    out.ablate = m.ablate;
+    out.trainingJson = m.trainingJson;
+    out.folder = m.folder;
+    out.text = m.text;
+    return out;
+}
+
+template FloatModel castModel<float, double>(const Model&);
+template Model castModel<double, float>(const FloatModel&);
+template Model castModel<double, double>(const Model&);
+template FloatModel castModel<float, float>(const FloatModel&);
 
 void validate(const Model& m)
 {

@@ -39,43 +39,48 @@ std::optional<NormPlacement> parseNormPlacement(std::string_view name);
 std::optional<Activation> parseActivation(std::string_view name);
 
 /// LN(x) = (x − mean(x)) / √(var(x) + eps) ⊙ gain + bias, per row.
-struct LayerNormParams
+template <typename Scalar> struct BasicLayerNormParams
 {
-    RowVector gain; ///< d_model
-    RowVector bias; ///< d_model
+    RowVectorOf<Scalar> gain; ///< d_model
+    RowVectorOf<Scalar> bias; ///< d_model
     Real eps = 1e-5;
 };
 
 /// FFN(M) = act(M · W_1 + b_1) · W_2 + b_2.
-struct FeedForward
+template <typename Scalar> struct BasicFeedForward
 {
-    Matrix w1;    ///< d_model × d_ff
-    RowVector b1; ///< d_ff
-    Matrix w2;    ///< d_ff × d_model
-    RowVector b2; ///< d_model
+    MatrixOf<Scalar> w1;    ///< d_model × d_ff
+    RowVectorOf<Scalar> b1; ///< d_ff
+    MatrixOf<Scalar> w2;    ///< d_ff × d_model
+    RowVectorOf<Scalar> b2; ///< d_model
     Activation activation = Activation::GeluTanh;
 
     int width() const { return static_cast<int>(w1.cols()); }
 };
 
-struct AttentionWeights
+template <typename Scalar> struct BasicAttentionWeights
 {
-    std::vector<Matrix> wq, wk, wv;    ///< heads matrices of d_model × d_k
-    std::vector<RowVector> bq, bk, bv; ///< heads vectors of d_k
-    Matrix wo;                         ///< d_model × d_model
-    RowVector bo;                      ///< d_model
-    Matrix additiveW;                  ///< heads × d_k, for the additive score
+    std::vector<MatrixOf<Scalar>> wq, wk, wv;    ///< heads matrices of d_model × d_k
+    std::vector<RowVectorOf<Scalar>> bq, bk, bv; ///< heads vectors of d_k
+    MatrixOf<Scalar> wo;                         ///< d_model × d_model
+    RowVectorOf<Scalar> bo;                      ///< d_model
+    Matrix additiveW; ///< heads × d_k, for the additive score (a setting: always double)
 };
 
-struct Block
+template <typename Scalar> struct BasicBlock
 {
     bool residual = true;
     NormPlacement norm = NormPlacement::None;
-    AttentionWeights attention;
-    LayerNormParams ln1; ///< used when norm is not None
-    LayerNormParams ln2; ///< used when norm is not None and there is an FFN
-    std::optional<FeedForward> ffn;
+    BasicAttentionWeights<Scalar> attention;
+    BasicLayerNormParams<Scalar> ln1; ///< used when norm is not None
+    BasicLayerNormParams<Scalar> ln2; ///< used when norm is not None and there is an FFN
+    std::optional<BasicFeedForward<Scalar>> ffn;
 };
+
+using LayerNormParams = BasicLayerNormParams<Real>;
+using FeedForward = BasicFeedForward<Real>;
+using AttentionWeights = BasicAttentionWeights<Real>;
+using Block = BasicBlock<Real>;
 
 /// Upper bound on blocks, so that a typo cannot ask for gigabytes.
 inline constexpr int kMaxLayers = 128;
@@ -89,8 +94,13 @@ inline constexpr double kMaxModelResultNumbers = 268435456;
 /// Upper bound on the vocabulary (GPT-2 has 50 257).
 inline constexpr int kMaxVocabulary = 1 << 18;
 
-struct Model
+/// A model whose weights are in Scalar: Model (double) is what files, lessons and editors
+/// use; FloatModel what a checkpoint's pass runs on (castModel() converts).
+template <typename Scalar> struct BasicModel
 {
+    using Matrix = MatrixOf<Scalar>;
+    using RowVector = RowVectorOf<Scalar>;
+
     /// Tokens, sizes, seed and the attention settings every block shares (score,
     /// temperature, mask, normaliser, positional kind and base). Its embeddings, learned
     /// encoding and weights are left empty: the model keeps its own below.
@@ -102,8 +112,8 @@ struct Model
     Matrix tokenEmbeddings;              ///< V × d_model, with a vocabulary
     Matrix embeddings;                   ///< n × d_model, without a vocabulary (as v1)
     Matrix learnedPositions;             ///< at least n × d_model, rows 0 … n − 1 used
-    std::vector<Block> layers;
-    std::optional<LayerNormParams> finalNorm;
+    std::vector<BasicBlock<Scalar>> layers;
+    std::optional<BasicLayerNormParams<Scalar>> finalNorm;
     UnembeddingKind unembedding = UnembeddingKind::None;
     Matrix unembeddingMatrix;                ///< d_model × V, when unembedding is Matrix
     RowVector unembeddingBias;               ///< V (zeros when absent)
@@ -128,6 +138,12 @@ struct Model
     /// Index in the vocabulary of each token (empty without a vocabulary).
     std::vector<int> tokenIds() const;
 };
+
+using Model = BasicModel<Real>;
+using FloatModel = BasicModel<float>;
+
+/// The same model with every weight converted to To (rounded to nearest for float).
+template <typename To, typename From> BasicModel<To> castModel(const BasicModel<From>& model);
 
 /// Throws SessionError naming the field when the model breaks the format's rules.
 void validate(const Model& model);

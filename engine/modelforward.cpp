@@ -1,13 +1,16 @@
 #include "modelforward.h"
 
 #include "attention.h"
+#include "gemm.h"
 #include "parallelfor.h"
 #include "positionalencoding.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
-#include <numeric>
+#include <type_traits>
+#include <utility>
 
 namespace attn {
 namespace {
@@ -16,26 +19,29 @@ namespace {
 /// calling thread (as attention.cpp's pass, for the same reason).
 constexpr double kThreadedFlops = 3e7;
 
-Matrix positions(const Model& m)
+// Every function is a template over the pass's scalar (double or float), instantiated for
+// both at the end of the file.
+
+template <typename Scalar> MatrixOf<Scalar> positions(const BasicModel<Scalar>& m)
 {
     const Session& s = m.settings;
     switch (s.positional.kind) {
-    case PeKind::Sinusoidal:
-        return sinusoidalEncoding(s.n(), s.dModel, s.positional.base);
+    case PeKind::Sinusoidal: // computed in double, then rounded: the same table for both
+        return sinusoidalEncoding(s.n(), s.dModel, s.positional.base).cast<Scalar>();
     case PeKind::Learned:
         return m.learnedPositions.topRows(s.n());
     case PeKind::None:
         break;
     }
-    return Matrix::Zero(s.n(), s.dModel);
+    return MatrixOf<Scalar>::Zero(s.n(), s.dModel);
 }
 
-Matrix embeddings(const Model& m)
+template <typename Scalar> MatrixOf<Scalar> embeddings(const BasicModel<Scalar>& m)
 {
     if (m.vocabulary.empty())
         return m.embeddings;
     const std::vector<int> ids = m.tokenIds();
-    Matrix x(m.n(), m.dModel());
+    MatrixOf<Scalar> x(m.n(), m.dModel());
     for (int i = 0; i < m.n(); ++i)
         x.row(i) = m.tokenEmbeddings.row(ids[i]);
     return x;
@@ -43,43 +49,72 @@ Matrix embeddings(const Model& m)
 
 /// x + b in each row, skipped when b is exactly zero so that a block without biases
 /// computes exactly what v1 computes.
-void addBias(Matrix& x, const RowVector& b)
+template <typename Scalar> void addBias(MatrixOf<Scalar>& x, const RowVectorOf<Scalar>& b)
 {
     if (b.size() > 0 && !b.isZero(0))
         x.rowwise() += b;
 }
 
 /// The settings a block's heads are computed with: the model's, and its own additive_w.
-Session blockSettings(const Model& m, int l)
+template <typename Scalar> Session blockSettings(const BasicModel<Scalar>& m, int l)
 {
     Session s = m.settings;
     s.additiveW = m.layers[l].attention.additiveW;
     return s;
 }
 
-const Matrix& attentionInput(const Block& b, const BlockResult& r)
+template <typename Scalar>
+const MatrixOf<Scalar>& attentionInput(const BasicBlock<Scalar>& b,
+                                       const BasicBlockResult<Scalar>& r)
 {
     return b.norm == NormPlacement::Pre ? r.ln1.output : r.input;
 }
 
-HeadResult computeBlockHead(const Model& m, const Session& settings, const MaskMatrix& mask, int l,
-                            const Matrix& in, int h)
+/// Q, K and V of head h with the block's biases.
+template <typename Scalar>
+void projectHead(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in, int h,
+                 BasicHeadResult<Scalar>& head)
 {
-    const AttentionWeights& a = m.layers[l].attention;
-    HeadResult head;
-    head.q.noalias() = in * a.wq[h];
-    head.k.noalias() = in * a.wk[h];
-    head.v.noalias() = in * a.wv[h];
+    const BasicAttentionWeights<Scalar>& a = m.layers[l].attention;
+    multiply(head.q, in, a.wq[h]);
+    multiply(head.k, in, a.wk[h]);
+    multiply(head.v, in, a.wv[h]);
     addBias(head.q, a.bq[h]);
     addBias(head.k, a.bk[h]);
     addBias(head.v, a.bv[h]);
+}
+
+/// Everything after the projections (Z = 0 for an ablated head).
+template <typename Scalar>
+void finishBlockHead(const BasicModel<Scalar>& m, const Session& settings, const MaskMatrix& mask,
+                     int l, int h, BasicHeadResult<Scalar>& head)
+{
     finishHead(settings, mask, head, h);
     if (m.isAblated(l, h))
         head.output.setZero();
-    return head;
 }
 
-int usefulThreads(const Model& m)
+/// The heads of block l from its attention input: in float the projections go to OpenBLAS
+/// one after another (each spread over the engine's threads, gemm.h), then the heads' other
+/// steps in parallel; in double each head is computed whole on one of the threads.
+template <typename Scalar>
+void computeBlockHeads(const BasicModel<Scalar>& m, int l, const MaskMatrix& mask,
+                       const MatrixOf<Scalar>& in, BasicBlockResult<Scalar>& r, int threads)
+{
+    const Session settings = blockSettings(m, l);
+    r.heads.assign(m.heads(), {});
+    constexpr bool projectFirst = std::is_same_v<Scalar, float>;
+    if constexpr (projectFirst)
+        for (int h = 0; h < m.heads(); ++h)
+            projectHead(m, l, in, h, r.heads[h]);
+    parallelFor(m.heads(), threads, [&](int h) {
+        if constexpr (!projectFirst)
+            projectHead(m, l, in, h, r.heads[h]);
+        finishBlockHead(m, settings, mask, l, h, r.heads[h]);
+    });
+}
+
+template <typename Scalar> int usefulThreads(const BasicModel<Scalar>& m)
 {
     const double flops = modelFlops(m) / std::max(1, m.layerCount());
     return flops < kThreadedFlops ? 1 : defaultThreadCount();
@@ -87,9 +122,13 @@ int usefulThreads(const Model& m)
 
 /// (x +) sublayer, the residual sum of a block; for post-norm LN of it, with the sum kept in
 /// `sum` and the norm in `ln` (otherwise `sum` is left empty and `ln` as it is).
-Matrix residualSum(const Block& b, const Matrix& x, const Matrix& sublayer,
-                   const LayerNormParams& params, Matrix& sum, LayerNormResult& ln)
+template <typename Scalar>
+MatrixOf<Scalar> residualSum(const BasicBlock<Scalar>& b, const MatrixOf<Scalar>& x,
+                             const MatrixOf<Scalar>& sublayer,
+                             const BasicLayerNormParams<Scalar>& params, MatrixOf<Scalar>& sum,
+                             BasicLayerNormResult<Scalar>& ln)
 {
+    using Matrix = MatrixOf<Scalar>;
     Matrix total = b.residual ? Matrix(x + sublayer) : sublayer;
     if (b.norm != NormPlacement::Post) {
         sum = Matrix();
@@ -101,8 +140,10 @@ Matrix residualSum(const Block& b, const Matrix& x, const Matrix& sublayer,
 }
 
 /// Everything after MHA: the first sum (and post's LN1), the FFN, the second sum.
-void finishBlock(const Block& b, BlockResult& r)
+template <typename Scalar>
+void finishBlock(const BasicBlock<Scalar>& b, BasicBlockResult<Scalar>& r)
 {
+    using Matrix = MatrixOf<Scalar>;
     r.afterAttention = residualSum(b, r.input, r.attentionOutput, b.ln1, r.attentionSum, r.ln1);
     r.ln2 = {};
     r.ffnPreActivation = r.ffnHidden = r.ffnOutput = r.ffnSum = Matrix();
@@ -110,45 +151,96 @@ void finishBlock(const Block& b, BlockResult& r)
         r.output = r.afterAttention;
         return;
     }
-    const FeedForward& f = *b.ffn;
+    const BasicFeedForward<Scalar>& f = *b.ffn;
     if (b.norm == NormPlacement::Pre)
         r.ln2 = layerNorm(r.afterAttention, b.ln2);
     const Matrix& in = b.norm == NormPlacement::Pre ? r.ln2.output : r.afterAttention;
-    r.ffnPreActivation.noalias() = in * f.w1;
+    multiply(r.ffnPreActivation, in, f.w1);
     addBias(r.ffnPreActivation, f.b1);
     r.ffnHidden = activate(r.ffnPreActivation, f.activation);
-    r.ffnOutput.noalias() = r.ffnHidden * f.w2;
+    multiply(r.ffnOutput, r.ffnHidden, f.w2);
     addBias(r.ffnOutput, f.b2);
     r.output = residualSum(b, r.afterAttention, r.ffnOutput, b.ln2, r.ffnSum, r.ln2);
 }
 
-void assembleAttention(const Model& m, int l, BlockResult& r)
+template <typename Scalar>
+void assembleAttention(const BasicModel<Scalar>& m, int l, BasicBlockResult<Scalar>& r)
 {
     const int dk = m.dK();
     r.concat.resize(m.n(), m.dModel());
     for (int h = 0; h < m.heads(); ++h)
         r.concat.middleCols(h * dk, dk) = r.heads[h].output;
-    r.attentionOutput.noalias() = r.concat * m.layers[l].attention.wo;
+    multiply(r.attentionOutput, r.concat, m.layers[l].attention.wo);
     addBias(r.attentionOutput, m.layers[l].attention.bo);
 }
 
-void computeBlock(const Model& m, int l, const MaskMatrix& mask, const Matrix& input,
-                  BlockResult& r, int threads)
+template <typename Scalar>
+void computeBlock(const BasicModel<Scalar>& m, int l, const MaskMatrix& mask,
+                  const MatrixOf<Scalar>& input, BasicBlockResult<Scalar>& r, int threads)
 {
-    const Block& b = m.layers[l];
+    const BasicBlock<Scalar>& b = m.layers[l];
     r.input = input;
-    r.ln1 = b.norm == NormPlacement::Pre ? layerNorm(input, b.ln1) : LayerNormResult{};
-    const Session settings = blockSettings(m, l);
-    const Matrix& in = attentionInput(b, r);
-    r.heads.resize(m.heads());
-    parallelFor(m.heads(), threads,
-                [&](int h) { r.heads[h] = computeBlockHead(m, settings, mask, l, in, h); });
+    r.ln1 = b.norm == NormPlacement::Pre ? layerNorm(input, b.ln1) : BasicLayerNormResult<Scalar>{};
+    computeBlockHeads(m, l, mask, attentionInput(b, r), r, threads);
     assembleAttention(m, l, r);
     finishBlock(b, r);
 }
 
-void computePredictions(const Model& m, ModelResult& r, int topK)
+/// logSumExp and the k most probable tokens of every row of the logits (n × V), in one sweep
+/// down the columns, which are contiguous: Σ_v exp(l_v − max) per row, and per row a heap
+/// of the k largest logits kept so far (a later id never displaces an equal logit), then
+/// the k by p, ties by the smaller id. p = exp(l − max) / Σ: exact where max ≫ log V, unlike
+/// exp(l − logSumExp), in which max + log Σ rounds to max.
+template <typename Scalar> void predict(BasicModelResult<Scalar>& r, Eigen::Index k)
 {
+    using Entry = std::pair<Scalar, int>; // logit, id
+    // Heap order: the worst kept entry comes first (a lower logit, or the larger id).
+    const auto better = [](const Entry& a, const Entry& b) {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+    };
+    const Eigen::Index n = r.logits.rows(), vocabulary = r.logits.cols();
+    const VectorOf<Scalar> top = r.logits.rowwise().maxCoeff();
+    VectorOf<Scalar> sum = VectorOf<Scalar>::Zero(n);
+    std::vector<std::vector<Entry>> heaps(n);
+    // The worst kept logit of each row once its heap holds k, +∞ before: a contiguous test.
+    VectorOf<Scalar> worst = VectorOf<Scalar>::Constant(n, std::numeric_limits<Scalar>::infinity());
+    for (Eigen::Index v = 0; v < vocabulary; ++v) {
+        const auto column = r.logits.col(v);
+        sum.array() += (column - top).array().exp();
+        for (Eigen::Index i = 0; i < n; ++i) {
+            std::vector<Entry>& heap = heaps[i];
+            const Entry entry{column(i), static_cast<int>(v)};
+            if (static_cast<Eigen::Index>(heap.size()) < k) {
+                heap.push_back(entry);
+                std::push_heap(heap.begin(), heap.end(), better);
+                if (static_cast<Eigen::Index>(heap.size()) == k)
+                    worst(i) = heap.front().first;
+            } else if (k > 0 && column(i) > worst(i)) {
+                std::pop_heap(heap.begin(), heap.end(), better);
+                heap.back() = entry;
+                std::push_heap(heap.begin(), heap.end(), better);
+                worst(i) = heap.front().first;
+            }
+        }
+    }
+    r.logSumExp.resize(n);
+    r.topK.assign(n, {});
+    for (Eigen::Index i = 0; i < n; ++i) {
+        r.logSumExp(i) = top(i) + std::log(sum(i));
+        for (const auto& [logit, id] : heaps[i])
+            r.topK[i].push_back({id, logit, std::exp(logit - top(i)) / sum(i)});
+        // By the probabilities as written: logits an ulp apart may round to one p, which then
+        // comes by the smaller id.
+        std::sort(r.topK[i].begin(), r.topK[i].end(), [](const Prediction& a, const Prediction& b) {
+            return a.p > b.p || (a.p == b.p && a.id < b.id);
+        });
+    }
+}
+
+template <typename Scalar>
+void computePredictions(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int topK)
+{
+    using Matrix = MatrixOf<Scalar>;
     const Matrix& last = r.blocks.back().output;
     if (m.finalNorm) {
         r.finalNorm = layerNorm(last, *m.finalNorm);
@@ -158,40 +250,21 @@ void computePredictions(const Model& m, ModelResult& r, int topK)
         r.final = last;
     }
     r.logits = Matrix();
-    r.logSumExp = Vector();
+    r.logSumExp = VectorOf<Scalar>();
     r.topK.clear();
     if (m.unembedding == UnembeddingKind::None)
         return;
     if (m.unembedding == UnembeddingKind::Tied)
-        r.logits.noalias() = r.final * m.tokenEmbeddings.transpose();
+        multiply(r.logits, r.final, m.tokenEmbeddings, true);
     else
-        r.logits.noalias() = r.final * m.unembeddingMatrix;
+        multiply(r.logits, r.final, m.unembeddingMatrix);
     addBias(r.logits, m.unembeddingBias);
-    const Eigen::Index n = r.logits.rows(), vocabulary = r.logits.cols();
-    const Eigen::Index k = std::min<Eigen::Index>(std::max(topK, 0), vocabulary);
-    r.logSumExp.resize(n);
-    r.topK.resize(n);
-    std::vector<int> order(vocabulary);
-    RowVector p(vocabulary);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const auto row = r.logits.row(i);
-        const Real top = row.maxCoeff();
-        // exp(l − top) / Σ exp(row − top): exact where top ≫ log V, unlike exp(l − logSumExp),
-        // in which top + log Σ rounds to top.
-        p = (row.array() - top).exp();
-        const Real sum = p.sum();
-        p /= sum;
-        r.logSumExp(i) = top + std::log(sum);
-        std::iota(order.begin(), order.end(), 0);
-        // By the probabilities as written, so that equal p come by the smaller id.
-        std::partial_sort(order.begin(), order.begin() + k, order.end(),
-                          [&p](int a, int b) { return p(a) > p(b) || (p(a) == p(b) && a < b); });
-        for (Eigen::Index j = 0; j < k; ++j)
-            r.topK[i].push_back({order[j], row(order[j]), p(order[j])});
-    }
+    const Eigen::Index k = std::min<Eigen::Index>(std::max(topK, 0), r.logits.cols());
+    predict(r, k);
 }
 
-void runBlocks(const Model& m, ModelResult& r, int from, int topK)
+template <typename Scalar>
+void runBlocks(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int from, int topK)
 {
     const int threads = usefulThreads(m);
     r.blocks.resize(m.layerCount());
@@ -202,52 +275,64 @@ void runBlocks(const Model& m, ModelResult& r, int from, int topK)
 
 } // namespace
 
-LayerNormResult layerNorm(const Matrix& x, const LayerNormParams& ln)
+template <typename Scalar>
+BasicLayerNormResult<Scalar> layerNorm(const std::type_identity_t<MatrixOf<Scalar>>& x,
+                                       const BasicLayerNormParams<Scalar>& ln)
 {
-    LayerNormResult r;
+    using Real = Scalar;
+    BasicLayerNormResult<Scalar> r;
     const Eigen::Index n = x.rows(), d = x.cols();
     r.mean = x.rowwise().mean();
     r.output.resize(n, d);
     r.variance.resize(n);
     for (Eigen::Index i = 0; i < n; ++i) {
-        const RowVector centred = x.row(i).array() - r.mean(i);
+        const RowVectorOf<Scalar> centred = x.row(i).array() - r.mean(i);
         r.variance(i) = centred.squaredNorm() / static_cast<Real>(d);
-        const Real scale = 1 / std::sqrt(r.variance(i) + ln.eps);
+        const Real scale = 1 / std::sqrt(r.variance(i) + static_cast<Real>(ln.eps));
         r.output.row(i) = (centred * scale).cwiseProduct(ln.gain) + ln.bias;
     }
     return r;
 }
 
-Matrix activate(const Matrix& x, Activation activation)
+template <typename Scalar>
+MatrixOf<Scalar> activate(const MatrixOf<Scalar>& x, Activation activation)
 {
+    using Real = Scalar;
+    const Real half = 0.5;
     switch (activation) {
     case Activation::Relu:
         return x.cwiseMax(0);
     case Activation::Gelu:
         return x.unaryExpr(
-            [](Real v) { return v * 0.5 * (1 + std::erf(v / std::numbers::sqrt2)); });
+            [half](Real v) { return v * half * (1 + std::erf(v / std::numbers::sqrt2_v<Real>)); });
     case Activation::GeluTanh:
         break;
     }
-    const Real c = std::sqrt(2 / std::numbers::pi);
+    const Real c = std::sqrt(2 / std::numbers::pi_v<Real>);
+    const Real cubic = 0.044715;
+    if constexpr (std::is_same_v<Scalar, float>) { // Eigen's vectorised tanh (std::tanh in double)
+        const auto a = x.array();
+        return (half * a * (1 + (c * (a + cubic * a * a * a)).tanh())).matrix();
+    }
     return x.unaryExpr(
-        [c](Real v) { return 0.5 * v * (1 + std::tanh(c * (v + 0.044715 * v * v * v))); });
+        [=](Real v) { return half * v * (1 + std::tanh(c * (v + cubic * v * v * v))); });
 }
 
-double modelFlops(const Model& m)
+template <typename Scalar> double modelFlops(const BasicModel<Scalar>& m)
 {
     const double n = m.n(), d = m.dModel();
     double flops = 0;
-    for (const Block& b : m.layers)
+    for (const BasicBlock<Scalar>& b : m.layers)
         flops += 8 * n * d * d + 4 * n * n * d + (b.ffn ? 4 * n * d * b.ffn->width() : 0);
     if (m.unembedding != UnembeddingKind::None)
         flops += 2 * n * d * m.vocabularySize();
     return flops;
 }
 
-ModelResult forwardModel(const Model& m, int topK)
+template <typename Scalar>
+BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>& m, int topK)
 {
-    ModelResult r;
+    BasicModelResult<Scalar> r;
     r.x = embeddings(m);
     r.p = positions(m);
     r.h0 = r.x + r.p;
@@ -256,17 +341,21 @@ ModelResult forwardModel(const Model& m, int topK)
     return r;
 }
 
-void recomputeFrom(const Model& m, ModelResult& r, int block, int topK)
+template <typename Scalar>
+void recomputeFrom(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int block, int topK)
 {
     runBlocks(m, r, std::clamp(block, 0, m.layerCount()), topK);
 }
 
-void recomputeHead(const Model& m, ModelResult& r, int l, int h, int topK)
+template <typename Scalar>
+void recomputeHead(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int l, int h, int topK)
 {
-    BlockResult& b = r.blocks[l];
+    using Matrix = MatrixOf<Scalar>;
+    BasicBlockResult<Scalar>& b = r.blocks[l];
     const Matrix old = b.heads[h].output;
-    b.heads[h] =
-        computeBlockHead(m, blockSettings(m, l), r.mask, l, attentionInput(m.layers[l], b), h);
+    b.heads[h] = {};
+    projectHead(m, l, attentionInput(m.layers[l], b), h, b.heads[h]);
+    finishBlockHead(m, blockSettings(m, l), r.mask, l, h, b.heads[h]);
     const int dk = m.dK();
     const Matrix delta = b.heads[h].output - old;
     b.concat.middleCols(h * dk, dk) = b.heads[h].output;
@@ -277,5 +366,18 @@ void recomputeHead(const Model& m, ModelResult& r, int l, int h, int topK)
         computeBlock(m, next, r.mask, r.blocks[next - 1].output, r.blocks[next], threads);
     computePredictions(m, r, topK);
 }
+
+#define ATTNVIZ_INSTANTIATE_MODEL_PASS(Scalar)                                                     \
+    template BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>&, int);                \
+    template void recomputeFrom(const BasicModel<Scalar>&, BasicModelResult<Scalar>&, int, int);   \
+    template void recomputeHead(const BasicModel<Scalar>&, BasicModelResult<Scalar>&, int, int,    \
+                                int);                                                              \
+    template BasicLayerNormResult<Scalar> layerNorm(const std::type_identity_t<MatrixOf<Scalar>>&, \
+                                                    const BasicLayerNormParams<Scalar>&);          \
+    template MatrixOf<Scalar> activate(const MatrixOf<Scalar>&, Activation);                       \
+    template double modelFlops(const BasicModel<Scalar>&);
+
+ATTNVIZ_INSTANTIATE_MODEL_PASS(double)
+ATTNVIZ_INSTANTIATE_MODEL_PASS(float)
 
 } // namespace attn

@@ -6,34 +6,46 @@
 #include "model.h"
 #include "modelresult.h"
 
+#include <type_traits>
+
 namespace attn {
 
 /// How many next-token predictions a pass keeps per token unless told otherwise.
 inline constexpr int kDefaultTopK = 10;
 
+// Every function here is one implementation for both scalars: Model gives a ModelResult in
+// double, FloatModel a FloatModelResult in float (castModel() converts a model).
+
 /// The whole pass. The model must be valid (see validate()). topK predictions per token
 /// (fewer when the vocabulary is smaller), most probable first, ties by the smaller id.
-ModelResult forwardModel(const Model& model, int topK = kDefaultTopK);
+template <typename Scalar>
+BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>& model, int topK = kDefaultTopK);
 
 /// After a change in block `block` (0-based): recomputes that block, every block after it,
 /// the final norm and the predictions; the blocks before it are kept as they are. The
 /// result is the same, bit for bit, as forwardModel's.
-void recomputeFrom(const Model& model, ModelResult& result, int block, int topK = kDefaultTopK);
+template <typename Scalar>
+void recomputeFrom(const BasicModel<Scalar>& model, BasicModelResult<Scalar>& result, int block,
+                   int topK = kDefaultTopK);
 
 /// After only the weights (or the ablation) of one head of one block changed: that head is
 /// recomputed, the block's attention output updated by its change alone,
 /// MHA += (Z_new − Z_old) · W_O[rows of head], and the rest of the block and every later
 /// block recomputed. May differ from a fresh pass in the last bits.
-void recomputeHead(const Model& model, ModelResult& result, int block, int head,
-                   int topK = kDefaultTopK);
+template <typename Scalar>
+void recomputeHead(const BasicModel<Scalar>& model, BasicModelResult<Scalar>& result, int block,
+                   int head, int topK = kDefaultTopK);
 
 /// LN of each row of x.
-LayerNormResult layerNorm(const Matrix& x, const LayerNormParams& params);
+template <typename Scalar>
+BasicLayerNormResult<Scalar> layerNorm(const std::type_identity_t<MatrixOf<Scalar>>& x,
+                                       const BasicLayerNormParams<Scalar>& params);
 
 /// act(x) entry by entry.
-Matrix activate(const Matrix& x, Activation activation);
+template <typename Scalar>
+MatrixOf<Scalar> activate(const MatrixOf<Scalar>& x, Activation activation);
 
 /// Floating-point operations of one pass (projections, scores, A · V, W_O, FFN, logits).
-double modelFlops(const Model& model);
+template <typename Scalar> double modelFlops(const BasicModel<Scalar>& model);
 
 } // namespace attn

@@ -10,7 +10,7 @@ namespace {
 
 Json rowJson(const RowVector& v, const std::string& field)
 {
-    return vectorJson(v.transpose(), field);
+    return vectorJson<Real>(v.transpose(), field);
 }
 
 Json vectorsJson(const std::vector<RowVector>& list, const std::string& field)
@@ -59,7 +59,7 @@ Json blockJson(const Block& b, int l)
     return block;
 }
 
-Json blockResultJson(const BlockResult& r, int l)
+template <typename Scalar> Json blockResultJson(const BasicBlockResult<Scalar>& r, int l)
 {
     const std::string field = indexed("layers", l) + ".";
     Json out = Json::object();
@@ -133,7 +133,8 @@ std::string writeModelSession(const Model& m)
     return pretty(doc);
 }
 
-std::string writeModelDump(const Model& m, const ModelResult& r)
+template <typename Scalar>
+std::string writeModelDump(const BasicModel<Scalar>& m, const BasicModelResult<Scalar>& r)
 {
     Json doc = Json::object();
     doc["format"] = kDumpFormat;
@@ -149,7 +150,7 @@ std::string writeModelDump(const Model& m, const ModelResult& r)
     doc["X"] = matrixJson(r.x, "X");
     doc["P"] = matrixJson(r.p, "P");
     doc["H_0"] = matrixJson(r.h0, "H_0");
-    doc["mask"] = matrixJson(r.mask.cast<int>(), "mask");
+    doc["mask"] = matrixJson(r.mask.template cast<int>(), "mask");
     Json layers = Json::array();
     for (std::size_t l = 0; l < r.blocks.size(); ++l)
         layers.push_back(blockResultJson(r.blocks[l], static_cast<int>(l)));
@@ -172,5 +173,8 @@ std::string writeModelDump(const Model& m, const ModelResult& r)
     }
     return pretty(doc);
 }
+
+template std::string writeModelDump(const Model&, const ModelResult&);
+template std::string writeModelDump(const FloatModel&, const FloatModelResult&);
 
 } // namespace attn

@@ -13,6 +13,8 @@ std::string writeModelSession(const Model& model);
 
 /// Dump v2 text: every intermediate of every block, the final state and the top-k
 /// predictions. Refuses numbers JSON cannot hold as writeDump does (dumpwriter.h).
-std::string writeModelDump(const Model& model, const ModelResult& result);
+/// For double and float (the numbers as computed, written to round-trip).
+template <typename Scalar>
+std::string writeModelDump(const BasicModel<Scalar>& model, const BasicModelResult<Scalar>& result);
 
 } // namespace attn

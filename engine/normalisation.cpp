@@ -6,20 +6,25 @@
 namespace attn {
 namespace {
 
-constexpr Real kInf = std::numeric_limits<Real>::infinity();
+template <typename Scalar> constexpr Scalar kInfinity = std::numeric_limits<Scalar>::infinity();
 
-/// Below this argument Eigen's vectorised exp no longer matches std::exp (see softmax).
-constexpr Real kExpVectorised = -700;
+/// Below this argument Eigen's vectorised exp no longer matches std::exp (see softmax): it
+/// clamps near the smallest normal number's logarithm.
+template <typename Scalar> constexpr Scalar kExpVectorised = -700;
+template <> constexpr float kExpVectorised<float> = -87;
 
 /// The one-row softmax, for the rare rows whose largest allowed raw score is ±∞ (or absent).
-void softmaxRow(const Matrix& raw, Real temperature, const MaskMatrix& mask, Eigen::Index i,
-                HeadResult& head)
+/// In double whatever the scalar: a temperature a float cannot hold still divides exactly.
+template <typename Scalar>
+void softmaxRow(const MatrixOf<Scalar>& raw, Real temperature, const MaskMatrix& mask,
+                Eigen::Index i, BasicHeadResult<Scalar>& head)
 {
+    constexpr Real kInf = std::numeric_limits<Real>::infinity();
     const Eigen::Index n = raw.cols();
     Real rowMax = -kInf;
     for (Eigen::Index j = 0; j < n; ++j)
         if (mask(i, j) && !std::isnan(raw(i, j)))
-            rowMax = std::max(rowMax, raw(i, j));
+            rowMax = std::max(rowMax, Real(raw(i, j)));
     head.weights.row(i).setZero();
     head.rowMax(i) = 0;
     head.rowSum(i) = 0;
@@ -29,18 +34,20 @@ void softmaxRow(const Matrix& raw, Real temperature, const MaskMatrix& mask, Eig
     for (Eigen::Index j = 0; j < n; ++j) {
         if (!mask(i, j) || std::isnan(raw(i, j)))
             continue;
-        const Real e =
-            rowMax == kInf ? Real(raw(i, j) == kInf) : std::exp((raw(i, j) - rowMax) / temperature);
-        head.weights(i, j) = e;
+        const Real e = rowMax == kInf ? Real(raw(i, j) == kInf)
+                                      : std::exp((Real(raw(i, j)) - rowMax) / temperature);
+        head.weights(i, j) = static_cast<Scalar>(e);
         sum += e;
     }
-    head.weights.row(i) /= sum; // sum ≥ 1: the maximum contributes exp(0) = 1
-    head.rowMax(i) = rowMax / temperature;
-    head.rowSum(i) = sum;
+    for (Eigen::Index j = 0; j < n; ++j) // sum ≥ 1: the maximum contributes exp(0) = 1
+        head.weights(i, j) = static_cast<Scalar>(Real(head.weights(i, j)) / sum);
+    head.rowMax(i) = static_cast<Scalar>(rowMax / temperature);
+    head.rowSum(i) = static_cast<Scalar>(sum);
 }
 
 /// Zeros of column j of the weights in rows outside the span (clipped to rows).
-void zeroOutside(HeadResult& head, Eigen::Index j, Rows rows, Span span)
+template <typename Scalar>
+void zeroOutside(BasicHeadResult<Scalar>& head, Eigen::Index j, Rows rows, Span span)
 {
     head.weights.col(j).segment(rows.begin, span.begin - rows.begin).setZero();
     head.weights.col(j).segment(span.end, rows.end - span.end).setZero();
@@ -55,9 +62,13 @@ void zeroOutside(HeadResult& head, Eigen::Index j, Rows rows, Span span)
 /// shifted difference is 0 at the maximum and tends to −∞ elsewhere, so the row takes the
 /// one-hot limit (ties sharing). Rows whose scores are finite keep exp(S − max S), so that
 /// they are computed bit for bit as before.
-void softmax(const Matrix& scores, const Matrix& raw, Real temperature, const MaskMatrix& mask,
-             const std::vector<Span>& spans, Rows rows, HeadResult& head)
+template <typename Scalar>
+void softmax(const MatrixOf<Scalar>& scores, const MatrixOf<Scalar>& raw, Real temperature,
+             const MaskMatrix& mask, const std::vector<Span>& spans, Rows rows,
+             BasicHeadResult<Scalar>& head)
 {
+    using Real = Scalar; // the sweeps below run in the pass's scalar
+    constexpr Real kInf = kInfinity<Scalar>;
     const Eigen::Index n = scores.cols();
     auto rowMax = head.rowMax.segment(rows.begin, rows.end - rows.begin);
     auto rowSum = head.rowSum.segment(rows.begin, rows.end - rows.begin);
@@ -80,7 +91,7 @@ void softmax(const Matrix& scores, const Matrix& raw, Real temperature, const Ma
                 .array();
         // Eigen's vectorised exp clamps its argument at ≈ −709 (tiny, never 0, no subnormals):
         // columns that reach below that take std::exp, which underflows as NumPy does.
-        if (length && e.minCoeff() < kExpVectorised)
+        if (length && e.minCoeff() < kExpVectorised<Scalar>)
             e = e.unaryExpr([](Real x) { return std::exp(x); });
         else
             e = e.exp();
@@ -107,9 +118,11 @@ void softmax(const Matrix& scores, const Matrix& raw, Real temperature, const Ma
 /// max(0, S) on the allowed keys, not normalised. For T > 0 the sign of S is the sign of the
 /// raw score, so which keys get weight does not depend on T; their weight raw / T does, and
 /// overflows to +∞ for a tiny T: that is the value, not a failure (a dump refuses it).
-void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>& spans, Rows rows,
-          HeadResult& head)
+template <typename Scalar>
+void relu(const MatrixOf<Scalar>& scores, const MaskMatrix& mask, const std::vector<Span>& spans,
+          Rows rows, BasicHeadResult<Scalar>& head)
 {
+    using Real = Scalar;
     head.rowSum.segment(rows.begin, rows.end - rows.begin).setZero();
     head.rowMax.segment(rows.begin, rows.end - rows.begin).setZero();
     for (Eigen::Index j = 0; j < scores.cols(); ++j) {
@@ -128,13 +141,19 @@ void relu(const Matrix& scores, const MaskMatrix& mask, const std::vector<Span>&
 
 } // namespace
 
+template <typename Scalar>
 void normalise(const Session& s, const MaskMatrix& mask, const std::vector<Span>& spans, Rows rows,
-               HeadResult& head)
+               BasicHeadResult<Scalar>& head)
 {
     if (s.normalizer == NormalizerKind::Softmax)
         softmax(head.scores, head.rawScores, s.temperature, mask, spans, rows, head);
     else
         relu(head.scores, mask, spans, rows, head);
 }
+
+template void normalise(const Session&, const MaskMatrix&, const std::vector<Span>&, Rows,
+                        BasicHeadResult<double>&);
+template void normalise(const Session&, const MaskMatrix&, const std::vector<Span>&, Rows,
+                        BasicHeadResult<float>&);
 
 } // namespace attn

@@ -12,7 +12,8 @@ namespace attn {
 
 /// head.weights, head.rowMax and head.rowSum in rows, from head.rawScores (softmax) or
 /// head.scores (relu), as the session's normaliser asks. No NaN ever reaches the weights.
+template <typename Scalar>
 void normalise(const Session& session, const MaskMatrix& mask, const std::vector<Span>& spans,
-               Rows rows, HeadResult& head);
+               Rows rows, BasicHeadResult<Scalar>& head);
 
 } // namespace attn

@@ -36,11 +36,13 @@ std::string key(const std::string& prefix, const char* name)
     return prefix + name;
 }
 
-void addHeads(CheckedNpz& npz, const std::string& prefix, const std::vector<HeadResult>& heads)
+template <typename Scalar>
+void addHeads(CheckedNpz& npz, const std::string& prefix,
+              const std::vector<BasicHeadResult<Scalar>>& heads)
 {
     for (std::size_t h = 0; h < heads.size(); ++h) {
         const std::string p = prefix + "head_results." + std::to_string(h) + ".";
-        const HeadResult& r = heads[h];
+        const BasicHeadResult<Scalar>& r = heads[h];
         npz.add(key(p, "Q"), r.q);
         npz.add(key(p, "K"), r.k);
         npz.add(key(p, "V"), r.v);
@@ -53,7 +55,9 @@ void addHeads(CheckedNpz& npz, const std::string& prefix, const std::vector<Head
 
 } // namespace
 
-void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r)
+template <typename Scalar>
+void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
+                   const BasicModelResult<Scalar>& r)
 {
     CheckedNpz npz(path);
     std::vector<std::int64_t> ids; // alive until commit(), as every array added
@@ -66,7 +70,7 @@ void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r
     npz.add("H_0", r.h0);
     npz.add("mask", r.mask);
     for (std::size_t l = 0; l < r.blocks.size(); ++l) {
-        const BlockResult& b = r.blocks[l];
+        const BasicBlockResult<Scalar>& b = r.blocks[l];
         const std::string p = "layers." + std::to_string(l) + ".";
         npz.add(key(p, "input"), b.input);
         if (!b.ln1.empty())
@@ -88,6 +92,9 @@ void writeModelNpz(const std::string& path, const Model& m, const ModelResult& r
         npz.add("logits", r.logits);
     npz.commit();
 }
+
+template void writeModelNpz(const std::string&, const Model&, const ModelResult&);
+template void writeModelNpz(const std::string&, const FloatModel&, const FloatModelResult&);
 
 void writeSessionNpz(const std::string& path, const Session& s, const ForwardResult& r)
 {

@@ -13,7 +13,10 @@ namespace attn {
 
 /// Dump v2's matrices. Throws SessionError naming the entry at a NaN (nothing written), and
 /// NpzError (npzwriter.h) when the file cannot be written; the file is then left as it was.
-void writeModelNpz(const std::string& path, const Model& model, const ModelResult& result);
+/// In float32 or float64 as computed.
+template <typename Scalar>
+void writeModelNpz(const std::string& path, const BasicModel<Scalar>& model,
+                   const BasicModelResult<Scalar>& result);
 
 /// Dump v1's matrices, for a v1 session.
 void writeSessionNpz(const std::string& path, const Session& session, const ForwardResult& result);

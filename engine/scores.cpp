@@ -6,18 +6,19 @@ namespace attn {
 namespace {
 
 /// n × 1: each row's Euclidean norm, without overflow for very large entries.
-Vector rowNorms(const Matrix& m)
+template <typename Scalar> VectorOf<Scalar> rowNorms(const MatrixOf<Scalar>& m)
 {
-    Vector norms(m.rows());
+    VectorOf<Scalar> norms(m.rows());
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         norms(r) = m.row(r).stableNorm();
     return norms;
 }
 
 /// n × d_k: each row divided by its norm, zero rows left zero (cosine is 0 there).
-Matrix unitRows(const Matrix& m)
+template <typename Scalar> MatrixOf<Scalar> unitRows(const MatrixOf<Scalar>& m)
 {
-    const Vector norms = rowNorms(m);
+    using Matrix = MatrixOf<Scalar>;
+    const VectorOf<Scalar> norms = rowNorms(m);
     Matrix unit = m;
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         unit.row(r) = norms(r) > 0 ? Matrix(m.row(r) / norms(r)) : Matrix::Zero(1, m.cols());
@@ -26,33 +27,45 @@ Matrix unitRows(const Matrix& m)
 
 } // namespace
 
-Matrix otherRawScores(const Session& s, const Matrix& q, const Matrix& k, int head)
+template <typename Scalar>
+MatrixOf<Scalar> otherRawScores(const Session& s, const MatrixOf<Scalar>& q,
+                                const MatrixOf<Scalar>& k, int head)
 {
     if (s.score == ScoreKind::Cosine)
         return unitRows(q) * unitRows(k).transpose();
     // additive: w_h · tanh(q_i + k_j)
-    const RowVector w = s.additiveW.row(head);
-    Matrix raw(q.rows(), k.rows());
+    const RowVectorOf<Scalar> w = s.additiveW.row(head).cast<Scalar>();
+    MatrixOf<Scalar> raw(q.rows(), k.rows());
     for (Eigen::Index i = 0; i < q.rows(); ++i)
         for (Eigen::Index j = 0; j < k.rows(); ++j)
             raw(i, j) = (q.row(i) + k.row(j)).array().tanh().matrix().dot(w);
     return raw;
 }
 
-void computeScores(const Session& s, HeadResult& head, Rows rows)
+template <typename Scalar>
+void computeScores(const Session& s, BasicHeadResult<Scalar>& head, Rows rows)
 {
     const Eigen::Index count = rows.end - rows.begin;
     const bool product = s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot;
     if (product)
         head.rawScores.middleRows(rows.begin, count).noalias() =
             head.q.middleRows(rows.begin, count) * head.k.transpose();
-    const Real divisor = s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Real>(s.dK())) : 1;
+    const Scalar divisor =
+        s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Scalar>(s.dK())) : Scalar(1);
+    const auto temperature = static_cast<Scalar>(s.temperature);
     for (Eigen::Index j = 0; j < head.rawScores.cols(); ++j) {
         auto raw = head.rawScores.col(j).segment(rows.begin, count);
         if (divisor != 1)
             raw /= divisor;
-        head.scores.col(j).segment(rows.begin, count) = raw / s.temperature;
+        head.scores.col(j).segment(rows.begin, count) = raw / temperature;
     }
 }
+
+template MatrixOf<double> otherRawScores(const Session&, const MatrixOf<double>&,
+                                         const MatrixOf<double>&, int);
+template MatrixOf<float> otherRawScores(const Session&, const MatrixOf<float>&,
+                                        const MatrixOf<float>&, int);
+template void computeScores(const Session&, BasicHeadResult<double>&, Rows);
+template void computeScores(const Session&, BasicHeadResult<float>&, Rows);
 
 } // namespace attn

@@ -9,10 +9,13 @@ namespace attn {
 
 /// n × n, score(Q, K) of the kinds that are not a plain product (cosine, additive), before
 /// the temperature. The product kinds are computed a block of rows at a time by computeScores.
-Matrix otherRawScores(const Session& session, const Matrix& q, const Matrix& k, int head);
+template <typename Scalar>
+MatrixOf<Scalar> otherRawScores(const Session& session, const MatrixOf<Scalar>& q,
+                                const MatrixOf<Scalar>& k, int head);
 
 /// head.rawScores and head.scores in rows (the raw scores are already there unless the
 /// score is a plain product). scores = rawScores / temperature, ±∞ where that overflows.
-void computeScores(const Session& session, HeadResult& head, Rows rows);
+template <typename Scalar>
+void computeScores(const Session& session, BasicHeadResult<Scalar>& head, Rows rows);
 
 } // namespace attn

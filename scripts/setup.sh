@@ -10,7 +10,7 @@ ATTNVIZ_PACKAGES=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libgl-dev libglx-dev libopengl-dev
-  libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev libzip-dev libpcre2-dev
+  libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev libzip-dev libpcre2-dev libopenblas-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
   clang libclang-rt-14-dev

@@ -28,6 +28,10 @@ tests/reference/make_fixtures_v2.py. For each case the program is run as
   layers.0.input, layers.0.head_results.1.weights, ...), no block part the
   block lacks, each equal to the program's JSON within 1e-12 * max(1, |json|).
 
+Every case is run again with --precision float32: the same checks at 1e-4 (the float32
+pass of the same engine, against the float64 reference), and the npz's arrays are float32
+(float64 in the first run).
+
 Then bad sessions built here (a valid 2-block base, mutated) must each exit 2
 with one line on standard error naming the field, and write nothing.
 Every mismatch is collected; the exit status is 1 when there is any.
@@ -43,7 +47,10 @@ import tempfile
 import numpy as np
 
 ATTNVIZ, FIXTURES = sys.argv[1:3]
-TOL, NPZ_TOL = 1e-5, 1e-12
+NPZ_TOL = 1e-12
+# The tolerance of each --precision against the float64 reference (issue 14: 1e-5 relative
+# for float64 sessions, 1e-4 for float32).
+PRECISION_TOL = {"float64": 1e-5, "float32": 1e-4}
 HEAD_KEYS = ["Q", "K", "V", "raw_scores", "scores", "weights", "output"]
 TOP_KEYS = ["X", "P", "H_0", "mask", "final"]
 SCALARS = ["format", "version", "tokens", "n", "d_model", "heads", "d_k", "layers_count"]
@@ -102,7 +109,7 @@ def compare(where, got, expected, tol, exact=False):
     return True
 
 
-def check_top_k(case, got, expected):
+def check_top_k(case, got, expected, tol):
     if len(got) != len(expected):
         fail(f"{case} top_k", f"{len(got)} rows, expected {len(expected)}")
         return
@@ -126,7 +133,7 @@ def check_top_k(case, got, expected):
                 elif ok and len({x["p"] for x in g_grp}) == 1:
                     ok = g_ids == sorted(g_ids)  # exact tie: smaller id first
                 for x, y in zip(g_grp, e_grp):
-                    if not abs(float(x["p"]) - y["p"]) <= TOL * max(1.0, abs(y["p"])):
+                    if not abs(float(x["p"]) - y["p"]) <= tol * max(1.0, abs(y["p"])):
                         fail(f"{where}[{r}].p", f"got {x['p']!r}, expected {y['p']!r}")
             except (KeyError, TypeError) as err:
                 fail(where, f"malformed entry ({err!r})")
@@ -137,12 +144,15 @@ def check_top_k(case, got, expected):
             r = end
 
 
-def check_case(session_path):
-    case = os.path.basename(session_path).replace(".session.json", "")
+def check_case(session_path, precision):
+    tol = PRECISION_TOL[precision]
+    case = os.path.basename(session_path).replace(".session.json", "") + f" ({precision})"
     expected = json.load(open(session_path.replace(".session.json", ".dump.json"), encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out_json, out_npz = os.path.join(tmp, "out.json"), os.path.join(tmp, "out.npz")
-        result = run("--session", session_path, "--dump-json", out_json, "--dump-npz", out_npz)
+        args = ["--session", session_path, "--dump-json", out_json, "--dump-npz", out_npz]
+        # float64 is a session file's default: that run gives no --precision.
+        result = run(*args, *(["--precision", precision] if precision == "float32" else []))
         if result.returncode != 0:
             fail(case, f"exit {result.returncode}, expected 0: {result.stderr.strip()}")
             return 0
@@ -188,15 +198,18 @@ def check_case(session_path):
             mine = lookup(got, name)
         except (KeyError, IndexError, TypeError):
             continue  # reported above as a missing key
-        compare(f"{case} {name}", mine, value, TOL, exact=name == "mask")
+        compare(f"{case} {name}", mine, value, tol, exact=name == "mask")
         compared += 1
         if npz is not None:
             if name not in npz:
                 fail(f"{case} npz", f"no entry {name!r}")
             else:
+                want = np.uint8 if name == "mask" else np.dtype(precision)
+                if npz[name].dtype != want:
+                    fail(f"{case} npz {name}", f"dtype {npz[name].dtype}, expected {want}")
                 compare(f"{case} npz {name}", npz[name], mine, NPZ_TOL)
     if "top_k" in expected and "top_k" in got:
-        check_top_k(case, got["top_k"], expected["top_k"])
+        check_top_k(case, got["top_k"], expected["top_k"], tol)
     if npz is not None:
         for name in npz:
             parts = name.split(".")
@@ -286,10 +299,10 @@ def main():
     sessions = sorted(glob.glob(os.path.join(FIXTURES, "v2-case*.session.json")))
     if not sessions:
         sys.exit(f"no v2-case*.session.json in {FIXTURES} (run tests/reference/make_fixtures_v2.py)")
-    compared = sum(check_case(p) for p in sessions)
+    compared = sum(check_case(p, precision) for precision in PRECISION_TOL for p in sessions)
     bad = check_bad_inputs()
     print(f"v2 reference: {len(sessions)} cases, {compared} matrices compared "
-          f"(JSON at {TOL} * max(1, |expected|), npz at {NPZ_TOL}), {bad} bad inputs checked")
+          f"(JSON at {PRECISION_TOL} * max(1, |expected|), npz at {NPZ_TOL}), in float64 and float32, {bad} bad inputs checked")
     if failures:
         print(f"{len(failures)} mismatches:", file=sys.stderr)
         for line in failures[:50]:

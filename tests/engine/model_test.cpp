@@ -5,8 +5,10 @@
 #include "sessionio.h"
 #include "testutil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <type_traits>
 
 namespace attn {
 namespace {
@@ -92,6 +94,70 @@ TEST(Model, ProbabilitiesSumToOneAndComeMostProbableFirst)
                 EXPECT_GE(r.topK[i][j - 1].p, r.topK[i][j].p);
         }
         EXPECT_NEAR(sum, 1, 1e-12); // all five of five
+    }
+}
+
+/// Every id of a row of logits, by logit (largest first) and then by id: a plain sort, the
+/// definition the pass's one-sweep selection must meet.
+template <typename Row> std::vector<int> rankedIds(const Row& logits)
+{
+    std::vector<int> ids(static_cast<std::size_t>(logits.size()));
+    for (std::size_t v = 0; v < ids.size(); ++v)
+        ids[v] = static_cast<int>(v);
+    std::stable_sort(ids.begin(), ids.end(), [&](int a, int b) { return logits(a) > logits(b); });
+    return ids;
+}
+
+template <typename Scalar> void checkTopK(const BasicModel<Scalar>& m)
+{
+    for (int k : {1, 3, 5}) {
+        const BasicModelResult<Scalar> r = forwardModel(m, k);
+        for (Eigen::Index i = 0; i < r.logits.rows(); ++i) {
+            const std::vector<int> want = rankedIds(r.logits.row(i));
+            ASSERT_EQ(r.topK[i].size(), static_cast<std::size_t>(k));
+            for (int j = 0; j < k; ++j) {
+                EXPECT_EQ(r.topK[i][j].id, want[j]) << "row " << i << ", rank " << j;
+                EXPECT_EQ(r.topK[i][j].logit, r.logits(i, want[j]));
+                const double p = std::exp(double(r.logits(i, want[j])) - double(r.logSumExp(i)));
+                const double tolerance = std::is_same_v<Scalar, float> ? 1e-5 : 1e-12;
+                EXPECT_NEAR(r.topK[i][j].p, p, tolerance);
+            }
+        }
+    }
+}
+
+TEST(Model, TopKAreTheLargestLogitsWithTiesToTheSmallerIdInBothPrecisions)
+{
+    Model m = smallModel("");
+    // Entries 2 and 4 get the same embedding: with the tied unembedding their logits are
+    // equal in every row, and "b" (2) must come before "d" (4).
+    m.tokenEmbeddings.row(4) = m.tokenEmbeddings.row(2);
+    checkTopK(m);
+    checkTopK(castModel<float>(m));
+    const ModelResult r = forwardModel(m, 5);
+    for (const std::vector<Prediction>& row : r.topK) {
+        const auto at = [&](int id) {
+            return std::find_if(row.begin(), row.end(), [id](auto& p) { return p.id == id; }) -
+                   row.begin();
+        };
+        EXPECT_LT(at(2), at(4));
+    }
+}
+
+TEST(Model, TheFloatPassKeepsTheProbabilitiesAndNormsOfTheDoubleOne)
+{
+    const Model m = smallModel("");
+    const FloatModelResult f = forwardModel(castModel<float>(m), 5);
+    for (Eigen::Index i = 0; i < f.logits.rows(); ++i)
+        EXPECT_NEAR((f.logits.row(i).array() - f.logSumExp(i)).exp().sum(), 1, 1e-5);
+    for (const auto& block : f.blocks) {
+        const auto& ln = block.ln1.output;
+        ASSERT_EQ(ln.rows(), 6);
+        // gains 1, biases 0: each row of LN1 has mean 0 and variance 1 in float too.
+        for (Eigen::Index i = 0; i < ln.rows(); ++i) {
+            EXPECT_NEAR(ln.row(i).mean(), 0, 1e-5);
+            EXPECT_NEAR((ln.row(i).array() - ln.row(i).mean()).square().mean(), 1, 1e-3);
+        }
     }
 }
 
