@@ -84,6 +84,34 @@ void projectHead(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in,
     addBias(head.v, a.bv[h]);
 }
 
+/// Q, K and V of every head as one product, in · [W_Q,0 … W_Q,H−1 | W_K,… | W_V,…]
+/// (d_model × 3·d_model, gathered for the pass), split into the heads with their biases:
+/// one large GEMM runs far nearer the machine's rate than 3·H narrow ones, each of which
+/// packs `in` again.
+template <typename Scalar>
+void projectHeads(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in,
+                  std::vector<BasicHeadResult<Scalar>>& heads)
+{
+    const BasicAttentionWeights<Scalar>& a = m.layers[l].attention;
+    const int d = m.dModel(), dk = m.dK(), count = m.heads();
+    MatrixOf<Scalar> w(d, 3 * d); // d_model × 3·d_model
+    for (int h = 0; h < count; ++h) {
+        w.middleCols(h * dk, dk) = a.wq[h];
+        w.middleCols(d + h * dk, dk) = a.wk[h];
+        w.middleCols(2 * d + h * dk, dk) = a.wv[h];
+    }
+    MatrixOf<Scalar> qkv; // n × 3·d_model
+    multiply(qkv, in, w);
+    for (int h = 0; h < count; ++h) {
+        heads[h].q = qkv.middleCols(h * dk, dk);
+        heads[h].k = qkv.middleCols(d + h * dk, dk);
+        heads[h].v = qkv.middleCols(2 * d + h * dk, dk);
+        addBias(heads[h].q, a.bq[h]);
+        addBias(heads[h].k, a.bk[h]);
+        addBias(heads[h].v, a.bv[h]);
+    }
+}
+
 /// Everything after the projections (Z = 0 for an ablated head).
 template <typename Scalar>
 void finishBlockHead(const BasicModel<Scalar>& m, const Session& settings, const MaskMatrix& mask,
@@ -94,9 +122,9 @@ void finishBlockHead(const BasicModel<Scalar>& m, const Session& settings, const
         head.output.setZero();
 }
 
-/// The heads of block l from its attention input: in float the projections go to OpenBLAS
-/// one after another (each spread over the engine's threads, gemm.h), then the heads' other
-/// steps in parallel; in double each head is computed whole on one of the threads.
+/// The heads of block l from its attention input: in float the projections are one product
+/// for OpenBLAS (spread over the engine's threads, gemm.h), then the heads' other steps run
+/// in parallel; in double each head is computed whole on one of the threads.
 template <typename Scalar>
 void computeBlockHeads(const BasicModel<Scalar>& m, int l, const MaskMatrix& mask,
                        const MatrixOf<Scalar>& in, BasicBlockResult<Scalar>& r, int threads)
@@ -105,8 +133,7 @@ void computeBlockHeads(const BasicModel<Scalar>& m, int l, const MaskMatrix& mas
     r.heads.assign(m.heads(), {});
     constexpr bool projectFirst = std::is_same_v<Scalar, float>;
     if constexpr (projectFirst)
-        for (int h = 0; h < m.heads(); ++h)
-            projectHead(m, l, in, h, r.heads[h]);
+        projectHeads(m, l, in, r.heads);
     parallelFor(m.heads(), threads, [&](int h) {
         if constexpr (!projectFirst)
             projectHead(m, l, in, h, r.heads[h]);
@@ -199,7 +226,10 @@ template <typename Scalar> void predict(BasicModelResult<Scalar>& r, Eigen::Inde
         return a.first > b.first || (a.first == b.first && a.second < b.second);
     };
     const Eigen::Index n = r.logits.rows(), vocabulary = r.logits.cols();
-    const VectorOf<Scalar> top = r.logits.rowwise().maxCoeff();
+    // Each row's maximum, down the columns too (a row of a column-major matrix is strided).
+    VectorOf<Scalar> top = r.logits.col(0);
+    for (Eigen::Index v = 1; v < vocabulary; ++v)
+        top = top.cwiseMax(r.logits.col(v));
     VectorOf<Scalar> sum = VectorOf<Scalar>::Zero(n);
     std::vector<std::vector<Entry>> heaps(n);
     // The worst kept logit of each row once its heap holds k, +∞ before: a contiguous test.
