@@ -34,10 +34,12 @@ inline constexpr Eigen::Index kRowBlock = 48;
 /// n spans, one per column (key) of the mask; an empty column gives an empty span.
 std::vector<Span> columnSpans(const MaskMatrix& mask);
 
-/// Span j clipped to the rows of the block (empty when they do not meet).
+/// Span j clipped to the rows of the block (empty when they do not meet, and then still
+/// inside the block: a span below it used to come back as [j, j), and the zeroing of the
+/// rows outside it ran past the block, down to row j, in every block above it).
 inline Span clip(const Span& span, Rows rows)
 {
-    const Eigen::Index begin = std::max(span.begin, rows.begin);
+    const Eigen::Index begin = std::min(std::max(span.begin, rows.begin), rows.end);
     return {begin, std::max(begin, std::min(span.end, rows.end))};
 }
 
