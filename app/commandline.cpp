@@ -136,7 +136,7 @@ constexpr OptionText kOptions[] = {
     {"precision",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "What a dump of a version 2 session is computed in: float32|float64 "
-                       "(default float32 for --model, float64 for a session file)."),
+                       "(default float32 for a model folder, float64 for a session file)."),
      "KIND"},
     {"dump-npz",
      QT_TRANSLATE_NOOP("av::CommandLine",

@@ -230,13 +230,14 @@ template <typename Scalar> void predict(BasicModelResult<Scalar>& r, Eigen::Inde
     VectorOf<Scalar> top = r.logits.col(0);
     for (Eigen::Index v = 1; v < vocabulary; ++v)
         top = top.cwiseMax(r.logits.col(v));
-    VectorOf<Scalar> sum = VectorOf<Scalar>::Zero(n);
+    // Σ exp in double: 50 257 float terms would lose up to V·ε of the sum.
+    Vector sum = Vector::Zero(n);
     std::vector<std::vector<Entry>> heaps(n);
     // The worst kept logit of each row once its heap holds k, +∞ before: a contiguous test.
     VectorOf<Scalar> worst = VectorOf<Scalar>::Constant(n, std::numeric_limits<Scalar>::infinity());
     for (Eigen::Index v = 0; v < vocabulary; ++v) {
         const auto column = r.logits.col(v);
-        sum.array() += (column - top).array().exp();
+        sum.array() += (column - top).array().exp().template cast<double>();
         for (Eigen::Index i = 0; i < n; ++i) {
             std::vector<Entry>& heap = heaps[i];
             const Entry entry{column(i), static_cast<int>(v)};
@@ -256,9 +257,9 @@ template <typename Scalar> void predict(BasicModelResult<Scalar>& r, Eigen::Inde
     r.logSumExp.resize(n);
     r.topK.assign(n, {});
     for (Eigen::Index i = 0; i < n; ++i) {
-        r.logSumExp(i) = top(i) + std::log(sum(i));
+        r.logSumExp(i) = static_cast<Scalar>(top(i) + std::log(sum(i)));
         for (const auto& [logit, id] : heaps[i])
-            r.topK[i].push_back({id, logit, std::exp(logit - top(i)) / sum(i)});
+            r.topK[i].push_back({id, logit, std::exp(double(logit) - double(top(i))) / sum(i)});
         // By the probabilities as written: logits an ulp apart may round to one p, which then
         // comes by the smaller id.
         std::sort(r.topK[i].begin(), r.topK[i].end(), [](const Prediction& a, const Prediction& b) {

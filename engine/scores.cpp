@@ -1,6 +1,7 @@
 #include "scores.h"
 
 #include <cmath>
+#include <type_traits>
 
 namespace attn {
 namespace {
@@ -53,11 +54,18 @@ void computeScores(const Session& s, BasicHeadResult<Scalar>& head, Rows rows)
     const Scalar divisor =
         s.score == ScoreKind::ScaledDot ? std::sqrt(static_cast<Scalar>(s.dK())) : Scalar(1);
     const auto temperature = static_cast<Scalar>(s.temperature);
+    // A temperature the scalar cannot hold (a float below its smallest normal number, or
+    // past its largest) divides in double, as a float64 pass would, then rounds.
+    const bool inDouble = std::is_same_v<Scalar, float> && !std::isnormal(temperature);
     for (Eigen::Index j = 0; j < head.rawScores.cols(); ++j) {
         auto raw = head.rawScores.col(j).segment(rows.begin, count);
         if (divisor != 1)
             raw /= divisor;
-        head.scores.col(j).segment(rows.begin, count) = raw / temperature;
+        if (inDouble)
+            head.scores.col(j).segment(rows.begin, count) =
+                (raw.template cast<double>() / s.temperature).template cast<Scalar>();
+        else
+            head.scores.col(j).segment(rows.begin, count) = raw / temperature;
     }
 }
 

@@ -852,8 +852,8 @@
         <translation>文本：（配合 --model）由模型的分词器切分为词元，否则按空白切分。</translation>
     </message>
     <message>
-        <source>What a dump of a version 2 session is computed in: float32|float64 (default float32 for --model, float64 for a session file).</source>
-        <translation>版本 2 会话的转储以何种精度计算：float32|float64（--model 默认 float32，会话文件默认 float64）。</translation>
+        <source>What a dump of a version 2 session is computed in: float32|float64 (default float32 for a model folder, float64 for a session file).</source>
+        <translation>版本 2 会话的转储以何种精度计算：float32|float64（模型文件夹默认 float32，会话文件默认 float64）。</translation>
     </message>
 </context>
 <context>

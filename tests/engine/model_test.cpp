@@ -148,6 +148,16 @@ TEST(Model, TheFloatPassKeepsTheProbabilitiesAndNormsOfTheDoubleOne)
 {
     const Model m = smallModel("");
     const FloatModelResult f = forwardModel(castModel<float>(m), 5);
+    // Close to the double pass (itself checked against NumPy in tests/cli), block by block.
+    const ModelResult r = forwardModel(m, 5);
+    // Within 1e-4 of the largest entry: float's error, not a wrong step.
+    const auto close = [](const MatrixOf<float>& got, const Matrix& want) {
+        return (got.cast<double>() - want).cwiseAbs().maxCoeff() <=
+               1e-4 * want.cwiseAbs().maxCoeff();
+    };
+    for (std::size_t l = 0; l < r.blocks.size(); ++l)
+        EXPECT_TRUE(close(f.blocks[l].output, r.blocks[l].output)) << "block " << l;
+    EXPECT_TRUE(close(f.logits, r.logits));
     for (Eigen::Index i = 0; i < f.logits.rows(); ++i)
         EXPECT_NEAR((f.logits.row(i).array() - f.logSumExp(i)).exp().sum(), 1, 1e-5);
     for (const auto& block : f.blocks) {
