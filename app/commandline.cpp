@@ -353,6 +353,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
                 kBadInput};
         return std::nullopt;
     }
+    if (cmd.float32 && cmd.dumpPath.isEmpty() && cmd.npzPath.isEmpty()) {
+        exit = {QStringLiteral("--precision applies to --dump-json and --dump-npz (the window, "
+                               "the figures and the screenshot compute in float64)"),
+                kBadInput};
+        return std::nullopt;
+    }
     return cmd;
 }
 

@@ -148,6 +148,16 @@ class Refusals(unittest.TestCase):
         self.refused("--session", CAUSAL, "--layer", "2", needle="--layer: a version 1 session has one block")
         self.refused("--session", GPT, "--tokens", "the zebra", needle='tokens[1]: "zebra" is not in the vocabulary')
         self.refused("--dump-npz", "-", needle="--dump-npz: an archive is written to a file")
+        self.refused("--precision", "half", needle='--precision: expected float32 or float64, got "half"')
+
+    def test_precision_without_a_dump_is_refused(self):
+        # The window and the figures compute in float64: a --precision they would ignore is
+        # refused, not silently dropped, and nothing is written.
+        with tempfile.TemporaryDirectory() as tmp:
+            r = run("--headless", "--session", GPT, "--precision", "float32", "--export", tmp)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("--precision applies to --dump-json and --dump-npz", r.stderr)
+            self.assertEqual(os.listdir(tmp), [])
 
     def test_the_window_shows_a_v2_session_block_by_block(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -4,6 +4,7 @@
 #include "modeledit.h"
 #include "modelreference.h"
 #include "sessionerror.h"
+#include <algorithm>
 
 #include <QDir>
 #include <QFile>
@@ -43,10 +44,23 @@ QByteArray readSessionText(const QString& path, const std::string& source)
         throw attn::SessionError(source, "cannot be read (" + file.errorString().toStdString() + ")");
     if (static_cast<std::size_t>(file.size()) > attn::kMaxSessionBytes)
         throw tooLarge(source, file.size());
-    // At most one byte more than allowed: a file that grew since the check is refused too.
-    const QByteArray text = file.read(static_cast<qint64>(attn::kMaxSessionBytes) + 1);
-    if (static_cast<std::size_t>(text.size()) > attn::kMaxSessionBytes)
-        throw tooLarge(source, text.size());
+    // Read in chunks up to one byte more than allowed, so that a file that grew since the
+    // check is refused too. One read of the whole limit would allocate 256 MB for every
+    // session opened, however small.
+    constexpr qint64 kChunk = 1 << 20;
+    QByteArray text;
+    text.reserve(file.size());
+    for (;;) {
+        const qint64 room = static_cast<qint64>(attn::kMaxSessionBytes) + 1 - text.size();
+        const QByteArray chunk = file.read(std::min(kChunk, room));
+        if (chunk.isEmpty())
+            break;
+        text += chunk;
+        if (static_cast<std::size_t>(text.size()) > attn::kMaxSessionBytes)
+            throw tooLarge(source, text.size());
+    }
+    if (file.error() != QFileDevice::NoError)
+        throw attn::SessionError(source, "cannot be read (" + file.errorString().toStdString() + ")");
     return text;
 }
 
