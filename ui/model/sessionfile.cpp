@@ -4,12 +4,12 @@
 #include "modeledit.h"
 #include "modelreference.h"
 #include "sessionerror.h"
-#include <algorithm>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 
 namespace av {
 
@@ -60,7 +60,8 @@ QByteArray readSessionText(const QString& path, const std::string& source)
             throw tooLarge(source, text.size());
     }
     if (file.error() != QFileDevice::NoError)
-        throw attn::SessionError(source, "cannot be read (" + file.errorString().toStdString() + ")");
+        throw attn::SessionError(source,
+                                 "cannot be read (" + file.errorString().toStdString() + ")");
     return text;
 }
 
