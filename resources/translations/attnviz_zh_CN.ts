@@ -1592,6 +1592,10 @@
         <source>Open a GPT-2 model folder (config.json, model.safetensors, vocab.json, merges.txt)</source>
         <translation>打开 GPT-2 模型文件夹（config.json、model.safetensors、vocab.json、merges.txt）</translation>
     </message>
+    <message>
+        <source>computed in float64</source>
+        <translation>以 float64 计算</translation>
+    </message>
 </context>
 <context>
     <name>av::MasksDemo</name>

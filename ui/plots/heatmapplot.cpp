@@ -36,6 +36,10 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomP
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    // A small fixed minimum: QCustomPlot's own hint counts the square-cell margins of the
+    // last layout, so a plot once laid out wide could never be narrowed again. Small, as the
+    // pipeline's steps are fixed heights below this widget's own minimumSizeHint().
+    m_plot->setMinimumSize(60, 60);
     m_plot->setAntialiasedElements(QCP::aeAll);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
@@ -383,17 +387,21 @@ void HeatmapPlot::relayout()
 
 void HeatmapPlot::fitToAxisRect()
 {
-    if (m_rows == 0 || m_cols == 0 || m_plot->axisRect()->width() <= 0 ||
-        m_plot->axisRect()->height() <= 0)
+    if (m_rows == 0 || m_cols == 0)
         return;
     // Runs between QCustomPlot's layout and its drawing; each decision below needs the
     // cell size in pixels, which is known only now.
     QCPAxisRect* rect = m_plot->axisRect();
     const int pad = int(std::lround(8 * m_fontScale)); // room for edge highlights
     const QMargins baseScale(pad, 0, pad, 0);
+    // Reset before the size is checked: the square-cell margins of a wider layout can leave
+    // no room in a narrower one (a scroll bar appearing), and returning then would keep
+    // them, and a matrix of negative width, for good.
     rect->setMinimumMargins(QMargins(pad, pad, pad, pad));
     m_colorScale->setMinimumMargins(baseScale);
     relayout();
+    if (rect->width() <= 0 || rect->height() <= 0)
+        return;
 
     auto updateLabels = [this, rect] {
         const bool x = updateTickLabels(true, rect->width() / double(m_cols));

@@ -249,7 +249,10 @@ void MainWindow::updateStatus()
                                  .arg(s.n())
                                  .arg(s.dModel)
                                  .arg(s.heads)
-                                 .arg(s.dK()));
+                                 .arg(s.dK()) +
+                             // The window's pass is the double one (docs/performance.md):
+                             // said here, since a dump of a model folder is float32.
+                             QStringLiteral(" · ") + tr("computed in float64"));
 }
 
 bool MainWindow::maybeSave()

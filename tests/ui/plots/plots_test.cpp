@@ -70,6 +70,7 @@ class PlotsTest : public QObject
 private slots:
     void heatmapStoresTheValuesGiven();
     void heatmapRowZeroIsAtTheTop();
+    void heatmapFitsAgainWhenNarrowed();
     void heatmapLabelsTheAxesWithTokens();
     void heatmapPrintsValuesOnlyWhenReadable();
     void heatmapShowsAMessageWhenEmpty();
@@ -126,6 +127,25 @@ void PlotsTest::heatmapRowZeroIsAtTheTop()
     // Square-ish cells.
     const double aspect = (cell01.x() - cell00.x()) / (cell10.y() - cell00.y());
     QVERIFY2(aspect > 0.79 && aspect < 1.26, qPrintable(QString::number(aspect)));
+}
+
+void PlotsTest::heatmapFitsAgainWhenNarrowed()
+{
+    // Wide and short: square cells leave wide margins beside the matrix. Narrowed below
+    // those margins (a scroll bar appearing beside a pipeline step), the matrix must fit
+    // the new width, not keep the old margins with an axis rect of no width.
+    av::HeatmapPlot heatmap;
+    heatmap.setData(weights3x3());
+    layOut(heatmap, heatmap.plot(), QSize(1400, 240));
+    const int wideLeft = heatmap.plot()->axisRect()->rect().left();
+    QVERIFY2(wideLeft > 300, qPrintable(QString::number(wideLeft)));
+    layOut(heatmap, heatmap.plot(), QSize(300, 240));
+    heatmap.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QRect rect = heatmap.plot()->axisRect()->rect();
+    QVERIFY2(rect.width() > 60 && rect.right() < 300,
+             qPrintable(QStringLiteral("%1 wide from %2").arg(rect.width()).arg(rect.left())));
+    QCPColorMap* map = colorMap(heatmap);
+    QVERIFY(map->coordsToPixels(0, 0).x() < map->coordsToPixels(1, 0).x()); // not mirrored
 }
 
 void PlotsTest::heatmapLabelsTheAxesWithTokens()
