@@ -646,6 +646,82 @@
         <source>dim %1</source>
         <translation>维度 %1</translation>
     </message>
+    <message>
+        <source>Attention rollout over %1 blocks — 0.5·A + 0.5·I, rows summing to 1</source>
+        <translation>%1 个块的注意力展开（rollout）— 0.5·A + 0.5·I，每行之和为 1</translation>
+    </message>
+    <message>
+        <source>final state of token</source>
+        <translation>词元的最终状态</translation>
+    </message>
+    <message>
+        <source>input token</source>
+        <translation>输入词元</translation>
+    </message>
+    <message>
+        <source>Head roles — %1 blocks × %2 heads</source>
+        <translation>头的角色 — %1 个块 × %2 个头</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>前一个</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>汇聚（首词元）</translation>
+    </message>
+    <message>
+        <source>induction</source>
+        <translation>归纳</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>The block, from 1</source>
+        <translation>块，从 1 起</translation>
+    </message>
+    <message>
+        <source>The head, from 1</source>
+        <translation>头，从 1 起</translation>
+    </message>
+    <message>
+        <source>Mean over queries i ≥ 2 of a(i, i−1): attention to the token just before</source>
+        <translation>对查询 i ≥ 2 求 a(i, i−1) 的平均：对紧邻前一个词元的注意力</translation>
+    </message>
+    <message>
+        <source>Mean over queries of a(i, 1): attention parked on the first token</source>
+        <translation>对所有查询求 a(i, 1) 的平均：停留在第一个词元上的注意力</translation>
+    </message>
+    <message>
+        <source>Mean over the queries whose token occurred earlier (at j, with j + 1 &lt; i) of Σ a(i, j + 1), the weight on the tokens that followed it: the induction head&apos;s score. Only when a token repeats; type a sequence twice to see it</source>
+        <translation>对其词元在前面出现过（位置 j，且 j + 1 &lt; i）的查询，求 Σ a(i, j + 1) 的平均，即对其后继词元的权重：归纳头的得分。仅当有词元重复时才有；把一段序列输入两遍即可看到</translation>
+    </message>
+    <message>
+        <source>Mean over queries of Σ_j a(i, j)·|i − j|: how far back (or ahead) a head looks</source>
+        <translation>对所有查询求 Σ_j a(i, j)·|i − j| 的平均：头向前（或向后）看多远</translation>
+    </message>
+    <message>
+        <source>Mean over queries of −Σ_j a(i, j)·ln a(i, j), in nats: 0 looks at one token, ln n spreads evenly</source>
+        <translation>对所有查询求 −Σ_j a(i, j)·ln a(i, j) 的平均（单位 nat）：0 表示只看一个词元，ln n 表示均匀分散</translation>
+    </message>
+    <message>
+        <source>Attention rollout</source>
+        <translation>注意力展开（rollout）</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1298,6 +1374,25 @@
     </message>
 </context>
 <context>
+    <name>av::HeadRolesPanel</name>
+    <message>
+        <source>Open a version 2 session (a whole transformer) to rank its heads by what they do: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
+        <translation>打开版本 2 会话（完整的 Transformer），即可按作用给各头排序：文件 ▸ 课程，例如小型 GPT-2 堆叠。</translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s header to sort by it; double-click a row to show that head in the attention view.</source>
+        <translation>点击列标题按该列排序；双击一行即可在注意力视图中显示该头。</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>No token repeats in the input, so no head can look after an earlier copy of it.</source>
+        <translation>输入中没有重复的词元，因此没有头能关注其前一次出现之后的词元。</translation>
+    </message>
+</context>
+<context>
     <name>av::HeatmapPlot</name>
     <message>
         <source>No tokens — type a sentence</source>
@@ -1577,14 +1672,6 @@
         <translation>逐步讲解</translation>
     </message>
     <message>
-        <source>Model view</source>
-        <translation>模型总览</translation>
-    </message>
-    <message>
-        <source>Predictions</source>
-        <translation>预测</translation>
-    </message>
-    <message>
         <source>Open &amp;Model Folder…</source>
         <translation>打开模型文件夹(&amp;M)…</translation>
     </message>
@@ -1662,6 +1749,25 @@
 Alt+wheel scrolls the table.</source>
         <translation>输入数值、上下拖动或滚动滚轮即可修改（Shift ×10，Ctrl ÷10）。
 Alt+滚轮可滚动表格。</translation>
+    </message>
+</context>
+<context>
+    <name>av::ModelDocks</name>
+    <message>
+        <source>Model view</source>
+        <translation>模型总览</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>注意力展开</translation>
+    </message>
+    <message>
+        <source>Head roles</source>
+        <translation>头的角色</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2115,21 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>&lt;b&gt;Check:&lt;/b&gt; max over pos = 0 … %1 of |PE(pos + %2) − M_%2 · PE(pos)| = %3 (rounding only: the same matrix shifts every position).</source>
         <translation>&lt;b&gt;验证：&lt;/b&gt;在 pos = 0 … %1 上，|PE(pos + %2) − M_%2 · PE(pos)| 的最大值 = %3（仅为舍入误差：同一个矩阵平移了每个位置）。</translation>
+    </message>
+</context>
+<context>
+    <name>av::RolloutPanel</name>
+    <message>
+        <source>Open a version 2 session (a whole transformer) to see how much each token&apos;s final state draws on each input token: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
+        <translation>打开版本 2 会话（完整的 Transformer），即可看到每个词元的最终状态从各输入词元中取用了多少：文件 ▸ 课程，例如小型 GPT-2 堆叠。</translation>
+    </message>
+    <message>
+        <source>R = Â_L · … · Â_1, Â_l = rows normalised of 0.5·Ā_l + 0.5·I, Ā_l = mean of block l&apos;s heads that are on</source>
+        <translation>R = Â_L · … · Â_1，Â_l = 0.5·Ā_l + 0.5·I 按行归一化，Ā_l = 第 l 块中开启的各头的平均</translation>
+    </message>
+    <message>
+        <source>Attention rollout (Abnar &amp; Zuidema, 2020). Each block&apos;s heads are averaged; the residual counts as attention of each token to itself (the identity, half the weight); each row is divided by its sum; the blocks are multiplied from the first to the last. Row i, column j: the share of token i&apos;s final state that comes from input token j.</source>
+        <translation>注意力展开（Abnar &amp; Zuidema，2020）。对每个块的各头取平均；残差连接计为每个词元对自身的注意力（单位矩阵，占一半权重）；每行除以其和；从第一个块到最后一个块依次相乘。第 i 行第 j 列：词元 i 的最终状态中来自输入词元 j 的份额。</translation>
     </message>
 </context>
 <context>

@@ -122,8 +122,8 @@ class Files(unittest.TestCase):
                  open(os.path.join(tmp, "attention-layer-3-head-2.png"), "rb") as b:
                 self.assertEqual(a.read(), b.read())
             self.assertFalse(os.path.exists(os.path.join(tmp, "pipeline.png")))
-            # The model's own figures: every block × head, and the next-token predictions.
-            for figure in ("model-view", "predictions"):
+            # The model's own figures: every block × head, the rollout and the predictions.
+            for figure in ("model-view", "rollout", "predictions"):
                 self.assertTrue(os.path.getsize(os.path.join(tmp, figure + ".png")) > 1000, figure)
 
 

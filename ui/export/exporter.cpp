@@ -20,7 +20,6 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSvgGenerator>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -33,7 +32,10 @@ namespace {
 constexpr double kLogicalDpi = 96;
 constexpr int kPositionsShown = 100;
 
-QString tr(const char* text) { return QCoreApplication::translate("av", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("av", text);
+}
 
 int headOf(const QString& name, const QString& prefix)
 {
@@ -42,16 +44,21 @@ int headOf(const QString& name, const QString& prefix)
     return ok ? k - 1 : -1;
 }
 
-QSize inches(double w, double h) { return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi)); }
+QSize inches(double w, double h)
+{
+    return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi));
+}
 
 /// The figure's widgets, or nullptr for a name that is not a figure of this session.
 std::unique_ptr<FigureCanvas> buildPlots(const attn::Session& s, const attn::ForwardResult& r,
-                                   const QString& name)
+                                         const QString& name)
 {
     const int heads = s.heads;
-    if (name.startsWith(QLatin1String("attention-head-")) || name.startsWith(QLatin1String("scores-head-"))) {
+    if (name.startsWith(QLatin1String("attention-head-")) ||
+        name.startsWith(QLatin1String("scores-head-"))) {
         const bool scores = name.startsWith(QLatin1String("scores"));
-        const int head = headOf(name, scores ? QStringLiteral("scores-head-") : QStringLiteral("attention-head-"));
+        const int head = headOf(name, scores ? QStringLiteral("scores-head-")
+                                             : QStringLiteral("attention-head-"));
         if (head < 0 || head >= heads)
             return nullptr;
         auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
@@ -66,13 +73,18 @@ std::unique_ptr<FigureCanvas> buildPlots(const attn::Session& s, const attn::For
             canvas->add<HeatmapPlot>(h / cols, h % cols)->setData(attentionFigure(s, r, h, false));
         return canvas;
     }
-    if (name == QLatin1String("positional-encoding-curves") || name == QLatin1String("positional-encoding-heatmap")) {
-        const attn::Matrix encoding = attn::sinusoidalEncoding(kPositionsShown, s.dModel, s.positional.base);
+    if (name == QLatin1String("positional-encoding-curves") ||
+        name == QLatin1String("positional-encoding-heatmap")) {
+        const attn::Matrix encoding =
+            attn::sinusoidalEncoding(kPositionsShown, s.dModel, s.positional.base);
         auto canvas = std::make_unique<FigureCanvas>(inches(9, 5.5));
         if (name.endsWith(QLatin1String("curves")))
             canvas->add<CurvePlot>()->setData(
-                tr("Sinusoidal positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base),
-                encodingPositionAxisTitle(), tr("value"), encodingCurves(encoding, defaultEncodingDimensions(s.dModel)));
+                tr("Sinusoidal positional encoding, d_model = %1, base = %2")
+                    .arg(s.dModel)
+                    .arg(s.positional.base),
+                encodingPositionAxisTitle(), tr("value"),
+                encodingCurves(encoding, defaultEncodingDimensions(s.dModel)));
         else
             canvas->add<HeatmapPlot>()->setData(encodingHeatmapFigure(encoding));
         return canvas;
@@ -120,7 +132,7 @@ std::unique_ptr<FigureCanvas> buildPlots(const attn::Session& s, const attn::For
 
 /// The figure as options ask for it: its width and colour map.
 std::unique_ptr<FigureCanvas> buildFigure(const attn::Session& s, const attn::ForwardResult& r,
-                                    const QString& name, const ExportOptions& options)
+                                          const QString& name, const ExportOptions& options)
 {
     auto canvas = buildPlots(s, r, name);
     if (canvas) {
@@ -251,6 +263,27 @@ std::unique_ptr<FigureCanvas> buildPredictions(const attn::Model& m, const attn:
     canvas->setWidth(options.widthInches * kLogicalDpi);
     return canvas;
 }
+/// The rollout heatmap (final token state × input token), as large as an attention figure.
+std::unique_ptr<FigureCanvas> buildRollout(const attn::Model& m, const attn::ModelResult& r,
+                                           const ExportOptions& options)
+{
+    auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
+    canvas->add<HeatmapPlot>()->setData(rolloutFigure(m, r));
+    canvas->setWidth(options.widthInches * kLogicalDpi);
+    canvas->setColorMap(options.colorMap);
+    return canvas;
+}
+
+/// The model's figures drawn on a canvas (all but the model view), or nullptr.
+std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn::ModelResult& r,
+                                               const QString& name, const ExportOptions& options)
+{
+    if (name == QLatin1String("predictions"))
+        return buildPredictions(m, r, options);
+    if (name == QLatin1String("rollout"))
+        return buildRollout(m, r, options);
+    return nullptr;
+}
 } // namespace
 
 QStringList figureNames(const attn::Session& s)
@@ -261,9 +294,9 @@ QStringList figureNames(const attn::Session& s)
     names << QStringLiteral("attention-heads");
     for (int k = 1; k <= s.heads; ++k)
         names << QStringLiteral("scores-head-%1").arg(k);
-    names << QStringLiteral("positional-encoding-curves") << QStringLiteral("positional-encoding-heatmap")
-          << QStringLiteral("output") << QStringLiteral("mask") << QStringLiteral("pipeline")
-          << QStringLiteral("head-summary");
+    names << QStringLiteral("positional-encoding-curves")
+          << QStringLiteral("positional-encoding-heatmap") << QStringLiteral("output")
+          << QStringLiteral("mask") << QStringLiteral("pipeline") << QStringLiteral("head-summary");
     return names;
 }
 
@@ -296,7 +329,7 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
 
 QStringList modelFigureNames(const attn::ModelResult& r)
 {
-    QStringList names{QStringLiteral("model-view")};
+    QStringList names{QStringLiteral("model-view"), QStringLiteral("rollout")};
     if (hasPredictions(r))
         names << QStringLiteral("predictions");
     return names;
@@ -304,7 +337,8 @@ QStringList modelFigureNames(const attn::ModelResult& r)
 
 bool isModelFigure(const QString& name)
 {
-    return name == QLatin1String("model-view") || name == QLatin1String("predictions");
+    return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
+           name == QLatin1String("rollout");
 }
 
 QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
@@ -314,9 +348,8 @@ QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const
         const auto view = buildModelView(m, r, options);
         return rasterise(widgetPainting(*view), options);
     }
-    if (name == QLatin1String("predictions"))
-        if (const auto canvas = buildPredictions(m, r, options))
-            return rasterise(canvasPainting(*canvas), options);
+    if (const auto canvas = buildModelCanvas(m, r, name, options))
+        return rasterise(canvasPainting(*canvas), options);
     return {};
 }
 
@@ -327,9 +360,11 @@ QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, con
         const auto view = buildModelView(m, r, options);
         return encode(widgetPainting(*view), view->data().title, options);
     }
-    if (name == QLatin1String("predictions"))
-        if (const auto canvas = buildPredictions(m, r, options))
-            return encode(canvasPainting(*canvas), tr("Next-token predictions"), options);
+    if (const auto canvas = buildModelCanvas(m, r, name, options))
+        return encode(canvasPainting(*canvas),
+                      name == QLatin1String("rollout") ? tr("Attention rollout")
+                                                       : tr("Next-token predictions"),
+                      options);
     return {};
 }
 
@@ -375,11 +410,14 @@ QString writeAllOrNothing(const QVector<QPair<QString, QByteArray>>& files)
     return {};
 }
 
-QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, const QStringList& colLabels)
+QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels,
+                     const QStringList& colLabels)
 {
     const auto quote = [](QString field) {
-        if (field.contains(QRegularExpression(QStringLiteral("[\",\\n\\r]"))) || field.trimmed() != field)
-            field = QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        if (field.contains(QRegularExpression(QStringLiteral("[\",\\n\\r]"))) ||
+            field.trimmed() != field)
+            field = QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                    QLatin1Char('"');
         return field;
     };
     QString csv;

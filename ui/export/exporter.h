@@ -23,7 +23,7 @@ struct ExportOptions
     QString format = QStringLiteral("png"); ///< png, svg or pdf
     int dpi = 144;                          ///< PNG resolution: pixels = inches × dpi
     bool transparent = false;               ///< PNG background: transparent instead of white
-    double widthInches = 0;                 ///< figure width; 0: its own (height keeps the proportions)
+    double widthInches = 0; ///< figure width; 0: its own (height keeps the proportions)
     /// The heatmaps' colour scale (View ▸ Colour map: grey for printing); signed data stays
     /// diverging.
     ColorMapKind colorMap = ColorMapKind::Viridis;
@@ -35,7 +35,8 @@ struct ExportOptions
 QStringList figureNames(const attn::Session& session);
 
 /// The figure's title, as drawn on it (for menus and progress).
-QString figureTitle(const attn::Session& session, const attn::ForwardResult& result, const QString& name);
+QString figureTitle(const attn::Session& session, const attn::ForwardResult& result,
+                    const QString& name);
 
 /// The figure drawn into an image at dpi (for PNG and the clipboard). Null for an unknown name.
 QImage renderFigure(const attn::Session& session, const attn::ForwardResult& result,
@@ -46,8 +47,8 @@ QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& r
                       const QString& name, const ExportOptions& options);
 
 /// The figures of a whole transformer (session v2) besides its block's v1 figures, as file
-/// stems: model-view (every block × head), and predictions when the pass has them (a
-/// vocabulary and an unembedding).
+/// stems: model-view (every block × head), rollout (attention rollout over the blocks),
+/// and predictions when the pass has them (a vocabulary and an unembedding).
 QStringList modelFigureNames(const attn::ModelResult& result);
 /// Whether name is one of the figures only a whole transformer has.
 bool isModelFigure(const QString& name);
@@ -75,6 +76,7 @@ QString exportAll(const attn::Session& session, const attn::ForwardResult& resul
 QString writeAllOrNothing(const QVector<QPair<QString, QByteArray>>& files);
 
 /// A matrix as CSV, with row and column labels as headers (quoted where needed).
-QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels, const QStringList& colLabels);
+QByteArray matrixCsv(const attn::Matrix& values, const QStringList& rowLabels,
+                     const QStringList& colLabels);
 
 } // namespace av

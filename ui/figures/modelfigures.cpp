@@ -1,6 +1,8 @@
 #include "modelfigures.h"
 
+#include "headroles.h"
 #include "names.h"
+#include "rollout.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -83,6 +85,47 @@ PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelR
                          : QString::number(p.id));
         f.probability << p.p;
         f.ids << p.id;
+    }
+    return f;
+}
+
+HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& result)
+{
+    HeatmapData d;
+    const attn::RolloutResult rollout = attn::attentionRollout(model, result);
+    d.title = tr("Attention rollout over %1 blocks — 0.5·A + 0.5·I, rows summing to 1")
+                  .arg(model.layerCount());
+    d.values = rollout.rollout;
+    d.rowLabels = modelTokenLabels(model);
+    d.colLabels = d.rowLabels;
+    d.rowAxisTitle = tr("final state of token");
+    d.colAxisTitle = tr("input token");
+    d.range = std::make_pair(0.0, 1.0);
+    return d;
+}
+
+HeadRolesFigure headRolesFigure(const attn::Model& model, const attn::ModelResult& result)
+{
+    HeadRolesFigure f;
+    f.title = tr("Head roles — %1 blocks × %2 heads").arg(model.layerCount()).arg(model.heads());
+    f.columns = {tr("block"),     tr("head"),     tr("previous"), tr("sink"),
+                 tr("induction"), tr("distance"), tr("entropy")};
+    f.definitions = {
+        tr("The block, from 1"),
+        tr("The head, from 1"),
+        tr("Mean over queries i ≥ 2 of a(i, i−1): attention to the token just before"),
+        tr("Mean over queries of a(i, 1): attention parked on the first token"),
+        tr("Mean over the queries whose token occurred earlier (at j, with j + 1 < i) of "
+           "Σ a(i, j + 1), the weight on the tokens that followed it: the induction head's "
+           "score. Only when a token repeats; type a sequence twice to see it"),
+        tr("Mean over queries of Σ_j a(i, j)·|i − j|: how far back (or ahead) a head looks"),
+        tr("Mean over queries of −Σ_j a(i, j)·ln a(i, j), in nats: 0 looks at one token, "
+           "ln n spreads evenly")};
+    for (const attn::HeadRole& role : attn::headRoles(model, result)) {
+        f.rows.append({double(role.block + 1), double(role.head + 1), role.previousToken, role.sink,
+                       role.prefixMatching, role.meanDistance, role.entropy});
+        f.hasPrefixMatching << role.hasPrefixMatching;
+        f.ablated << role.ablated;
     }
     return f;
 }

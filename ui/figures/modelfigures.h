@@ -55,6 +55,25 @@ bool hasPredictions(const attn::ModelResult& result);
 PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelResult& result,
                                     int token);
 
+/// Attention rollout over the blocks (rollout.h): row i is how much token i's final state
+/// draws on each input token (column j), through the attention and the residuals.
+HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& result);
+
+/// Every block × head's role scores (headroles.h), as the rows of a table.
+struct HeadRolesFigure
+{
+    QString title;
+    QStringList columns;           ///< "block", "head", then the scores
+    QStringList definitions;       ///< one per column: what the number is, for tool tips
+    QVector<QVector<double>> rows; ///< one per block × head, as many values as columns
+    /// Per row: whether the prefix-matching score exists (some token repeats).
+    QVector<bool> hasPrefixMatching;
+    QVector<bool> ablated;                  ///< per row: the head is switched off
+    static constexpr int kPrefixColumn = 4; ///< the column of the prefix-matching score
+};
+
+HeadRolesFigure headRolesFigure(const attn::Model& model, const attn::ModelResult& result);
+
 /// "3: cat": the tokens as choices of a selector, numbered from 1 as on every screen.
 QStringList tokenChoices(const attn::Model& model);
 

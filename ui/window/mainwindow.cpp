@@ -7,15 +7,16 @@
 #include "exportcontroller.h"
 #include "exporter.h"
 #include "inputpanel.h"
-#include "presentation.h"
-#include "walkthroughpanel.h"
 #include "language.h"
+#include "modeldocks.h"
 #include "modelviewpanel.h"
 #include "pipelinepanel.h"
 #include "positionalpanel.h"
-#include "predictionspanel.h"
+#include "presentation.h"
+#include "sessionerror.h"
 #include "sessionfile.h"
 #include "summarypanel.h"
+#include "walkthroughpanel.h"
 #include "weightspanel.h"
 
 #include <QAction>
@@ -27,35 +28,17 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 
-#include "sessionerror.h"
-
 namespace av {
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
-const QString kSessionFilter = QT_TRANSLATE_NOOP("av::MainWindow", "AttnViz sessions (*.attn.json *.json)");
-
-QDockWidget* addDock(QMainWindow* window, QWidget* panel, const QString& title, const QString& name,
-                     Qt::DockWidgetArea area)
-{
-    auto* dock = new QDockWidget(title, window);
-    dock->setObjectName(name);
-    // Scrollable, so that the window fits a small laptop screen: a dock may be smaller
-    // than its panel's minimum size.
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(panel);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    dock->setWidget(scroll);
-    window->addDockWidget(area, dock);
-    return dock;
-}
+const QString kSessionFilter =
+    QT_TRANSLATE_NOOP("av::MainWindow", "AttnViz sessions (*.attn.json *.json)");
 
 } // namespace
 
@@ -64,8 +47,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
       m_attention(new AttentionPanel(document)), m_input(new InputPanel(document)),
       m_weights(new WeightsPanel(document)), m_pipeline(new PipelinePanel(document)),
       m_positional(new PositionalPanel(document)), m_summary(new SummaryPanel(document)),
-      m_walkthrough(new WalkthroughPanel(document)),
-      m_export(new ExportController(document, this))
+      m_walkthrough(new WalkthroughPanel(document)), m_export(new ExportController(document, this))
 {
     m_attention->setExportController(m_export);
     m_pipeline->setExportController(m_export);
@@ -73,44 +55,23 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     m_summary->setExportController(m_export);
     setCentralWidget(m_attention);
     setAcceptDrops(true);
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
-    QDockWidget* input = addDock(this, m_input, tr("Input"), "InputDock", Qt::LeftDockWidgetArea);
-    QDockWidget* weights = addDock(this, m_weights, tr("Weights"), "WeightsDock", Qt::LeftDockWidgetArea);
-    QDockWidget* pipeline = addDock(this, m_pipeline, tr("Pipeline"), "PipelineDock", Qt::RightDockWidgetArea);
-    QDockWidget* positional = addDock(this, m_positional, tr("Positional encoding"), "PositionalDock", Qt::BottomDockWidgetArea);
-    QDockWidget* summary = addDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
-    QDockWidget* walkthrough = addDock(this, m_walkthrough, tr("Walkthrough"), "WalkthroughDock", Qt::RightDockWidgetArea);
-    // A whole transformer (session v2): every block × head, and the next-token predictions.
-    // Tabs beside the pipeline, shown (and the model view brought to the front) when a model
-    // is opened; hidden for a v1 session, where they would only hold a hint (View shows them).
-    m_modelView = new ModelViewPanel(document);
-    m_predictions = new PredictionsPanel(document);
-    m_modelView->setExportController(m_export);
-    m_predictions->setExportController(m_export);
-    QDockWidget* modelView =
-        addDock(this, m_modelView, tr("Model view"), "ModelViewDock", Qt::RightDockWidgetArea);
-    QDockWidget* predictions =
-        addDock(this, m_predictions, tr("Predictions"), "PredictionsDock", Qt::RightDockWidgetArea);
-    tabifyDockWidget(pipeline, modelView);
-    tabifyDockWidget(pipeline, predictions);
-    const auto showModelDocks = [modelView, predictions] {
-        predictions->show();
-        modelView->show();
-        modelView->raise();
-    };
-    if (m_document->hasModel()) {
-        QTimer::singleShot(0, modelView, showModelDocks); // after the other docks are raised
-    } else {
-        modelView->hide();
-        predictions->hide();
-    }
-    connect(m_document, &Document::changed, modelView,
-            [this, showModelDocks, hadModel = m_document->hasModel()]() mutable {
-                if (m_document->hasModel() && !hadModel)
-                    showModelDocks();
-                hadModel = m_document->hasModel();
-            });
-    connect(m_modelView, &ModelViewPanel::headActivated, this, [this](int block, int head) {
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks |
+                   QMainWindow::AllowNestedDocks);
+    QDockWidget* input =
+        addPanelDock(this, m_input, tr("Input"), "InputDock", Qt::LeftDockWidgetArea);
+    QDockWidget* weights =
+        addPanelDock(this, m_weights, tr("Weights"), "WeightsDock", Qt::LeftDockWidgetArea);
+    QDockWidget* pipeline =
+        addPanelDock(this, m_pipeline, tr("Pipeline"), "PipelineDock", Qt::RightDockWidgetArea);
+    QDockWidget* positional = addPanelDock(this, m_positional, tr("Positional encoding"),
+                                           "PositionalDock", Qt::BottomDockWidgetArea);
+    QDockWidget* summary =
+        addPanelDock(this, m_summary, tr("Head summary"), "SummaryDock", Qt::BottomDockWidgetArea);
+    QDockWidget* walkthrough = addPanelDock(this, m_walkthrough, tr("Walkthrough"),
+                                            "WalkthroughDock", Qt::RightDockWidgetArea);
+    // A whole transformer (session v2): its own views, tabs beside the pipeline.
+    m_modelDocks = new ModelDocks(this, document, m_export, pipeline);
+    connect(m_modelDocks, &ModelDocks::headActivated, this, [this](int block, int head) {
         m_document->setBlock(block);
         m_attention->setShowAllHeads(false); // the clicked head large
         m_attention->setCurrentHead(head);
@@ -145,7 +106,8 @@ void MainWindow::createMenus()
             m_document->reset(defaultLesson());
     });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr(qPrintable(kSessionFilter)));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {},
+                                                          tr(qPrintable(kSessionFilter)));
         if (!path.isEmpty())
             openFile(path);
     });
@@ -172,12 +134,13 @@ void MainWindow::createMenus()
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] {
         exportMenu->clear();
-        exportMenu->addAction(tr("Export &all figures…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_export,
-                              &ExportController::exportAll);
+        exportMenu->addAction(tr("Export &all figures…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                              m_export, &ExportController::exportAll);
         exportMenu->addSeparator();
         const attn::Session& s = m_document->session();
         for (const QString& name : figureNames(s))
-            exportMenu->addAction(name + QStringLiteral("…"), this, [this, name] { m_export->exportFigure(name); });
+            exportMenu->addAction(name + QStringLiteral("…"), this,
+                                  [this, name] { m_export->exportFigure(name); });
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -187,7 +150,8 @@ void MainWindow::createMenus()
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -208,7 +172,8 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About AttnViz"), this, [this] {
         QMessageBox::about(this, tr("About AttnViz"),
-                           tr("<b>AttnViz %1</b><p>See, edit and export every step of multi-head self-attention.</p>")
+                           tr("<b>AttnViz %1</b><p>See, edit and export every step of multi-head "
+                              "self-attention.</p>")
                                .arg(QApplication::applicationVersion()));
     });
 }
@@ -319,7 +284,8 @@ void MainWindow::openLesson(const QString& path)
         // A lesson opens as a new, unsaved session: Save asks where to put it.
         m_document->reset(readAnySessionFile(path));
     } catch (const attn::SessionError& e) {
-        QMessageBox::warning(this, tr("Could not open the lesson"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Could not open the lesson"),
+                             QString::fromStdString(e.what()));
     }
 }
 
@@ -339,9 +305,11 @@ void MainWindow::addRecentFile(const QString& path)
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = m_persistent ? QSettings().value("recentFiles").toStringList() : QStringList();
+    const QStringList recent =
+        m_persistent ? QSettings().value("recentFiles").toStringList() : QStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -369,11 +337,16 @@ void MainWindow::showEvent(QShowEvent* event)
     if (m_layoutRestored)
         return;
     // Dock sizes are only known once the window has its size.
-    const auto dock = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
-    resizeDocks({dock("InputDock"), dock("PipelineDock")}, {width() * 31 / 100, width() * 26 / 100}, Qt::Horizontal);
-    resizeDocks({dock("InputDock"), dock("WeightsDock")}, {height() * 45 / 100, height() * 30 / 100}, Qt::Vertical);
+    const auto dock = [this](const char* name) {
+        return findChild<QDockWidget*>(QLatin1String(name));
+    };
+    resizeDocks({dock("InputDock"), dock("PipelineDock")}, {width() * 31 / 100, width() * 26 / 100},
+                Qt::Horizontal);
+    resizeDocks({dock("InputDock"), dock("WeightsDock")},
+                {height() * 45 / 100, height() * 30 / 100}, Qt::Vertical);
     resizeDocks({dock("PositionalDock")}, {height() * 28 / 100}, Qt::Vertical);
-    resizeDocks({dock("PositionalDock"), dock("SummaryDock")}, {width() * 60 / 100, width() * 40 / 100}, Qt::Horizontal);
+    resizeDocks({dock("PositionalDock"), dock("SummaryDock")},
+                {width() * 60 / 100, width() * 40 / 100}, Qt::Horizontal);
     // On a small screen the bottom row would leave the heatmap no room: its docks become
     // tabs beside the pipeline instead (View ▸ Reset layout brings back the full layout).
     if (height() < 900) {

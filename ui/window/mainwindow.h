@@ -3,6 +3,8 @@
 // the pipeline, the positional encoding and the head summary, which the user can
 // rearrange (remembered with QSettings).
 
+#include "modeldocks.h"
+
 #include <QMainWindow>
 
 class QMenu;
@@ -16,10 +18,8 @@ class Presentation;
 class WalkthroughPanel;
 class ExportController;
 class InputPanel;
-class ModelViewPanel;
 class PipelinePanel;
 class PositionalPanel;
-class PredictionsPanel;
 class SummaryPanel;
 class WeightsPanel;
 
@@ -51,8 +51,10 @@ public:
     PositionalPanel* positionalPanel() const { return m_positional; }
     SummaryPanel* summaryPanel() const { return m_summary; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
-    ModelViewPanel* modelViewPanel() const { return m_modelView; }
-    PredictionsPanel* predictionsPanel() const { return m_predictions; }
+    ModelViewPanel* modelViewPanel() const { return m_modelDocks->modelView(); }
+    PredictionsPanel* predictionsPanel() const { return m_modelDocks->predictions(); }
+    RolloutPanel* rolloutPanel() const { return m_modelDocks->rollout(); }
+    HeadRolesPanel* headRolesPanel() const { return m_modelDocks->headRoles(); }
     Presentation* presentation() const { return m_presentation; }
     ExportController* exportController() const { return m_export; }
 
@@ -83,8 +85,7 @@ private:
     PositionalPanel* m_positional;
     SummaryPanel* m_summary;
     WalkthroughPanel* m_walkthrough;
-    ModelViewPanel* m_modelView = nullptr;
-    PredictionsPanel* m_predictions = nullptr;
+    ModelDocks* m_modelDocks = nullptr;
     Presentation* m_presentation = nullptr;
     ExportController* m_export;
     DemosWindow* m_demos = nullptr;

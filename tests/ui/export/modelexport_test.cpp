@@ -28,14 +28,17 @@ private slots:
 
 void ModelExportTest::namesFollowTheSpecification()
 {
-    // ../shared/spec/cli.md: model-view.EXT, predictions.EXT (with an unembedding).
+    // ../shared/spec/cli.md: model-view.EXT, rollout.EXT, predictions.EXT (with an
+    // unembedding).
     const attn::Model gpt = av::test::transformerLesson("small-gpt2-stack.attn.json");
     QCOMPARE(av::modelFigureNames(attn::forwardModel(gpt)),
-             QStringList({"model-view", "predictions"}));
+             QStringList({"model-view", "rollout", "predictions"}));
     const attn::Model block = av::test::transformerLesson("transformer-2017-block.attn.json");
-    QCOMPARE(av::modelFigureNames(attn::forwardModel(block)), QStringList({"model-view"}));
+    QCOMPARE(av::modelFigureNames(attn::forwardModel(block)),
+             QStringList({"model-view", "rollout"}));
     QVERIFY(av::isModelFigure("model-view"));
     QVERIFY(av::isModelFigure("predictions"));
+    QVERIFY(av::isModelFigure("rollout"));
     QVERIFY(!av::isModelFigure("attention-heads"));
     const attn::ModelResult result = attn::forwardModel(block);
     QVERIFY(av::renderModelFigure(block, result, "predictions", {}).isNull());

@@ -1,0 +1,73 @@
+#include "modeldocks.h"
+
+#include "document.h"
+#include "headrolespanel.h"
+#include "modelviewpanel.h"
+#include "predictionspanel.h"
+#include "rolloutpanel.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QScrollArea>
+#include <QTimer>
+
+namespace av {
+
+QDockWidget* addPanelDock(QMainWindow* window, QWidget* panel, const QString& title,
+                          const QString& name, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    window->addDockWidget(area, dock);
+    return dock;
+}
+
+ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController* exporter,
+                       QDockWidget* beside)
+    : QObject(window), m_modelView(new ModelViewPanel(document)),
+      m_predictions(new PredictionsPanel(document)), m_rollout(new RolloutPanel(document)),
+      m_headRoles(new HeadRolesPanel(document))
+{
+    m_modelView->setExportController(exporter);
+    m_predictions->setExportController(exporter);
+    m_rollout->setExportController(exporter);
+    m_docks[0] = addPanelDock(window, m_modelView, tr("Model view"), "ModelViewDock",
+                              Qt::RightDockWidgetArea);
+    m_docks[1] = addPanelDock(window, m_predictions, tr("Predictions"), "PredictionsDock",
+                              Qt::RightDockWidgetArea);
+    m_docks[2] =
+        addPanelDock(window, m_rollout, tr("Rollout"), "RolloutDock", Qt::RightDockWidgetArea);
+    m_docks[3] = addPanelDock(window, m_headRoles, tr("Head roles"), "HeadRolesDock",
+                              Qt::RightDockWidgetArea);
+    m_modelViewDock = m_docks[0];
+    for (QDockWidget* dock : m_docks)
+        window->tabifyDockWidget(beside, dock);
+    if (document->hasModel()) {
+        QTimer::singleShot(0, this, &ModelDocks::show); // after the other docks are raised
+    } else {
+        for (QDockWidget* dock : m_docks)
+            dock->hide();
+    }
+    connect(document, &Document::changed, this,
+            [this, document, hadModel = document->hasModel()]() mutable {
+                if (document->hasModel() && !hadModel)
+                    show();
+                hadModel = document->hasModel();
+            });
+    connect(m_modelView, &ModelViewPanel::headActivated, this, &ModelDocks::headActivated);
+    connect(m_headRoles, &HeadRolesPanel::headActivated, this, &ModelDocks::headActivated);
+}
+
+void ModelDocks::show()
+{
+    for (QDockWidget* dock : m_docks)
+        dock->show();
+    m_modelViewDock->raise();
+}
+
+} // namespace av

@@ -1,0 +1,58 @@
+#pragma once
+// The docks of a whole transformer (session v2): every block × head (the model view), the
+// next-token predictions, the attention rollout and the heads' roles. Tabs beside the
+// pipeline, shown (the model view in front) when a model is opened and hidden for a v1
+// session, where they would only hold a hint (View shows them).
+
+#include <QObject>
+#include <QString>
+#include <Qt>
+
+class QDockWidget;
+class QMainWindow;
+class QWidget;
+
+namespace av {
+
+class Document;
+class ExportController;
+class HeadRolesPanel;
+class ModelViewPanel;
+class PredictionsPanel;
+class RolloutPanel;
+
+/// A dock named name (for the saved layout) holding panel in a scroll area, so that the
+/// window fits a small laptop screen: a dock may be smaller than its panel's minimum size.
+QDockWidget* addPanelDock(QMainWindow* window, QWidget* panel, const QString& title,
+                          const QString& name, Qt::DockWidgetArea area);
+
+class ModelDocks : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Tabs them with `beside` (the pipeline's dock).
+    ModelDocks(QMainWindow* window, Document* document, ExportController* exporter,
+               QDockWidget* beside);
+
+    ModelViewPanel* modelView() const { return m_modelView; }
+    PredictionsPanel* predictions() const { return m_predictions; }
+    RolloutPanel* rollout() const { return m_rollout; }
+    HeadRolesPanel* headRoles() const { return m_headRoles; }
+
+signals:
+    /// The model view or the head roles asked to show head `head` of block `block` (0-based).
+    void headActivated(int block, int head);
+
+private:
+    void show();
+
+    ModelViewPanel* m_modelView;
+    PredictionsPanel* m_predictions;
+    RolloutPanel* m_rollout;
+    HeadRolesPanel* m_headRoles;
+    QDockWidget* m_modelViewDock = nullptr;
+    QDockWidget* m_docks[4] = {};
+};
+
+} // namespace av
