@@ -8,6 +8,7 @@
 #include "headrolespanel.h"
 #include "heatmapplot.h"
 #include "mainwindow.h"
+#include "presentation.h"
 #include "rollout.h"
 #include "rolloutpanel.h"
 #include "testlessons.h"
@@ -138,6 +139,12 @@ void RolloutPanelsTest::windowShowsTheDocksWithAModel()
         roles->raise();
         QTest::qWait(100);
         window.grab().save(dir + "/head-roles-dock.png");
+        window.presentation()->setActive(true);
+        window.resize(1920, 1080);
+        rollout->raise();
+        QTest::qWait(200);
+        window.grab().save(dir + "/rollout-dock-presenting.png");
+        window.presentation()->setActive(false);
     }
 }
 
