@@ -4,10 +4,7 @@
 #include "modelfigures.h"
 
 #include <QHeaderView>
-#include <QLabel>
-#include <QStackedWidget>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace av {
 namespace {
@@ -31,14 +28,8 @@ public:
 } // namespace
 
 HeadRolesPanel::HeadRolesPanel(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_stack(new QStackedWidget), m_hint(new QLabel),
-      m_table(new QTableWidget)
+    : ModelPanel(document, parent), m_table(new QTableWidget)
 {
-    m_hint->setWordWrap(true);
-    m_hint->setAlignment(Qt::AlignCenter);
-    m_hint->setMargin(16);
-    m_hint->setText(tr("Open a version 2 session (a whole transformer) to rank its heads by what "
-                       "they do: File ▸ Lessons, e.g. the small GPT-2 stack."));
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -46,11 +37,7 @@ HeadRolesPanel::HeadRolesPanel(Document* document, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setToolTip(tr("Click a column's header to sort by it; double-click a row to show "
                            "that head in the attention view."));
-    m_stack->addWidget(m_hint);
-    m_stack->addWidget(m_table);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_stack);
+    setPage(m_table);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         const QTableWidgetItem* block = m_table->item(row, 0);
         const QTableWidgetItem* head = m_table->item(row, 1);
@@ -58,31 +45,14 @@ HeadRolesPanel::HeadRolesPanel(Document* document, QWidget* parent)
             emit headActivated(block->data(Qt::UserRole).toInt() - 1,
                                head->data(Qt::UserRole).toInt() - 1);
     });
-    connect(m_document, &Document::changed, this, [this] {
-        m_stale = true;
-        if (isVisible())
-            showDocument();
-    });
-    showDocument();
-}
-
-bool HeadRolesPanel::showsHint() const
-{
-    return m_stack->currentWidget() == m_hint;
-}
-
-void HeadRolesPanel::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        showDocument();
+    refresh();
 }
 
 void HeadRolesPanel::showDocument()
 {
-    m_stale = false;
     if (!m_document->hasModel()) {
-        m_stack->setCurrentWidget(m_hint);
+        showHint(tr("Open a version 2 session (a whole transformer) to rank its heads by what "
+                    "they do: File ▸ Lessons, e.g. the small GPT-2 stack."));
         return;
     }
     const HeadRolesFigure f = headRolesFigure(m_document->model(), m_document->modelResult());
@@ -112,7 +82,7 @@ void HeadRolesPanel::showDocument()
             m_table->setItem(r, c, item);
         }
     m_table->setSortingEnabled(true);
-    m_stack->setCurrentWidget(m_table);
+    showPage();
 }
 
 } // namespace av

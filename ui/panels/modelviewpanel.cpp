@@ -5,27 +5,14 @@
 #include "headgridview.h"
 #include "modelfigures.h"
 
-#include <QLabel>
 #include <QMenu>
-#include <QStackedWidget>
-#include <QVBoxLayout>
 
 namespace av {
 
 ModelViewPanel::ModelViewPanel(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_stack(new QStackedWidget),
-      m_hint(new QLabel(tr("Open a version 2 session (a whole transformer) to see every block "
-                           "and head at once: File ▸ Lessons, e.g. the small GPT-2 stack."))),
-      m_grid(new HeadGridView)
+    : ModelPanel(document, parent), m_grid(new HeadGridView)
 {
-    m_hint->setWordWrap(true);
-    m_hint->setAlignment(Qt::AlignCenter);
-    m_hint->setMargin(16);
-    m_stack->addWidget(m_hint);
-    m_stack->addWidget(m_grid);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_stack);
+    setPage(m_grid);
 
     m_grid->setToolTipProvider([this](int block, int head) {
         const bool off = m_grid->data().isAblated(block, head);
@@ -44,17 +31,7 @@ ModelViewPanel::ModelViewPanel(Document* document, QWidget* parent)
                 if (!menu.isEmpty())
                     menu.exec(globalPos);
             });
-    connect(m_document, &Document::changed, this, [this] {
-        m_stale = true;
-        if (isVisible())
-            showDocument();
-    });
-    showDocument();
-}
-
-bool ModelViewPanel::showsHint() const
-{
-    return m_stack->currentWidget() == m_hint;
+    refresh();
 }
 
 void ModelViewPanel::setExportController(ExportController* controller)
@@ -80,23 +57,16 @@ void ModelViewPanel::fillMenu(QMenu* menu, int block, int head)
     }
 }
 
-void ModelViewPanel::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        showDocument();
-}
-
 void ModelViewPanel::showDocument()
 {
-    m_stale = false;
     if (!m_document->hasModel()) {
-        m_stack->setCurrentWidget(m_hint);
+        showHint(tr("Open a version 2 session (a whole transformer) to see every block and "
+                    "head at once: File ▸ Lessons, e.g. the small GPT-2 stack."));
         return;
     }
     m_grid->setData(modelViewFigure(m_document->model(), m_document->modelResult()));
     m_grid->setHighlightedBlock(m_document->block());
-    m_stack->setCurrentWidget(m_grid);
+    showPage();
 }
 
 } // namespace av

@@ -3,11 +3,9 @@
 // columns, each a small heatmap of its attention weights A. A click shows that head in the
 // attention panel; the context menu switches a head off (ablation) and on again.
 
-#include <QWidget>
+#include "modelpanel.h"
 
-class QLabel;
 class QMenu;
-class QStackedWidget;
 
 namespace av {
 
@@ -15,7 +13,7 @@ class Document;
 class ExportController;
 class HeadGridView;
 
-class ModelViewPanel : public QWidget
+class ModelViewPanel : public ModelPanel
 {
     Q_OBJECT
 
@@ -23,8 +21,6 @@ public:
     explicit ModelViewPanel(Document* document, QWidget* parent = nullptr);
 
     HeadGridView* grid() const { return m_grid; }
-    /// True while the hint is shown instead of the grid (no model open).
-    bool showsHint() const;
     /// Export and copy in each cell's context menu, beside switching the head off or on.
     void setExportController(ExportController* controller);
     /// The context menu of cell (block, head), as it would pop up (for tests).
@@ -34,18 +30,11 @@ signals:
     /// A click on the small heatmap of head `head` (0-based) of block `block` (0-based).
     void headActivated(int block, int head);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void showDocument();
+    void showDocument() override;
 
-    Document* m_document;
-    QStackedWidget* m_stack;
-    QLabel* m_hint;
     HeadGridView* m_grid;
     ExportController* m_export = nullptr;
-    bool m_stale = true; ///< the document changed while the panel was hidden
 };
 
 } // namespace av

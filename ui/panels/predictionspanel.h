@@ -2,11 +2,9 @@
 // The most probable next tokens after one token of the open model, as ranked bars with
 // their probabilities: what the model would write next, and how sure it is.
 
-#include <QWidget>
+#include "modelpanel.h"
 
 class QComboBox;
-class QLabel;
-class QStackedWidget;
 
 namespace av {
 
@@ -14,7 +12,7 @@ class Document;
 class ExportController;
 class RankingPlot;
 
-class PredictionsPanel : public QWidget
+class PredictionsPanel : public ModelPanel
 {
     Q_OBJECT
 
@@ -25,23 +23,15 @@ public:
     /// The token whose predictions are shown, 0-based (−1 without predictions).
     int currentToken() const;
     void setCurrentToken(int token);
-    bool showsHint() const;
     void setExportController(ExportController* controller);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void showDocument();
+    void showDocument() override;
     void showPredictions();
 
-    Document* m_document;
     QComboBox* m_token;
-    QStackedWidget* m_stack;
-    QLabel* m_hint;
     RankingPlot* m_chart;
     bool m_followLast = true; ///< the last token is shown until another is chosen
-    bool m_stale = true;      ///< the document changed while the panel was hidden
 };
 
 } // namespace av

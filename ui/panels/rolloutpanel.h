@@ -4,11 +4,9 @@
 // residual. Its formula is in the tool tip and in docs/transformers.md.
 
 #include "figuredata.h"
-
-#include <QWidget>
+#include "modelpanel.h"
 
 class QLabel;
-class QStackedWidget;
 
 namespace av {
 
@@ -16,7 +14,7 @@ class Document;
 class ExportController;
 class HeatmapPlot;
 
-class RolloutPanel : public QWidget
+class RolloutPanel : public ModelPanel
 {
     Q_OBJECT
 
@@ -24,22 +22,14 @@ public:
     explicit RolloutPanel(Document* document, QWidget* parent = nullptr);
 
     HeatmapPlot* plot() const { return m_plot; }
-    bool showsHint() const;
     void setExportController(ExportController* controller);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void showDocument();
+    void showDocument() override;
 
-    Document* m_document;
-    QStackedWidget* m_stack;
-    QLabel* m_hint;
     QLabel* m_formula;
     HeatmapPlot* m_plot;
     HeatmapData m_figure; ///< what the plot shows, for its CSV
-    bool m_stale = true;  ///< the document changed while the panel was hidden
 };
 
 } // namespace av
