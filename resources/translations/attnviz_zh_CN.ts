@@ -722,6 +722,10 @@
         <source>Attention rollout</source>
         <translation>注意力展开（rollout）</translation>
     </message>
+    <message>
+        <source> — frames: %1</source>
+        <translation> — 边框：%1</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1874,6 +1878,22 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Export all figures…</source>
         <translation>导出所有图表…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Draw each head&apos;s frame as thick as its score: the widest frame is the highest score of all heads</source>
+        <translation>按得分绘制每个头的边框粗细：最粗的边框对应所有头中的最高分</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>边框</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,8 @@ QString tr(const char* text)
 
 } // namespace
 
-ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result)
+ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result,
+                                int frameScore)
 {
     ModelViewFigure f;
     f.blocks = std::min(model.layerCount(), static_cast<int>(result.blocks.size()));
@@ -44,6 +45,18 @@ ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResul
     // so that cells compare with each other.
     if (model.settings.normalizer != attn::NormalizerKind::Softmax && highest > 0)
         f.range = {0, highest};
+    if (frameScore >= 2) {
+        const HeadRolesFigure roles = headRolesFigure(model, result);
+        if (frameScore < roles.columns.size() && roles.rows.size() == f.blocks * f.heads) {
+            f.frameScoreName = roles.columns[frameScore];
+            f.title += tr(" — frames: %1").arg(f.frameScoreName);
+            for (int i = 0; i < roles.rows.size(); ++i)
+                f.frameScores << (frameScore == HeadRolesFigure::kPrefixColumn &&
+                                          !roles.hasPrefixMatching[i]
+                                      ? 0.0
+                                      : roles.rows[i][frameScore]);
+        }
+    }
     return f;
 }
 
@@ -102,6 +115,11 @@ HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& res
     d.colAxisTitle = tr("input token");
     d.range = std::make_pair(0.0, 1.0);
     return d;
+}
+
+QStringList headRoleScoreNames()
+{
+    return {tr("previous"), tr("sink"), tr("induction"), tr("distance"), tr("entropy")};
 }
 
 HeadRolesFigure headRolesFigure(const attn::Model& model, const attn::ModelResult& result)

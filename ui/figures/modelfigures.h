@@ -26,13 +26,19 @@ struct ModelViewFigure
     QVector<bool> ablated;                 ///< blocks × heads, row-major: Z of (l, h) is 0
     attn::MaskMatrix mask;                 ///< n × n, 0: not allowed (drawn apart from weight 0)
     std::pair<double, double> range{0, 1}; ///< colour range shared by every cell
+    /// blocks × heads, row-major: a head-role score each cell's frame shows (from thin for
+    /// the lowest of all heads to thick for the highest), or empty for plain frames.
+    QVector<double> frameScores;
+    QString frameScoreName; ///< the score frameScores holds ("previous", ...)
 
     int index(int block, int head) const { return block * heads + head; }
     const attn::Matrix& cell(int block, int head) const { return weights[index(block, head)]; }
     bool isAblated(int block, int head) const { return ablated[index(block, head)]; }
 };
 
-ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result);
+/// frameScore: a score column of HeadRolesFigure (2 …) for the frames, or −1 for none.
+ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResult& result,
+                                int frameScore = -1);
 
 /// One cell of the model view as a heatmap of its own (export, "block 2, head 3").
 HeatmapData modelViewCellFigure(const attn::Model& model, const attn::ModelResult& result,
@@ -73,6 +79,8 @@ struct HeadRolesFigure
 };
 
 HeadRolesFigure headRolesFigure(const attn::Model& model, const attn::ModelResult& result);
+/// The names of the score columns (2 …) of HeadRolesFigure, in order.
+QStringList headRoleScoreNames();
 
 /// "3: cat": the tokens as choices of a selector, numbered from 1 as on every screen.
 QStringList tokenChoices(const attn::Model& model);

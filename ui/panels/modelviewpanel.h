@@ -5,6 +5,7 @@
 
 #include "modelpanel.h"
 
+class QComboBox;
 class QMenu;
 
 namespace av {
@@ -21,6 +22,8 @@ public:
     explicit ModelViewPanel(Document* document, QWidget* parent = nullptr);
 
     HeadGridView* grid() const { return m_grid; }
+    /// Which head-role score the frames show (item 0: none).
+    QComboBox* frameChoice() const { return m_frames; }
     /// Export and copy in each cell's context menu, beside switching the head off or on.
     void setExportController(ExportController* controller);
     /// The context menu of cell (block, head), as it would pop up (for tests).
@@ -34,6 +37,7 @@ private:
     void showDocument() override;
 
     HeadGridView* m_grid;
+    QComboBox* m_frames;
     ExportController* m_export = nullptr;
 };
 

@@ -17,11 +17,12 @@ namespace av {
 namespace {
 
 constexpr int kLookupSize = 256;
-constexpr int kMargin = 8;                 // px around the grid
-constexpr int kPreferredCell = 84;         // px, the side of a cell in sizeHint()
-constexpr int kMinimumCell = 28;           // px, in minimumSizeHint()
-const QColor kMaskedColor(236, 236, 236);  // cells the mask forbids: lighter than every gradient
-const QColor kHighlightColor(230, 120, 0); // the selected block: orange reads on a projector
+constexpr int kMargin = 8;                  // px around the grid
+constexpr int kPreferredCell = 84;          // px, the side of a cell in sizeHint()
+constexpr int kMinimumCell = 28;            // px, in minimumSizeHint()
+const QColor kMaskedColor(236, 236, 236);   // cells the mask forbids: lighter than every gradient
+const QColor kHighlightColor(230, 120, 0);  // the selected block: orange reads on a projector
+const QColor kScoreFrameColor(200, 30, 60); // a head's score, apart from the block's orange
 
 /// The gradient sampled at kLookupSize points of [0, 1], so that a pixel costs one lookup.
 std::array<QRgb, kLookupSize> lookupTable(ColorMapKind kind)
@@ -254,6 +255,17 @@ void HeadGridView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     QFont offFont = bold;
     offFont.setPixelSize(std::clamp(g.cell / 3, 9, int(metrics.height() * 1.4)));
+    // The chosen score from the lowest to the highest of all heads, as the frame's width:
+    // 1 px up to half the gap between cells, so that neighbouring frames never touch.
+    double frameLow = 0, frameHigh = 0;
+    bool framed = false;
+    for (double score : m_figure.frameScores)
+        if (std::isfinite(score)) {
+            frameLow = framed ? std::min(frameLow, score) : score;
+            frameHigh = framed ? std::max(frameHigh, score) : score;
+            framed = true;
+        }
+    const int widest = std::max(2, g.gap / 2);
     for (int l = 0; l < m_figure.blocks; ++l)
         for (int h = 0; h < m_figure.heads; ++h) {
             const QRect cell = cellRect(l, h);
@@ -262,6 +274,18 @@ void HeadGridView::paintEvent(QPaintEvent*)
                 painter.drawImage(cell, image);
             painter.setPen(QPen(QColor(120, 120, 120), 1));
             painter.drawRect(cell.adjusted(0, 0, -1, -1));
+            if (framed) {
+                const double score = m_figure.frameScores.value(m_figure.index(l, h));
+                const double share = frameHigh > frameLow && std::isfinite(score)
+                                         ? (score - frameLow) / (frameHigh - frameLow)
+                                         : 1.0;
+                const int width = 1 + qRound(share * (widest - 1));
+                painter.setPen(
+                    QPen(kScoreFrameColor, width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+                // Centred on a line width / 2 outside the cell: it covers only the gap.
+                const double out = width / 2.0;
+                painter.drawRect(QRectF(cell).adjusted(-out, -out, out, out));
+            }
             if (m_figure.isAblated(l, h)) {
                 painter.setFont(offFont);
                 const QFontMetrics offMetrics(offFont);

@@ -4,15 +4,19 @@
 
 #include "attentionpanel.h"
 #include "document.h"
+#include "headgridview.h"
 #include "headroles.h"
 #include "headrolespanel.h"
 #include "heatmapplot.h"
 #include "mainwindow.h"
+#include "modelfigures.h"
+#include "modelviewpanel.h"
 #include "presentation.h"
 #include "rollout.h"
 #include "rolloutpanel.h"
 #include "testlessons.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QSignalSpy>
@@ -28,6 +32,7 @@ private slots:
     void rolloutShowsTheEngineNumbersAndFollowsAblation();
     void headRolesSortAndActivate();
     void windowShowsTheDocksWithAModel();
+    void modelViewFramesShowAScore();
 };
 
 void RolloutPanelsTest::hintsWithoutAModel()
@@ -146,6 +151,32 @@ void RolloutPanelsTest::windowShowsTheDocksWithAModel()
         window.grab().save(dir + "/rollout-dock-presenting.png");
         window.presentation()->setActive(false);
     }
+}
+
+void RolloutPanelsTest::modelViewFramesShowAScore()
+{
+    av::Document document;
+    av::ModelViewPanel panel(&document);
+    panel.resize(800, 600);
+    panel.show();
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(panel.grid()->data().frameScores.isEmpty());
+    const QImage plain = panel.grid()->grab().toImage();
+    panel.frameChoice()->setCurrentIndex(1); // previous token
+    const av::ModelViewFigure& f = panel.grid()->data();
+    const auto roles = attn::headRoles(document.model(), document.modelResult());
+    QCOMPARE(f.frameScores.size(), int(roles.size()));
+    for (const attn::HeadRole& role : roles)
+        QCOMPARE(f.frameScores[f.index(role.block, role.head)], role.previousToken);
+    QVERIFY(f.title.contains(f.frameScoreName));
+    QVERIFY(panel.grid()->grab().toImage() != plain);
+    if (const QString dir = qEnvironmentVariable("ATTNVIZ_TEST_SHOTS"); !dir.isEmpty())
+        panel.grab().save(dir + "/model-view-frames.png");
+    // Edits keep the choice.
+    document.setAblated(0, 0, true);
+    QCOMPARE(panel.grid()->data().frameScores.size(), int(roles.size()));
+    panel.frameChoice()->setCurrentIndex(0);
+    QVERIFY(panel.grid()->data().frameScores.isEmpty());
 }
 
 QTEST_MAIN(RolloutPanelsTest)
