@@ -726,6 +726,10 @@
         <source> — frames: %1</source>
         <translation> — 边框：%1</translation>
     </message>
+    <message>
+        <source> — frames: %1 (no token repeats)</source>
+        <translation> — 边框：%1（没有重复的词元）</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1392,8 +1396,8 @@
         <translation>%1（已关闭）</translation>
     </message>
     <message>
-        <source>No token repeats in the input, so no head can look after an earlier copy of it.</source>
-        <translation>输入中没有重复的词元，因此没有头能关注其前一次出现之后的词元。</translation>
+        <source>No token of the input has an earlier copy with a token after it (before the token itself): type a sequence twice to see this score.</source>
+        <translation>输入中没有哪个词元在前面出现过且其后还有词元（位于该词元之前）：把一段序列输入两遍即可看到这个得分。</translation>
     </message>
 </context>
 <context>

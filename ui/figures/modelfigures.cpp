@@ -47,14 +47,18 @@ ModelViewFigure modelViewFigure(const attn::Model& model, const attn::ModelResul
         f.range = {0, highest};
     if (frameScore >= 2) {
         const HeadRolesFigure roles = headRolesFigure(model, result);
+        // The induction score exists for every head or for none (it needs a repeated token).
+        const bool missing =
+            frameScore == HeadRolesFigure::kPrefixColumn && !roles.hasPrefixMatching.contains(true);
         if (frameScore < roles.columns.size() && roles.rows.size() == f.blocks * f.heads) {
             f.frameScoreName = roles.columns[frameScore];
-            f.title += tr(" — frames: %1").arg(f.frameScoreName);
-            for (int i = 0; i < roles.rows.size(); ++i)
-                f.frameScores << (frameScore == HeadRolesFigure::kPrefixColumn &&
-                                          !roles.hasPrefixMatching[i]
-                                      ? 0.0
-                                      : roles.rows[i][frameScore]);
+            if (missing) {
+                f.title += tr(" — frames: %1 (no token repeats)").arg(f.frameScoreName);
+            } else {
+                f.title += tr(" — frames: %1").arg(f.frameScoreName);
+                for (const QVector<double>& row : roles.rows)
+                    f.frameScores << row[frameScore];
+            }
         }
     }
     return f;
@@ -107,7 +111,7 @@ HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& res
     HeatmapData d;
     const attn::RolloutResult rollout = attn::attentionRollout(model, result);
     d.title = tr("Attention rollout over %1 blocks — 0.5·A + 0.5·I, rows summing to 1")
-                  .arg(model.layerCount());
+                  .arg(rollout.mixed.size());
     d.values = rollout.rollout;
     d.rowLabels = modelTokenLabels(model);
     d.colLabels = d.rowLabels;

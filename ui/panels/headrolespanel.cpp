@@ -30,6 +30,7 @@ public:
 HeadRolesPanel::HeadRolesPanel(Document* document, QWidget* parent)
     : ModelPanel(document, parent), m_table(new QTableWidget)
 {
+    m_table->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder); // blocks in order
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -45,7 +46,7 @@ HeadRolesPanel::HeadRolesPanel(Document* document, QWidget* parent)
             emit headActivated(block->data(Qt::UserRole).toInt() - 1,
                                head->data(Qt::UserRole).toInt() - 1);
     });
-    refresh();
+    // Drawn when first shown (ModelPanel): a hidden tab computes nothing.
 }
 
 void HeadRolesPanel::showDocument()
@@ -76,8 +77,9 @@ void HeadRolesPanel::showDocument()
             if (c == 1 && f.ablated[r])
                 text = tr("%1 (off)").arg(text);
             auto* item = new NumberItem(missing ? -1 : value, text);
-            item->setToolTip(missing ? tr("No token repeats in the input, so no head can "
-                                          "look after an earlier copy of it.")
+            item->setToolTip(missing ? tr("No token of the input has an earlier copy with a "
+                                          "token after it (before the token itself): type a "
+                                          "sequence twice to see this score.")
                                      : f.definitions.value(c));
             m_table->setItem(r, c, item);
         }

@@ -29,7 +29,7 @@ RolloutPanel::RolloutPanel(Document* document, QWidget* parent)
     pageLayout->addWidget(m_formula);
     pageLayout->addWidget(m_plot, 1);
     setPage(page);
-    refresh();
+    // Drawn when first shown (ModelPanel): a hidden tab computes nothing.
 }
 
 void RolloutPanel::setExportController(ExportController* controller)

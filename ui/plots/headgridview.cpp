@@ -278,7 +278,7 @@ void HeadGridView::paintEvent(QPaintEvent*)
                 const double score = m_figure.frameScores.value(m_figure.index(l, h));
                 const double share = frameHigh > frameLow && std::isfinite(score)
                                          ? (score - frameLow) / (frameHigh - frameLow)
-                                         : 1.0;
+                                         : 0.0;
                 const int width = 1 + qRound(share * (widest - 1));
                 painter.setPen(
                     QPen(kScoreFrameColor, width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
