@@ -130,8 +130,7 @@ HeadRolesFigure headRolesFigure(const attn::Model& model, const attn::ModelResul
 {
     HeadRolesFigure f;
     f.title = tr("Head roles — %1 blocks × %2 heads").arg(model.layerCount()).arg(model.heads());
-    f.columns = {tr("block"),     tr("head"),     tr("previous"), tr("sink"),
-                 tr("induction"), tr("distance"), tr("entropy")};
+    f.columns = QStringList{tr("block"), tr("head")} + headRoleScoreNames();
     f.definitions = {
         tr("The block, from 1"),
         tr("The head, from 1"),

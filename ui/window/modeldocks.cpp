@@ -44,7 +44,6 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
         addPanelDock(window, m_rollout, tr("Rollout"), "RolloutDock", Qt::RightDockWidgetArea);
     m_docks[3] = addPanelDock(window, m_headRoles, tr("Head roles"), "HeadRolesDock",
                               Qt::RightDockWidgetArea);
-    m_modelViewDock = m_docks[0];
     for (QDockWidget* dock : m_docks)
         window->tabifyDockWidget(beside, dock);
     if (document->hasModel()) {
@@ -67,7 +66,7 @@ void ModelDocks::show()
 {
     for (QDockWidget* dock : m_docks)
         dock->show();
-    m_modelViewDock->raise();
+    m_docks[0]->raise(); // the model view in front
 }
 
 } // namespace av

@@ -51,8 +51,7 @@ private:
     PredictionsPanel* m_predictions;
     RolloutPanel* m_rollout;
     HeadRolesPanel* m_headRoles;
-    QDockWidget* m_modelViewDock = nullptr;
-    QDockWidget* m_docks[4] = {};
+    QDockWidget* m_docks[4] = {}; ///< model view, predictions, rollout, head roles
 };
 
 } // namespace av
