@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "demoswindow.h"
+#include "modeldocks.h"
 #include "modeloptions.h"
 #include "walkthrough.h"
 
@@ -98,6 +99,12 @@ constexpr OptionText kOptions[] = {
          "av::CommandLine",
          "Open a demonstration: scaling|shuffle|relative-position|masks|cost|compare; "
          "with --screenshot, render its window."),
+     "NAME"},
+    {"view",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "With a whole transformer: that view's tab in front, "
+                       "model-view|head-lines|predictions|rollout|head-roles; with --screenshot, "
+                       "render it."),
      "NAME"},
     {"model",
      QT_TRANSLATE_NOOP("av::CommandLine",
@@ -305,6 +312,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
                     .arg(DemosWindow::demoNames().join(QStringLiteral(", ")), cmd.demo);
         ok = false;
     }
+    cmd.view = parser.value("view");
+    if (ok && parser.isSet("view") && !ModelDocks::viewNames().contains(cmd.view)) {
+        error = QStringLiteral("--view: expected one of %1, got \"%2\"")
+                    .arg(ModelDocks::viewNames().join(QStringLiteral(", ")), cmd.view);
+        ok = false;
+    }
     ok = ok && parseModelOptions(parser, cmd, error);
     if (!ok) {
         exit = {error, kBadInput};
@@ -340,11 +353,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
         }
         cmd.screenshotSize = QSize(w, h);
     }
-    const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.saveSessionPath.isEmpty() ||
-                             !cmd.exportDir.isEmpty() || !cmd.screenshotPath.isEmpty();
+    const bool wantsOutput = !cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() ||
+                             !cmd.saveSessionPath.isEmpty() || !cmd.exportDir.isEmpty() ||
+                             !cmd.screenshotPath.isEmpty();
     if (wantsOutput && !cmd.headless) {
-        exit = {QStringLiteral(
-                    "--dump-json, --dump-npz, --save-session, --export and --screenshot need --headless"),
+        exit = {QStringLiteral("--dump-json, --dump-npz, --save-session, --export and --screenshot "
+                               "need --headless"),
                 kBadInput};
         return std::nullopt;
     }

@@ -39,6 +39,7 @@ struct CommandLine
     bool present = false; ///< --present: start in presentation mode (also for --screenshot)
     int step = 0;         ///< --step N: open the walkthrough at step N (from 1); 0: not asked
     QString demo;         ///< --demo NAME: open that demonstration (DemosWindow::demoNames())
+    QString view;         ///< --view NAME: that model view's tab in front (ModelDocks::viewNames())
 };
 
 /// What parsing decided when it does not yield a CommandLine: print text and exit.

@@ -1,13 +1,12 @@
 #include "headless.h"
 
-#include "modelheadless.h"
-#include "npzdump.h"
-#include "npzwriter.h"
-
 #include "attention.h"
 #include "commandline.h"
 #include "document.h"
 #include "exporter.h"
+#include "modelheadless.h"
+#include "npzdump.h"
+#include "npzwriter.h"
 #include "screenshot.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
@@ -44,8 +43,7 @@ QString sourceName(const CommandLine& cmd)
                                      : QDir::toNativeSeparators(cmd.sessionPath);
 }
 
-int writeText(const CommandLine& cmd, const QString& path,
-              const std::function<std::string()>& make)
+int writeText(const CommandLine& cmd, const QString& path, const std::function<std::string()>& make)
 {
     if (path.isEmpty())
         return kDone;
@@ -56,7 +54,8 @@ int writeText(const CommandLine& cmd, const QString& path,
         printError(sourceName(cmd) + QStringLiteral(": ") + QString::fromStdString(e.what()));
         return kBadInput;
     }
-    if (const QString error = writeOutput(path, QByteArray::fromStdString(text)); !error.isEmpty()) {
+    if (const QString error = writeOutput(path, QByteArray::fromStdString(text));
+        !error.isEmpty()) {
         printError(error);
         return kWriteFailed;
     }
@@ -114,6 +113,7 @@ int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
     options.present = cmd.present;
     options.step = cmd.step - 1;
     options.demo = cmd.demo;
+    options.view = cmd.view;
     if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
         !error.isEmpty()) {
         printError(error);
@@ -142,7 +142,8 @@ int runHeadlessOrThrow(const CommandLine& cmd)
         return runModelHeadless(cmd, *model);
     const attn::Session session = std::get<attn::Session>(std::move(any));
     if (cmd.layer > 1) {
-        printError(QStringLiteral("--layer: a version 1 session has one block, got %1").arg(cmd.layer));
+        printError(
+            QStringLiteral("--layer: a version 1 session has one block, got %1").arg(cmd.layer));
         return kBadInput;
     }
     if (cmd.float32.value_or(false)) {
@@ -157,14 +158,15 @@ int runHeadlessOrThrow(const CommandLine& cmd)
     attn::ForwardResult result;
     if (!cmd.dumpPath.isEmpty() || !cmd.npzPath.isEmpty() || !cmd.exportDir.isEmpty())
         result = attn::forward(session);
-    if (const int status = writeText(cmd, cmd.dumpPath, [&] {
-            return attn::writeDump(session, result); // refuses a number JSON cannot hold
-        });
+    if (const int status = writeText(cmd, cmd.dumpPath,
+                                     [&] {
+                                         return attn::writeDump(
+                                             session, result); // refuses a number JSON cannot hold
+                                     });
         status != kDone)
         return status;
-    if (const int status = writeNpz(cmd, [&](const std::string& path) {
-            attn::writeSessionNpz(path, session, result);
-        });
+    if (const int status = writeNpz(
+            cmd, [&](const std::string& path) { attn::writeSessionNpz(path, session, result); });
         status != kDone)
         return status;
     if (const int status =

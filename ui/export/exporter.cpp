@@ -5,6 +5,7 @@
 #include "figurecanvas.h"
 #include "figures.h"
 #include "headgridview.h"
+#include "headlinesdrawing.h"
 #include "heatmapplot.h"
 #include "modelfigures.h"
 #include "numberformat.h"
@@ -226,13 +227,10 @@ std::unique_ptr<HeadGridView> buildModelView(const attn::Model& m, const attn::M
     return view;
 }
 
-Painting widgetPainting(QWidget& widget)
+/// A figure that paints itself with a QPainter in logical units, at scale for an image.
+Painting painterPainting(QSize size, std::function<void(QPainter&)> paint)
 {
-    const auto paint = [&widget](QPainter& painter) {
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
-    };
-    return {widget.size(),
+    return {size,
             [paint](QImage* image, double scale, bool) {
                 QPainter painter(image);
                 painter.scale(scale, scale);
@@ -242,6 +240,14 @@ Painting widgetPainting(QWidget& widget)
                 QPainter painter(device);
                 paint(painter);
             }};
+}
+
+Painting widgetPainting(QWidget& widget)
+{
+    return painterPainting(widget.size(), [&widget](QPainter& painter) {
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    });
 }
 
 /// The last kPredictionTokensExported tokens' predictions, two to a row.
@@ -272,6 +278,57 @@ std::unique_ptr<FigureCanvas> buildRollout(const attn::Model& m, const attn::Mod
     canvas->setWidth(options.widthInches * kLogicalDpi);
     canvas->setColorMap(options.colorMap);
     return canvas;
+}
+
+constexpr const char* kHeadLinesPrefix = "head-lines-layer-";
+
+/// Block L (1-based) of a name head-lines-layer-L, or 0.
+int headLinesBlock(const QString& name)
+{
+    if (!name.startsWith(QLatin1String(kHeadLinesPrefix)))
+        return 0;
+    bool ok = false;
+    const int block = name.mid(int(qstrlen(kHeadLinesPrefix))).toInt(&ok);
+    return ok ? block : 0;
+}
+
+/// Every row of one block's head lines at once, every head shown and nothing hovered; the
+/// rows closer for long inputs, so that the page stays within PDF's 200 inches.
+struct HeadLinesExport
+{
+    HeadLinesDrawing drawing;
+    QSize size;
+};
+
+std::unique_ptr<HeadLinesExport> buildHeadLines(const attn::Model& m, const attn::ModelResult& r,
+                                                int block, const ExportOptions& options)
+{
+    if (block < 1 || block > std::min(m.layerCount(), int(r.blocks.size())))
+        return nullptr;
+    auto out = std::make_unique<HeadLinesExport>();
+    out->drawing.setFigure(headLinesFigure(m, r, block - 1));
+    const QFont font;
+    const int width = options.widthInches > 0
+                          ? int(options.widthInches * kLogicalDpi)
+                          : std::max(int(6.5 * kLogicalDpi), out->drawing.preferredWidth(font));
+    const int natural = HeadLinesDrawing::naturalPitch(font);
+    const int n = std::max(1, m.n());
+    const int pitch =
+        std::clamp(int((190 * kLogicalDpi) / n), 3, n > 64 ? natural * 2 / 3 : natural);
+    out->drawing.layout(font, width, pitch);
+    out->size = QSize(width, out->drawing.headerHeight() + out->drawing.bodyHeight());
+    return out;
+}
+
+Painting headLinesPainting(const HeadLinesExport& figure)
+{
+    return painterPainting(figure.size, [&figure](QPainter& painter) {
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        const QVector<bool> all(figure.drawing.figure().heads(), true);
+        figure.drawing.paintHeader(painter, all);
+        painter.translate(0, figure.drawing.headerHeight());
+        figure.drawing.paintBody(painter, all, {}, 0, figure.drawing.bodyHeight());
+    });
 }
 
 /// The model's figures drawn on a canvas (all but the model view), or nullptr.
@@ -329,7 +386,10 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
 
 QStringList modelFigureNames(const attn::ModelResult& r)
 {
-    QStringList names{QStringLiteral("model-view"), QStringLiteral("rollout")};
+    QStringList names{QStringLiteral("model-view")};
+    for (int l = 1; l <= int(r.blocks.size()); ++l)
+        names << QLatin1String(kHeadLinesPrefix) + QString::number(l);
+    names << QStringLiteral("rollout");
     if (hasPredictions(r))
         names << QStringLiteral("predictions");
     return names;
@@ -338,7 +398,7 @@ QStringList modelFigureNames(const attn::ModelResult& r)
 bool isModelFigure(const QString& name)
 {
     return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
-           name == QLatin1String("rollout");
+           name == QLatin1String("rollout") || headLinesBlock(name) > 0;
 }
 
 QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
@@ -348,6 +408,8 @@ QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const
         const auto view = buildModelView(m, r, options);
         return rasterise(widgetPainting(*view), options);
     }
+    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+        return rasterise(headLinesPainting(*lines), options);
     if (const auto canvas = buildModelCanvas(m, r, name, options))
         return rasterise(canvasPainting(*canvas), options);
     return {};
@@ -360,6 +422,8 @@ QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, con
         const auto view = buildModelView(m, r, options);
         return encode(widgetPainting(*view), view->data().title, options);
     }
+    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+        return encode(headLinesPainting(*lines), lines->drawing.figure().title, options);
     if (const auto canvas = buildModelCanvas(m, r, name, options))
         return encode(canvasPainting(*canvas),
                       name == QLatin1String("rollout") ? tr("Attention rollout")

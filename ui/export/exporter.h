@@ -47,7 +47,8 @@ QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& r
                       const QString& name, const ExportOptions& options);
 
 /// The figures of a whole transformer (session v2) besides its block's v1 figures, as file
-/// stems: model-view (every block × head), rollout (attention rollout over the blocks),
+/// stems: model-view (every block × head), head-lines-layer-L for each block L from 1 (its
+/// heads as lines, the head view), rollout (attention rollout over the blocks),
 /// and predictions when the pass has them (a vocabulary and an unembedding).
 QStringList modelFigureNames(const attn::ModelResult& result);
 /// Whether name is one of the figures only a whole transformer has.

@@ -178,6 +178,11 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::raiseModelView(const QString& name)
+{
+    m_modelDocks->raise(name);
+}
+
 void MainWindow::showWalkthroughStep(int index)
 {
     auto* dock = findChild<QDockWidget*>(QStringLiteral("WalkthroughDock"));

@@ -38,6 +38,8 @@ public:
 
     /// Brings the Walkthrough dock to the front at step index (from 0; clamped).
     void showWalkthroughStep(int index);
+    /// Brings the model's dock named name (ModelDocks::viewNames()) to the front.
+    void raiseModelView(const QString& name);
     /// View ▸ Demonstrations: opens their window (full screen while presenting), at the
     /// demonstration of DemosWindow::demoNames() named, if any.
     DemosWindow* showDemonstrations(const QString& name = {});
@@ -52,6 +54,7 @@ public:
     SummaryPanel* summaryPanel() const { return m_summary; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
     ModelViewPanel* modelViewPanel() const { return m_modelDocks->modelView(); }
+    HeadLinesPanel* headLinesPanel() const { return m_modelDocks->headLines(); }
     PredictionsPanel* predictionsPanel() const { return m_modelDocks->predictions(); }
     RolloutPanel* rolloutPanel() const { return m_modelDocks->rollout(); }
     HeadRolesPanel* headRolesPanel() const { return m_modelDocks->headRoles(); }

@@ -1,6 +1,7 @@
 #include "modeldocks.h"
 
 #include "document.h"
+#include "headlinespanel.h"
 #include "headrolespanel.h"
 #include "modelviewpanel.h"
 #include "predictionspanel.h"
@@ -30,19 +31,22 @@ QDockWidget* addPanelDock(QMainWindow* window, QWidget* panel, const QString& ti
 ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController* exporter,
                        QDockWidget* beside)
     : QObject(window), m_modelView(new ModelViewPanel(document)),
-      m_predictions(new PredictionsPanel(document)), m_rollout(new RolloutPanel(document)),
-      m_headRoles(new HeadRolesPanel(document))
+      m_headLines(new HeadLinesPanel(document)), m_predictions(new PredictionsPanel(document)),
+      m_rollout(new RolloutPanel(document)), m_headRoles(new HeadRolesPanel(document))
 {
     m_modelView->setExportController(exporter);
+    m_headLines->setExportController(exporter);
     m_predictions->setExportController(exporter);
     m_rollout->setExportController(exporter);
     m_docks[0] = addPanelDock(window, m_modelView, tr("Model view"), "ModelViewDock",
                               Qt::RightDockWidgetArea);
-    m_docks[1] = addPanelDock(window, m_predictions, tr("Predictions"), "PredictionsDock",
+    m_docks[1] = addPanelDock(window, m_headLines, tr("Head lines"), "HeadLinesDock",
                               Qt::RightDockWidgetArea);
-    m_docks[2] =
+    m_docks[2] = addPanelDock(window, m_predictions, tr("Predictions"), "PredictionsDock",
+                              Qt::RightDockWidgetArea);
+    m_docks[3] =
         addPanelDock(window, m_rollout, tr("Rollout"), "RolloutDock", Qt::RightDockWidgetArea);
-    m_docks[3] = addPanelDock(window, m_headRoles, tr("Head roles"), "HeadRolesDock",
+    m_docks[4] = addPanelDock(window, m_headRoles, tr("Head roles"), "HeadRolesDock",
                               Qt::RightDockWidgetArea);
     for (QDockWidget* dock : m_docks)
         window->tabifyDockWidget(beside, dock);
@@ -60,6 +64,22 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
             });
     connect(m_modelView, &ModelViewPanel::headActivated, this, &ModelDocks::headActivated);
     connect(m_headRoles, &HeadRolesPanel::headActivated, this, &ModelDocks::headActivated);
+}
+
+QStringList ModelDocks::viewNames()
+{
+    return {QStringLiteral("model-view"), QStringLiteral("head-lines"),
+            QStringLiteral("predictions"), QStringLiteral("rollout"), QStringLiteral("head-roles")};
+}
+
+bool ModelDocks::raise(const QString& name)
+{
+    const int k = int(viewNames().indexOf(name));
+    if (k < 0)
+        return false;
+    m_docks[k]->show();
+    m_docks[k]->raise();
+    return true;
 }
 
 void ModelDocks::show()

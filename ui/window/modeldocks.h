@@ -1,11 +1,13 @@
 #pragma once
-// The docks of a whole transformer (session v2): every block × head (the model view), the
-// next-token predictions, the attention rollout and the heads' roles. Tabs beside the
+// The docks of a whole transformer (session v2): every block × head (the model view), one
+// block's heads as lines, the next-token predictions, the attention rollout and the heads'
+// roles. Tabs beside the
 // pipeline, shown (the model view in front) when a model is opened and hidden for a v1
 // session, where they would only hold a hint (View shows them).
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <Qt>
 
 class QDockWidget;
@@ -16,6 +18,7 @@ namespace av {
 
 class Document;
 class ExportController;
+class HeadLinesPanel;
 class HeadRolesPanel;
 class ModelViewPanel;
 class PredictionsPanel;
@@ -36,9 +39,15 @@ public:
                QDockWidget* beside);
 
     ModelViewPanel* modelView() const { return m_modelView; }
+    HeadLinesPanel* headLines() const { return m_headLines; }
     PredictionsPanel* predictions() const { return m_predictions; }
     RolloutPanel* rollout() const { return m_rollout; }
     HeadRolesPanel* headRoles() const { return m_headRoles; }
+
+    /// The docks' names as --view takes them, in order: model-view, head-lines, ...
+    static QStringList viewNames();
+    /// Shows and raises the dock of viewNames()[k]; false for another name.
+    bool raise(const QString& name);
 
 signals:
     /// The model view or the head roles asked to show head `head` of block `block` (0-based).
@@ -48,10 +57,11 @@ private:
     void show();
 
     ModelViewPanel* m_modelView;
+    HeadLinesPanel* m_headLines;
     PredictionsPanel* m_predictions;
     RolloutPanel* m_rollout;
     HeadRolesPanel* m_headRoles;
-    QDockWidget* m_docks[4] = {}; ///< model view, predictions, rollout, head roles
+    QDockWidget* m_docks[5] = {}; ///< model view, head lines, predictions, rollout, head roles
 };
 
 } // namespace av

@@ -48,6 +48,10 @@ QString saveWindowScreenshot(Document* document, const QString& path,
     }
     if (options.step >= 0)
         window.showWalkthroughStep(options.step);
+    if (!options.view.isEmpty()) {
+        settle(); // the model's docks are shown after the window's first events
+        window.raiseModelView(options.view);
+    }
     QWidget* shown = &window;
     if (!options.demo.isEmpty()) {
         shown = window.showDemonstrations(options.demo);

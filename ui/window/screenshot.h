@@ -13,6 +13,7 @@ struct ScreenshotOptions
     bool present = false;   ///< in presentation mode
     int step = -1; ///< the Walkthrough dock in front at this step (from 0); −1: as it opens
     QString demo;  ///< a name of DemosWindow::demoNames(): that demonstration's window instead
+    QString view;  ///< a name of ModelDocks::viewNames(): that dock in front (with a model)
 };
 
 /// Renders the main window for document (or its demonstrations' window) off screen and

@@ -22,20 +22,27 @@ class ModelExportTest : public QObject
 private slots:
     void namesFollowTheSpecification();
     void everyFormatIsWritten();
+    void headLinesKeepTextAndLinesAsVectors();
     void widthIsKept();
     void exportAllWritesTheModelFigures();
 };
 
 void ModelExportTest::namesFollowTheSpecification()
 {
-    // ../shared/spec/cli.md: model-view.EXT, rollout.EXT, predictions.EXT (with an
-    // unembedding).
+    // ../shared/spec/cli.md: model-view.EXT, head-lines-layer-L.EXT, rollout.EXT,
+    // predictions.EXT (with an unembedding).
     const attn::Model gpt = av::test::transformerLesson("small-gpt2-stack.attn.json");
+    QCOMPARE(gpt.layerCount(), 3);
     QCOMPARE(av::modelFigureNames(attn::forwardModel(gpt)),
-             QStringList({"model-view", "rollout", "predictions"}));
+             QStringList({"model-view", "head-lines-layer-1", "head-lines-layer-2",
+                          "head-lines-layer-3", "rollout", "predictions"}));
     const attn::Model block = av::test::transformerLesson("transformer-2017-block.attn.json");
     QCOMPARE(av::modelFigureNames(attn::forwardModel(block)),
-             QStringList({"model-view", "rollout"}));
+             QStringList({"model-view", "head-lines-layer-1", "rollout"}));
+    QVERIFY(av::isModelFigure("head-lines-layer-1"));
+    QVERIFY(!av::isModelFigure("head-lines-layer-x"));
+    // A block the model does not have draws nothing.
+    QVERIFY(av::renderModelFigure(gpt, attn::forwardModel(gpt), "head-lines-layer-4", {}).isNull());
     QVERIFY(av::isModelFigure("model-view"));
     QVERIFY(av::isModelFigure("predictions"));
     QVERIFY(av::isModelFigure("rollout"));
@@ -69,6 +76,25 @@ void ModelExportTest::everyFormatIsWritten()
     }
 }
 
+void ModelExportTest::headLinesKeepTextAndLinesAsVectors()
+{
+    const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
+    const attn::ModelResult result = attn::forwardModel(model);
+    av::ExportOptions options;
+    options.format = QStringLiteral("svg");
+    const QByteArray svg = av::modelFigureFile(model, result, "head-lines-layer-2", options);
+    // The title and every token are text, the lines are drawn as lines (paths or polylines).
+    QVERIFY(svg.contains("Block 2"));
+    QVERIFY(svg.contains(">slept<"));
+    QVERIFY(svg.count("<polyline") + svg.count("<path") + svg.count("<line") > 30);
+    // The PNG: every row's lines leave from its query, in the head's colour or blended.
+    options.format = QStringLiteral("png");
+    options.dpi = 96;
+    const QImage image = av::renderModelFigure(model, result, "head-lines-layer-2", options);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.height() > 11 * 15); // 11 tokens a row each
+}
+
 void ModelExportTest::widthIsKept()
 {
     const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
@@ -92,6 +118,7 @@ void ModelExportTest::exportAllWritesTheModelFigures()
              QString());
     QVERIFY(QFile::exists(dir.filePath("model-view.png")));
     QVERIFY(QFile::exists(dir.filePath("predictions.png")));
+    QVERIFY(QFile::exists(dir.filePath("head-lines-layer-3.png")));
     QVERIFY(QFile::exists(dir.filePath("attention-heads.png")));
 }
 
