@@ -5,6 +5,8 @@
 #include "document.h"
 #include "exporter.h"
 #include "headgridview.h"
+#include "headlinesfigure.h"
+#include "headlinesview.h"
 #include "mainwindow.h"
 #include "modelfigures.h"
 #include "modelforward.h"
@@ -95,6 +97,52 @@ void BM_ModelViewRedraw(benchmark::State& state)
     }
 }
 
+/// BM_HeadLinesHover/n: the head view of a random 12-head block (d_model 48, causal), 900 ×
+/// 1000 px at the font's row pitch, lines up to 90 % of each row; each iteration hovers
+/// another token and draws the view (grab: the frame a hover costs). A frame is 16.7 ms.
+void BM_HeadLinesHover(benchmark::State& state)
+{
+    const int n = static_cast<int>(state.range(0));
+    attn::Model model = bench::makeModel(2, 48, 12, n, 64);
+    const attn::ModelResult result = attn::forwardModel(model);
+    av::HeadLinesView view;
+    view.resize(900, 1000);
+    view.setData(av::headLinesFigure(model, result, 0));
+    view.show();
+    QCoreApplication::processEvents();
+    benchmark::DoNotOptimize(view.viewport()->grab());
+    int token = 0;
+    for (auto _ : state) {
+        token = (token + 7) % std::min(n, 40); // rows in view
+        view.setSelection({av::LineSide::Key, token, false});
+        benchmark::DoNotOptimize(view.viewport()->grab());
+    }
+}
+
+/// BM_HeadLinesAll/n: as BM_HeadLinesHover, but nothing hovered: the figure built (each
+/// head's strongest lines) and every line in view drawn, as after an edit. figure_ms: the
+/// part that builds the figure; a scroll costs the rest.
+void BM_HeadLinesAll(benchmark::State& state)
+{
+    const int n = static_cast<int>(state.range(0));
+    attn::Model model = bench::makeModel(2, 48, 12, n, 64);
+    const attn::ModelResult result = attn::forwardModel(model);
+    av::HeadLinesView view;
+    view.resize(900, 1000);
+    view.show();
+    QCoreApplication::processEvents();
+    QElapsedTimer clock;
+    double figureMs = 0;
+    for (auto _ : state) {
+        clock.start();
+        av::HeadLinesFigure figure = av::headLinesFigure(model, result, 0);
+        figureMs += clock.nsecsElapsed() / 1e6;
+        view.setData(std::move(figure));
+        benchmark::DoNotOptimize(view.viewport()->grab());
+    }
+    state.counters["figure_ms"] = figureMs / std::max<double>(1, double(state.iterations()));
+}
+
 /// BM_BackgroundPass/n/d_model/heads: a change that needs the whole pass again (the
 /// temperature), computed by the document on its worker thread as in the program, until the
 /// result is shown; no window. The previous result is freed on this thread, as the GUI does.
@@ -152,6 +200,18 @@ BENCHMARK(BM_ModelViewRedraw)
     ->ArgName("n")
     ->Arg(16)
     ->Arg(64)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HeadLinesHover)
+    ->ArgName("n")
+    ->Arg(64)
+    ->Arg(512)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HeadLinesAll)
+    ->ArgName("n")
+    ->Arg(64)
+    ->Arg(512)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackgroundPass)

@@ -18,7 +18,9 @@ constexpr int kMargin = 8;          // px around the figure
 constexpr int kGap = 6;             // px between a label, its boxes and the lines
 constexpr int kMaxLabelWidth = 170; // px: longer tokens are elided
 constexpr int kMinLinesWidth = 120; // px between the columns, at the least
-constexpr int kAlphaLevels = 32;    // lines are drawn in batches of equal opacity
+/// Above this many lines in view they are drawn one pixel wide.
+constexpr int kThinLines = 4000;
+constexpr int kAlphaLevels = 32; // lines are drawn in batches of equal opacity
 const QColor kSelectedBackground(255, 236, 150);
 
 /// A weight as the opacity of its line: the weight itself (rows of ReLU attention may
@@ -211,8 +213,9 @@ void HeadLinesDrawing::paintHeader(QPainter& painter, const QVector<bool>& shown
     painter.restore();
 }
 
-void HeadLinesDrawing::paintLines(QPainter& painter, const QVector<bool>& shown,
-                                  const LineSelection& selection, int top, int bottom) const
+int HeadLinesDrawing::paintLines(QPainter& painter, const QVector<bool>& shown,
+                                 const LineSelection& selection, int top, int bottom,
+                                 int budget) const
 {
     // Per head and opacity, the lines in view.
     QVector<std::array<QVector<QLineF>, kAlphaLevels>> batches(m_figure.heads());
@@ -255,7 +258,28 @@ void HeadLinesDrawing::paintLines(QPainter& painter, const QVector<bool>& shown,
         layer.fill(Qt::transparent);
     }
     const QTransform toDevice = painter.deviceTransform();
-    const double width = std::clamp(m_pitch / 10.0, 1.0, 2.0);
+    // Dense lines are one pixel wide: wider ones would only blur together (and cost more).
+    // What a line costs is the pixels along its longer side.
+    int count = 0;
+    std::array<double, kAlphaLevels> pixels{};
+    for (const auto& head : batches)
+        for (int level = 0; level < kAlphaLevels; ++level) {
+            count += int(head[level].size());
+            for (const QLineF& line : head[level])
+                pixels[level] += std::max(std::abs(line.dx()), std::abs(line.dy()));
+        }
+    double total = std::accumulate(pixels.begin(), pixels.end(), 0.0);
+    // Over the budget: the faintest levels are left out, whole, until the rest fits.
+    int omitted = 0;
+    for (int level = 0; budget > 0 && level < kAlphaLevels && total > budget; ++level) {
+        total -= pixels[level];
+        for (auto& head : batches) {
+            omitted += int(head[level].size());
+            count -= int(head[level].size());
+            head[level].clear();
+        }
+    }
+    const double width = count > kThinLines ? 1.0 : std::clamp(m_pitch / 10.0, 1.0, 2.0);
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (int h = 0; h < m_figure.heads(); ++h) {
         QColor color = headColor(h);
@@ -283,6 +307,7 @@ void HeadLinesDrawing::paintLines(QPainter& painter, const QVector<bool>& shown,
         painter.drawImage(QPointF(0, 0), layer);
         painter.restore();
     }
+    return omitted;
 }
 
 void HeadLinesDrawing::paintBoxes(QPainter& painter, const QVector<bool>& shown,
@@ -313,12 +338,13 @@ void HeadLinesDrawing::paintBoxes(QPainter& painter, const QVector<bool>& shown,
     }
 }
 
-void HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
-                                 const LineSelection& selection, int top, int bottom) const
+int HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
+                                const LineSelection& selection, int top, int bottom,
+                                int lineBudget) const
 {
     const int n = m_figure.n();
     if (n == 0)
-        return;
+        return 0;
     const int first = std::clamp((top - kMargin) / std::max(m_pitch, 1), 0, n - 1);
     const int last = std::clamp((bottom - kMargin) / std::max(m_pitch, 1), 0, n - 1);
     painter.save();
@@ -326,7 +352,7 @@ void HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
         painter.fillRect(labelRect(selection.side, selection.token).adjusted(-3, 0, 3, 0),
                          kSelectedBackground);
     }
-    paintLines(painter, shown, selection, top, bottom);
+    const int omitted = paintLines(painter, shown, selection, top, bottom, lineBudget);
     painter.setRenderHint(QPainter::Antialiasing, false);
     paintBoxes(painter, shown, selection, first, last);
 
@@ -350,6 +376,7 @@ void HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
         }
     }
     painter.restore();
+    return omitted;
 }
 
 } // namespace av

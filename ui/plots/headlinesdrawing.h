@@ -63,13 +63,15 @@ public:
     void paintHeader(QPainter& painter, const QVector<bool>& shown) const;
     /// The rows whose band meets [top, bottom] (body coordinates) and the lines across it:
     /// every line of the shown heads, or only the selected token's, with the weights of each
-    /// head on the opposite side as small boxes.
-    void paintBody(QPainter& painter, const QVector<bool>& shown, const LineSelection& selection,
-                   int top, int bottom) const;
+    /// head on the opposite side as small boxes. With lineBudget > 0, lines at most that
+    /// many pixels long together (their cost), the faintest left out first; returns how
+    /// many lines were left out.
+    int paintBody(QPainter& painter, const QVector<bool>& shown, const LineSelection& selection,
+                  int top, int bottom, int lineBudget = 0) const;
 
 private:
-    void paintLines(QPainter& painter, const QVector<bool>& shown, const LineSelection& selection,
-                    int top, int bottom) const;
+    int paintLines(QPainter& painter, const QVector<bool>& shown, const LineSelection& selection,
+                   int top, int bottom, int budget) const;
     void paintBoxes(QPainter& painter, const QVector<bool>& shown, const LineSelection& selection,
                     int first, int last) const;
 

@@ -16,6 +16,10 @@ namespace {
 constexpr int kMinPitch = 3;  // px: 512 tokens in about 1500 px
 constexpr int kMaxPitch = 60; // px: a few tokens filling a projector
 constexpr double kZoomStep = 1.2;
+/// The length of the lines drawn at most with nothing hovered (pixels, together), so that
+/// an edit redraws in about 0.1 s even for a long, diffuse input; a hovered token's lines
+/// are all drawn.
+constexpr int kLineBudget = 6'000'000;
 
 } // namespace
 
@@ -138,23 +142,57 @@ void HeadLinesView::paintEvent(QPaintEvent*)
     const int header = m_drawing.headerHeight();
     const int scroll = verticalScrollBar()->value();
     const QSize bodySize(viewport()->width(), std::max(1, viewport()->height() - header));
-    // The body is drawn into an image, where blendLines draws its lines fast; with nothing
-    // selected that image is kept until the view scrolls or changes.
+    // The body is drawn into an image, where blendLines draws its lines fast. With nothing
+    // selected the image spans half a screen above and below the view as well, and is kept
+    // until the view changes or scrolls out of it: scrolling mostly copies.
     const bool selected = m_selection.side != LineSide::None;
     const qreal dpr = devicePixelRatioF();
-    if (selected || m_cache.isNull() || m_cacheScroll != scroll ||
-        m_cache.size() != bodySize * dpr) {
-        m_cache = QImage(bodySize * dpr, QImage::Format_ARGB32_Premultiplied);
-        m_cache.setDevicePixelRatio(dpr);
-        m_cache.fill(Qt::white);
-        QPainter body(&m_cache);
+    const int height = bodySize.height();
+    if (selected) {
+        // Only the selected token's lines: fast enough to draw at every move of the mouse.
+        if (m_hover.size() != bodySize * dpr)
+            m_hover = QImage(bodySize * dpr, QImage::Format_ARGB32_Premultiplied);
+        m_hover.setDevicePixelRatio(dpr);
+        m_hover.fill(Qt::white);
+        QPainter body(&m_hover);
         body.translate(0, -scroll);
-        m_drawing.paintBody(body, m_shown, m_selection, scroll, scroll + bodySize.height());
-        m_cacheScroll = selected ? -1 : scroll;
+        m_drawing.paintBody(body, m_shown, m_selection, scroll, scroll + height);
+        body.end();
+        painter.drawImage(QPoint(0, header), m_hover);
+    } else {
+        const bool cached = !m_cache.isNull() && m_cache.width() == int(bodySize.width() * dpr) &&
+                            scroll >= m_cacheTop &&
+                            scroll + height <= m_cacheTop + int(m_cache.height() / dpr);
+        if (!cached) {
+            m_cacheTop = std::max(0, scroll - height);
+            const int bottom =
+                std::max(scroll + height, std::min(m_drawing.bodyHeight(), scroll + 2 * height));
+            m_cache = QImage(QSize(bodySize.width(), bottom - m_cacheTop) * dpr,
+                             QImage::Format_ARGB32_Premultiplied);
+            m_cache.setDevicePixelRatio(dpr);
+            m_cache.fill(Qt::white);
+            QPainter body(&m_cache);
+            body.translate(0, -m_cacheTop);
+            m_omitted =
+                m_drawing.paintBody(body, m_shown, m_selection, m_cacheTop, bottom, kLineBudget);
+        }
+        painter.drawImage(
+            QRectF(0, header, bodySize.width(), height), m_cache,
+            QRectF(0, (scroll - m_cacheTop) * dpr, bodySize.width() * dpr, height * dpr));
     }
-    painter.drawImage(QPoint(0, header), m_cache);
     painter.fillRect(QRect(0, 0, viewport()->width(), header), Qt::white);
     m_drawing.paintHeader(painter, m_shown);
+    if (m_omitted > 0 && !selected) {
+        // Over the lines, in the view's bottom right corner, on white.
+        const QString note = tr("%1 faintest lines near the view left out; hover a token for "
+                                "all its lines")
+                                 .arg(m_omitted);
+        QRect box = painter.fontMetrics().boundingRect(note).adjusted(-6, -3, 6, 3);
+        box.moveBottomRight(viewport()->rect().bottomRight() - QPoint(4, 4));
+        painter.fillRect(box, QColor(255, 255, 255, 230));
+        painter.setPen(QColor(150, 60, 0));
+        painter.drawText(box, Qt::AlignCenter, note);
+    }
     painter.setPen(QColor(210, 210, 210));
     painter.drawLine(0, header - 1, viewport()->width(), header - 1);
 }

@@ -66,10 +66,12 @@ private:
     QVector<bool> m_shown;
     LineSelection m_selection;
     int m_pitch = 0; ///< 0: the font's natural pitch
-    /// The body as drawn last, and the scroll position it was drawn at, or −1 when a
-    /// selection was drawn: with nothing selected it is drawn again only after a change.
+    /// The body with nothing selected, from body height m_cacheTop down, half a screen
+    /// above and below the view as well: drawn again only after a change or a scroll out of it.
     QImage m_cache;
-    int m_cacheScroll = -1;
+    int m_cacheTop = 0;
+    int m_omitted = 0; ///< lines of m_cache left out, over the budget
+    QImage m_hover;    ///< the body with a token selected, drawn at every move
 };
 
 } // namespace av

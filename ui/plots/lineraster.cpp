@@ -14,18 +14,15 @@ struct Target
     QRgb* bits;
     qsizetype stride; ///< pixels a row
     int width, height;
-    QRgb source;    ///< the colour, premultiplied at full opacity
-    double opacity; ///< 0–1
+    QRgb source;     ///< the colour, premultiplied at full opacity
+    double opacity;  ///< 0–1
 };
 
-/// Source over, premultiplied, with the source scaled by cover·opacity (two channels at a
-/// time in 0x00ff00ff lanes).
-inline void blend(const Target& t, int x, int y, double cover)
+/// Source over, premultiplied, with the source scaled by a / 256 (cover · opacity), two
+/// channels at a time in 0x00ff00ff lanes.
+inline void blend(const Target& t, int x, int y, unsigned a)
 {
-    if (x < 0 || y < 0 || x >= t.width || y >= t.height)
-        return;
-    const auto a = unsigned(std::lround(std::clamp(cover * t.opacity, 0.0, 1.0) * 256));
-    if (a == 0)
+    if (a == 0 || x < 0 || y < 0 || x >= t.width || y >= t.height)
         return;
     QRgb& d = t.bits[y * t.stride + x];
     const unsigned keep = 256 - a;
@@ -58,6 +55,8 @@ void wuLine(const Target& t, QPointF p0, QPointF p1, int width, bool dashed)
     const int from = std::max(first, 0), to = std::min(last, limit - 1);
     // The line's middle: a wider line extends (width − 1) / 2 to either side.
     double y = y0 + gradient * (from + 0.5 - x0) - 0.5 - (width - 1) / 2.0;
+    const double scale = std::clamp(t.opacity, 0.0, 1.0) * 256; // cover 1 as an alpha
+    const auto full = unsigned(scale + 0.5);
     for (int x = from; x <= to; ++x, y += gradient) {
         if (dashed && ((x - first) / kDash) % 2 == 1)
             continue;
@@ -66,11 +65,13 @@ void wuLine(const Target& t, QPointF p0, QPointF p1, int width, bool dashed)
         const int yi = int(base);
         // Partly covered pixels at both edges, fully covered ones between (width − 1).
         for (int k = 0; k <= width; ++k) {
-            const double cover = k == 0 ? 1 - f : k == width ? f : 1;
+            const unsigned a = k == 0       ? unsigned((1 - f) * scale + 0.5)
+                               : k == width ? unsigned(f * scale + 0.5)
+                                            : full;
             if (steep)
-                blend(t, yi + k, x, cover);
+                blend(t, yi + k, x, a);
             else
-                blend(t, x, yi + k, cover);
+                blend(t, x, yi + k, a);
         }
     }
 }

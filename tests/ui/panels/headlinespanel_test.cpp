@@ -12,6 +12,7 @@
 #include "testlessons.h"
 
 #include <QDockWidget>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -243,6 +244,19 @@ void HeadLinesPanelTest::longInputsScrollAndZoom()
     QCOMPARE(view->selection().side, av::LineSide::Query);
     QCOMPARE(view->selection().token,
              (bar->value() + 100 - 8) / view->rowPitch()); // 8: the body's margin
+    // Drawing every line of a long input takes long: over a budget (pixels of line) the
+    // faintest are left out, none without one.
+    const av::HeadLinesDrawing& d = view->drawing();
+    QImage image(900, 1000, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    QCOMPARE(d.paintBody(painter, view->shownHeads(), {}, 0, 1000), 0);
+    const int omitted = d.paintBody(painter, view->shownHeads(), {}, 0, 1000, 100000);
+    QVERIFY(omitted > 0);
+    int total = 0;
+    for (const auto& lines : d.figure().lines)
+        total += int(lines.size());
+    QVERIFY(omitted < total);
+    painter.end();
     if (const QString dir = qEnvironmentVariable("ATTNVIZ_TEST_SHOTS"); !dir.isEmpty()) {
         panel.grab().save(dir + "/head-lines-512.png");
         view->setSelection({});
