@@ -730,6 +730,18 @@
         <source> — frames: %1 (no token repeats)</source>
         <translation> — 边框：%1（没有重复的词元）</translation>
     </message>
+    <message>
+        <source>Block %1 — head lines, %2</source>
+        <translation>块 %1 — 头连线，%2</translation>
+    </message>
+    <message>
+        <source>every line; its strength is the weight</source>
+        <translation>显示全部连线；线的深浅即权重</translation>
+    </message>
+    <message>
+        <source>each query&apos;s strongest lines up to %1 % of its weight; strength = weight</source>
+        <translation>每个查询只画最强的连线，直到占其权重的 %1 %；深浅 = 权重</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -938,6 +950,10 @@
     <message>
         <source>What a dump of a version 2 session is computed in: float32|float64 (default float32 for a model folder, float64 for a session file).</source>
         <translation>版本 2 会话的转储以何种精度计算：float32|float64（模型文件夹默认 float32，会话文件默认 float64）。</translation>
+    </message>
+    <message>
+        <source>With a whole transformer: that view&apos;s tab in front, model-view|head-lines|predictions|rollout|head-roles; with --screenshot, render it.</source>
+        <translation>打开完整 Transformer 时，把该视图的标签页置于最前：model-view|head-lines|predictions|rollout|head-roles；与 --screenshot 一起使用时渲染它。</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1398,56 @@
     </message>
 </context>
 <context>
+    <name>av::HeadLinesPanel</name>
+    <message>
+        <source>The block whose heads are drawn (the other panels show it too)</source>
+        <translation>要绘制其各头的块（其他面板也显示该块）</translation>
+    </message>
+    <message>
+        <source>Each query&apos;s lines, strongest first, until they hold this share of its weight; weaker lines are left out so that long inputs stay readable (100 %: every line)</source>
+        <translation>每个查询的连线按强弱依次保留，直到占其权重的这一比例；更弱的连线被省略，使长输入依然清晰（100 %：全部连线）</translation>
+    </message>
+    <message>
+        <source>Lines: %1 % of each row</source>
+        <translation>连线：每行的 %1 %</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Hover a token: only its lines; click: keep them. Ctrl+wheel zooms.</source>
+        <translation>悬停在词元上：只显示它的连线；单击：保持显示。Ctrl+滚轮缩放。</translation>
+    </message>
+    <message>
+        <source>Open a version 2 session (a whole transformer) to see each head&apos;s attention as lines from token to token: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
+        <translation>打开第 2 版会话（完整的 Transformer），即可把每个头的注意力看作词元之间的连线：文件 ▸ 课程，例如小型 GPT-2 堆叠。</translation>
+    </message>
+</context>
+<context>
+    <name>av::HeadLinesView</name>
+    <message>
+        <source>%1 faintest lines near the view left out; hover a token for all its lines</source>
+        <translation>视图附近最淡的 %1 条连线已省略；悬停在词元上可看到它的全部连线</translation>
+    </message>
+    <message>
+        <source>%1 (switched off: its output Z is 0, its lines are dashed)</source>
+        <translation>%1（已关闭：其输出 Z 为 0，连线画成虚线）</translation>
+    </message>
+    <message>
+        <source>Click: hide or show. Double-click: this head alone (again: all).</source>
+        <translation>单击：隐藏或显示。双击：只显示这个头（再次双击：全部显示）。</translation>
+    </message>
+    <message>
+        <source>Query %1: “%2”. Hover: only its lines and, right, each head&apos;s weight on every key; click to keep them.</source>
+        <translation>查询 %1：“%2”。悬停：只显示它的连线，右侧小方块为各头对每个键的权重；单击保持显示。</translation>
+    </message>
+    <message>
+        <source>Key %1: “%2”. Hover: only the lines to it and, left, each head&apos;s weight from every query; click to keep them.</source>
+        <translation>键 %1：“%2”。悬停：只显示指向它的连线，左侧小方块为各头来自每个查询的权重；单击保持显示。</translation>
+    </message>
+</context>
+<context>
     <name>av::HeadRolesPanel</name>
     <message>
         <source>Open a version 2 session (a whole transformer) to rank its heads by what they do: File ▸ Lessons, e.g. the small GPT-2 stack.</source>
@@ -1776,6 +1842,10 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Head roles</source>
         <translation>头的角色</translation>
+    </message>
+    <message>
+        <source>Head lines</source>
+        <translation>头连线</translation>
     </message>
 </context>
 <context>
