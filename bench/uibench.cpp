@@ -97,19 +97,30 @@ void BM_ModelViewRedraw(benchmark::State& state)
     }
 }
 
+/// A random 12-head block's pass (d_model 48, causal, n tokens) for the head view.
+struct HeadLinesBench
+{
+    explicit HeadLinesBench(int n)
+        : model(bench::makeModel(2, 48, 12, n, 64)), result(attn::forwardModel(model))
+    {
+        view.resize(900, 1000);
+        view.show();
+        QCoreApplication::processEvents();
+    }
+    attn::Model model;
+    attn::ModelResult result;
+    av::HeadLinesView view;
+};
+
 /// BM_HeadLinesHover/n: the head view of a random 12-head block (d_model 48, causal), 900 ×
 /// 1000 px at the font's row pitch, lines up to 90 % of each row; each iteration hovers
 /// another token and draws the view (grab: the frame a hover costs). A frame is 16.7 ms.
 void BM_HeadLinesHover(benchmark::State& state)
 {
     const int n = static_cast<int>(state.range(0));
-    attn::Model model = bench::makeModel(2, 48, 12, n, 64);
-    const attn::ModelResult result = attn::forwardModel(model);
-    av::HeadLinesView view;
-    view.resize(900, 1000);
-    view.setData(av::headLinesFigure(model, result, 0));
-    view.show();
-    QCoreApplication::processEvents();
+    HeadLinesBench b(n);
+    av::HeadLinesView& view = b.view;
+    view.setData(av::headLinesFigure(b.model, b.result, 0));
     benchmark::DoNotOptimize(view.viewport()->grab());
     int token = 0;
     for (auto _ : state) {
@@ -124,18 +135,13 @@ void BM_HeadLinesHover(benchmark::State& state)
 /// part that builds the figure; a scroll costs the rest.
 void BM_HeadLinesAll(benchmark::State& state)
 {
-    const int n = static_cast<int>(state.range(0));
-    attn::Model model = bench::makeModel(2, 48, 12, n, 64);
-    const attn::ModelResult result = attn::forwardModel(model);
-    av::HeadLinesView view;
-    view.resize(900, 1000);
-    view.show();
-    QCoreApplication::processEvents();
+    HeadLinesBench b(static_cast<int>(state.range(0)));
+    av::HeadLinesView& view = b.view;
     QElapsedTimer clock;
     double figureMs = 0;
     for (auto _ : state) {
         clock.start();
-        av::HeadLinesFigure figure = av::headLinesFigure(model, result, 0);
+        av::HeadLinesFigure figure = av::headLinesFigure(b.model, b.result, 0);
         figureMs += clock.nsecsElapsed() / 1e6;
         view.setData(std::move(figure));
         benchmark::DoNotOptimize(view.viewport()->grab());

@@ -54,6 +54,21 @@ void hover(av::HeadLinesView* view, const QPoint& pos)
     QApplication::sendEvent(view->viewport(), &move);
 }
 
+/// The panel shown (size) on the small GPT-2 lesson, with overrides.
+struct OpenPanel
+{
+    explicit OpenPanel(QSize size, const attn::SessionOverrides& overrides = {})
+    {
+        panel.resize(size);
+        panel.show();
+        exposed = QTest::qWaitForWindowExposed(&panel);
+        document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json", overrides));
+    }
+    av::Document document;
+    av::HeadLinesPanel panel{&document};
+    bool exposed = false;
+};
+
 QImage viewportImage(av::HeadLinesView* view)
 {
     view->viewport()->repaint();
@@ -111,12 +126,10 @@ void HeadLinesPanelTest::linesAreTheEnginesAndFollowBlockAndCoverage()
 
 void HeadLinesPanelTest::hoverLeavesOnlyTheTokensLines()
 {
-    av::Document document;
-    av::HeadLinesPanel panel(&document);
-    panel.resize(800, 900);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    OpenPanel open(QSize(800, 900));
+    QVERIFY(open.exposed);
+    av::HeadLinesPanel& panel = open.panel;
+    av::Document& document = open.document;
     panel.coverage()->setValue(100);
     av::HeadLinesView* view = panel.view();
     const av::HeadLinesDrawing& d = view->drawing();
@@ -163,12 +176,10 @@ void HeadLinesPanelTest::hoverLeavesOnlyTheTokensLines()
 
 void HeadLinesPanelTest::clicksLockTheSelectionAndSwitchHeads()
 {
-    av::Document document;
-    av::HeadLinesPanel panel(&document);
-    panel.resize(800, 900);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    OpenPanel open(QSize(800, 900));
+    QVERIFY(open.exposed);
+    av::HeadLinesPanel& panel = open.panel;
+    av::Document& document = open.document;
     av::HeadLinesView* view = panel.view();
     QWidget* viewport = view->viewport();
     const QPoint token2 = view->labelRectInViewport(av::LineSide::Query, 2).center();
@@ -215,12 +226,10 @@ void HeadLinesPanelTest::longInputsScrollAndZoom()
     for (int i = 0; i < 512; ++i)
         tokens.push_back(words[(i * 7 + i / 10) % 10]);
     overrides.tokens = tokens;
-    av::Document document;
-    av::HeadLinesPanel panel(&document);
-    panel.resize(900, 800);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json", overrides));
+    OpenPanel open(QSize(900, 800), overrides);
+    QVERIFY(open.exposed);
+    av::HeadLinesPanel& panel = open.panel;
+    av::Document& document = open.document;
     QCOMPARE(document.model().n(), 512);
     av::HeadLinesView* view = panel.view();
     QCOMPARE(view->drawing().figure().n(), 512);
