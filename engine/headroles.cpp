@@ -38,11 +38,12 @@ Real meanOf(Real sum, int count)
     return count > 0 ? sum / count : 0;
 }
 
-HeadRole roleOf(const BasicHeadResult<Real>& head, const std::vector<std::vector<int>>& targets)
+template <typename Scalar>
+HeadRole roleOf(const BasicHeadResult<Scalar>& head, const std::vector<std::vector<int>>& targets)
 {
     HeadRole role;
     std::vector<bool> usable;
-    const Matrix a = normalisedRows(head.weights, usable);
+    const Matrix a = normalisedRows(head.weights.template cast<Real>(), usable);
     const Eigen::Index n = a.rows();
     Real previous = 0, sink = 0, prefix = 0, distance = 0, entropy = 0;
     int previousCount = 0, count = 0, prefixCount = 0;
@@ -77,7 +78,9 @@ HeadRole roleOf(const BasicHeadResult<Real>& head, const std::vector<std::vector
 
 } // namespace
 
-std::vector<HeadRole> headRoles(const Model& model, const ModelResult& result)
+template <typename Scalar>
+std::vector<HeadRole> headRoles(const BasicModel<Scalar>& model,
+                                const BasicModelResult<Scalar>& result)
 {
     std::vector<HeadRole> roles;
     const auto targets = inductionTargets(model.settings.tokens);
@@ -91,5 +94,8 @@ std::vector<HeadRole> headRoles(const Model& model, const ModelResult& result)
         }
     return roles;
 }
+
+template std::vector<HeadRole> headRoles(const Model&, const ModelResult&);
+template std::vector<HeadRole> headRoles(const FloatModel&, const FloatModelResult&);
 
 } // namespace attn

@@ -29,6 +29,9 @@ struct HeadRole
 };
 
 /// One role per block × head, blocks first. Rows with no weight are left out of the means.
-std::vector<HeadRole> headRoles(const Model& model, const ModelResult& result);
+/// Computed in double whatever the pass's scalar.
+template <typename Scalar>
+std::vector<HeadRole> headRoles(const BasicModel<Scalar>& model,
+                                const BasicModelResult<Scalar>& result);
 
 } // namespace attn

@@ -1,6 +1,8 @@
 #include "modelwriter.h"
 
+#include "headroles.h"
 #include "jsonwriter.h"
+#include "rollout.h"
 #include "sessionjson.h"
 
 #include <cmath>
@@ -18,6 +20,32 @@ Json vectorsJson(const std::vector<RowVector>& list, const std::string& field)
     Json out = Json::array();
     for (std::size_t i = 0; i < list.size(); ++i)
         out.push_back(rowJson(list[i], indexed(field, i)));
+    return out;
+}
+
+/// head_roles: one object per block × head (headroles.h), "induction" only when some
+/// token repeats; the numbers rounded to Scalar, as the .npz holds them.
+template <typename Scalar> Json headRolesJson(const std::vector<HeadRole>& roles)
+{
+    Json out = Json::array();
+    for (std::size_t k = 0; k < roles.size(); ++k) {
+        const HeadRole& r = roles[k];
+        Json role = {{"block", r.block}, {"head", r.head}, {"ablated", r.ablated}};
+        const std::pair<const char*, Real> scores[] = {{"previous", r.previousToken},
+                                                       {"sink", r.sink},
+                                                       {"induction", r.prefixMatching},
+                                                       {"distance", r.meanDistance},
+                                                       {"entropy", r.entropy}};
+        for (const auto& [name, value] : scores) {
+            if (name == std::string("induction") && !r.hasPrefixMatching)
+                continue;
+            const std::string field = indexed("head_roles", k) + "." + name;
+            if (!std::isfinite(value))
+                throw SessionError(field, notFiniteProblem(value, field));
+            role[name] = Real(Scalar(value));
+        }
+        out.push_back(role);
+    }
     return out;
 }
 
@@ -156,6 +184,10 @@ std::string writeModelDump(const BasicModel<Scalar>& m, const BasicModelResult<S
         layers.push_back(blockResultJson(r.blocks[l], static_cast<int>(l)));
     doc["layers"] = layers;
     doc["final"] = matrixJson(r.final, "final");
+    // What the window's rollout and head-roles views show, for scripts and cross-checks.
+    const MatrixOf<Scalar> rollout = attentionRollout(m, r).rollout.template cast<Scalar>();
+    doc["rollout"] = matrixJson(rollout, "rollout");
+    doc["head_roles"] = headRolesJson<Scalar>(headRoles(m, r));
     if (!r.topK.empty()) {
         Json top = Json::array();
         for (std::size_t i = 0; i < r.topK.size(); ++i) {

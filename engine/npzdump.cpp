@@ -1,6 +1,8 @@
 #include "npzdump.h"
 
+#include "headroles.h"
 #include "npzwriter.h"
+#include "rollout.h"
 #include "sessionerror.h"
 
 #include <cmath>
@@ -14,7 +16,23 @@ class CheckedNpz
 public:
     explicit CheckedNpz(const std::string& path) : m_npz(path) {}
 
+    /// The writer reads m at commit(): it must outlive it (the pass's matrices do).
     template <typename M> void add(const std::string& name, const M& m)
+    {
+        check(name, m);
+        m_npz.add(name, m);
+    }
+    /// A matrix made for the archive (rollout, head roles): the writer keeps it.
+    template <typename M> void addOwned(const std::string& name, M m)
+    {
+        check(name, m);
+        m_npz.add(name, std::move(m));
+    }
+    void add(const std::string& name, const std::vector<std::int64_t>& v) { m_npz.add(name, v); }
+    void commit() { m_npz.commit(); }
+
+private:
+    template <typename M> static void check(const std::string& name, const M& m)
     {
         for (Eigen::Index c = 0; c < m.cols(); ++c)
             for (Eigen::Index r = 0; r < m.rows(); ++r)
@@ -22,12 +40,8 @@ public:
                     throw SessionError(
                         name + "[" + std::to_string(r) + "][" + std::to_string(c) + "]",
                         "NaN (the pass overflowed a double: use smaller inputs or weights)");
-        m_npz.add(name, m);
     }
-    void add(const std::string& name, const std::vector<std::int64_t>& v) { m_npz.add(name, v); }
-    void commit() { m_npz.commit(); }
 
-private:
     NpzWriter m_npz;
 };
 
@@ -90,6 +104,34 @@ void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
     npz.add("final", r.final);
     if (r.logits.size() > 0)
         npz.add("logits", r.logits);
+    // Rollout (computed in double, stored in the pass's scalar as every array) and the
+    // head roles as blocks × heads arrays.
+    npz.addOwned("rollout",
+                 MatrixOf<Scalar>(attentionRollout(m, r).rollout.template cast<Scalar>()));
+    const std::vector<HeadRole> roles = headRoles(m, r);
+    const int blocks = int(r.blocks.size()), heads = m.heads();
+    if (int(roles.size()) == blocks * heads && blocks > 0) {
+        MatrixOf<Scalar> previous(blocks, heads), sink(blocks, heads), induction(blocks, heads),
+            distance(blocks, heads), entropy(blocks, heads);
+        MaskMatrix ablated(blocks, heads);
+        bool repeats = false;
+        for (const HeadRole& role : roles) {
+            previous(role.block, role.head) = Scalar(role.previousToken);
+            sink(role.block, role.head) = Scalar(role.sink);
+            induction(role.block, role.head) = Scalar(role.prefixMatching);
+            distance(role.block, role.head) = Scalar(role.meanDistance);
+            entropy(role.block, role.head) = Scalar(role.entropy);
+            ablated(role.block, role.head) = role.ablated ? 1 : 0;
+            repeats = repeats || role.hasPrefixMatching;
+        }
+        npz.addOwned("head_roles.previous", std::move(previous));
+        npz.addOwned("head_roles.sink", std::move(sink));
+        if (repeats)
+            npz.addOwned("head_roles.induction", std::move(induction));
+        npz.addOwned("head_roles.distance", std::move(distance));
+        npz.addOwned("head_roles.entropy", std::move(entropy));
+        npz.addOwned("head_roles.ablated", std::move(ablated));
+    }
     npz.commit();
 }
 

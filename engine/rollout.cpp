@@ -20,7 +20,9 @@ Matrix mixWithIdentity(const Matrix& mean)
 
 } // namespace
 
-RolloutResult attentionRollout(const Model& model, const ModelResult& result)
+template <typename Scalar>
+RolloutResult attentionRollout(const BasicModel<Scalar>& model,
+                               const BasicModelResult<Scalar>& result)
 {
     RolloutResult out;
     const Eigen::Index n = result.mask.rows();
@@ -32,7 +34,7 @@ RolloutResult attentionRollout(const Model& model, const ModelResult& result)
         for (int h = 0; h < static_cast<int>(result.blocks[l].heads.size()); ++h) {
             if (model.isAblated(l, h))
                 continue;
-            const Matrix& a = result.blocks[l].heads[h].weights;
+            const Matrix a = result.blocks[l].heads[h].weights.template cast<Real>();
             if (a.rows() != n || a.cols() != n)
                 continue;
             // A non-finite weight (an overflowing ReLU score) carries no usable share.
@@ -49,5 +51,8 @@ RolloutResult attentionRollout(const Model& model, const ModelResult& result)
     out.rollout = std::move(previous);
     return out;
 }
+
+template RolloutResult attentionRollout(const Model&, const ModelResult&);
+template RolloutResult attentionRollout(const FloatModel&, const FloatModelResult&);
 
 } // namespace attn

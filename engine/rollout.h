@@ -23,7 +23,10 @@ struct RolloutResult
     Matrix rollout;
 };
 
-/// The rollout of a model's pass. Weights that are not finite count as 0.
-RolloutResult attentionRollout(const Model& model, const ModelResult& result);
+/// The rollout of a model's pass, in double whatever the pass's scalar (float32 weights are
+/// widened). Weights that are not finite count as 0.
+template <typename Scalar>
+RolloutResult attentionRollout(const BasicModel<Scalar>& model,
+                               const BasicModelResult<Scalar>& result);
 
 } // namespace attn

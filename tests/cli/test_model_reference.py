@@ -52,7 +52,8 @@ NPZ_TOL = 1e-12
 # for float64 sessions, 1e-4 for float32).
 PRECISION_TOL = {"float64": 1e-5, "float32": 1e-4}
 HEAD_KEYS = ["Q", "K", "V", "raw_scores", "scores", "weights", "output"]
-TOP_KEYS = ["X", "P", "H_0", "mask", "final"]
+TOP_KEYS = ["X", "P", "H_0", "mask", "final", "rollout"]
+ROLE_SCORES = ["previous", "sink", "induction", "distance", "entropy"]
 SCALARS = ["format", "version", "tokens", "n", "d_model", "heads", "d_k", "layers_count"]
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 failures = []
@@ -210,6 +211,7 @@ def check_case(session_path, precision):
                 compare(f"{case} npz {name}", npz[name], mine, NPZ_TOL)
     if "top_k" in expected and "top_k" in got:
         check_top_k(case, got["top_k"], expected["top_k"], tol)
+    check_head_roles(case, got.get("head_roles"), expected["head_roles"], npz, tol, precision)
     if npz is not None:
         for name in npz:
             parts = name.split(".")
@@ -218,6 +220,42 @@ def check_case(session_path, precision):
                 if l >= len(expected["layers"]) or parts[2] not in expected["layers"][l]:
                     fail(f"{case} npz", f"entry {name!r}, a part the block does not have")
     return compared
+
+
+def check_head_roles(case, got, expected, npz, tol, precision):
+    """head_roles: the same blocks, heads and ablation in the same order, each score within
+    tol (induction present exactly when expected); the npz's head_roles.NAME arrays
+    (blocks x heads, induction when any head has it) hold the same numbers."""
+    where = f"{case} head_roles"
+    if not isinstance(got, list) or len(got) != len(expected):
+        fail(where, f"got {len(got) if isinstance(got, list) else got!r} roles, expected {len(expected)}")
+        return
+    for k, (g, e) in enumerate(zip(got, expected)):
+        for key in ("block", "head", "ablated"):
+            if g.get(key) != e[key]:
+                fail(f"{where}[{k}].{key}", f"got {g.get(key)!r}, expected {e[key]!r}")
+        for key in ROLE_SCORES:
+            if (key in g) != (key in e):
+                fail(f"{where}[{k}].{key}", "present, expected absent" if key in g else "absent")
+            elif key in e and not abs(float(g[key]) - e[key]) <= tol * max(1.0, abs(e[key])):
+                fail(f"{where}[{k}].{key}", f"got {g[key]!r}, expected {e[key]!r}")
+    if npz is None or not expected:
+        return
+    blocks, heads = expected[-1]["block"] + 1, expected[-1]["head"] + 1
+    for key in ROLE_SCORES + ["ablated"]:
+        name = f"head_roles.{key}"
+        present = key == "ablated" or any(key in e for e in expected)
+        if (name in npz) != present:
+            fail(f"{case} npz", f"{name} {'absent' if present else 'present'}")
+            continue
+        if not present:
+            continue
+        want = np.uint8 if key == "ablated" else np.dtype(precision)
+        if npz[name].dtype != want:
+            fail(f"{case} npz {name}", f"dtype {npz[name].dtype}, expected {want}")
+        # A head without an induction score (its rows all 0) holds 0 in the array.
+        mine = np.array([[float(g.get(key, 0.0)) for g in got[b * heads:(b + 1) * heads]] for b in range(blocks)])
+        compare(f"{case} npz {name}", npz[name], mine, NPZ_TOL, exact=key == "ablated")
 
 
 # ------------------------------------------------------------ bad input

@@ -210,6 +210,57 @@ def predictions(session, Hf, E):
     return top
 
 
+def usable(w):
+    """Weights as they count for rollout and head roles: finite and > 0, else 0."""
+    w = np.where(np.isfinite(w), w, 0.0)
+    return np.where(w > 0, w, 0.0)
+
+
+def rollout(layers, ablated, n):
+    """Abnar & Zuidema: R = A^_L ... A^_1, A^_l = rownorm(0.5 mean_on(A) + 0.5 I)."""
+    R = np.eye(n)
+    for l, layer in enumerate(layers):
+        on = [usable(hr["weights"]) for h, hr in enumerate(layer["head_results"])
+              if (l, h) not in ablated]
+        mean = sum(on) / len(on) if on else np.zeros((n, n))
+        mixed = 0.5 * mean + 0.5 * np.eye(n)
+        mixed = mixed / mixed.sum(axis=1, keepdims=True)  # every row has its 0.5 of I
+        R = mixed @ R
+    return R
+
+
+def head_roles(tokens, layers, ablated):
+    """Per block x head: previous, sink, induction (when a token repeats), distance and
+    entropy, each a mean over the queries with weight, rows divided by their sums."""
+    n = len(tokens)
+    roles = []
+    for l, layer in enumerate(layers):
+        for h, hr in enumerate(layer["head_results"]):
+            a = usable(hr["weights"])
+            prev, sink, ind, dist, ent = [], [], [], [], []
+            for i in range(n):
+                total = a[i].sum()
+                if not total > 0:
+                    continue
+                row = a[i] / total
+                sink.append(row[0])
+                if i >= 1:
+                    prev.append(row[i - 1])
+                follows = [j + 1 for j in range(i - 1) if tokens[j] == tokens[i]]
+                if follows:
+                    ind.append(sum(row[t] for t in follows))
+                dist.append(sum(row[j] * abs(i - j) for j in range(n)))
+                ent.append(-sum(p * math.log(p) for p in row if p > 0))
+            mean = lambda xs: float(np.mean(xs)) if xs else 0.0  # noqa: E731
+            role = {"block": l, "head": h, "ablated": (l, h) in ablated,
+                    "previous": mean(prev), "sink": mean(sink)}
+            if ind:
+                role["induction"] = mean(ind)
+            role.update(distance=mean(dist), entropy=mean(ent))
+            roles.append(role)
+    return roles
+
+
 def compute(session):
     """Run the whole model on a session dict, return the dump v2 (numpy arrays inside)."""
     tokens, d_model, heads = session["tokens"], session["d_model"], session["heads"]
@@ -237,6 +288,8 @@ def compute(session):
     dump["layers"] = layers
     Hf = layer_norm(H, session["final_norm"]) if "final_norm" in session else H
     dump["final"] = Hf
+    dump["rollout"] = rollout(layers, ablated, n)
+    dump["head_roles"] = head_roles(tokens, layers, ablated)
     if "unembedding" in session:
         dump["top_k"] = predictions(session, Hf, E)
     return dump
