@@ -3059,6 +3059,50 @@ Distance: how many positions away a query looks, on average.</source>
         <source>logit of “%1” = %2 · %3 = %4&lt;br&gt;%5 logits for token %6, one per word of the vocabulary; the %7 largest are shown</source>
         <translation>“%1” 的 logit = %2 · %3 = %4&lt;br&gt;词元 %6 共有 %5 个 logits，词表中每个词一个；显示其中最大的 %7 个</translation>
     </message>
+    <message>
+        <source>Attention rollout: what token %1&apos;s final state draws on</source>
+        <translation>注意力展开：词元 %1 的最终状态来自哪里</translation>
+    </message>
+    <message>
+        <source>R&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; Â&lt;sup&gt;(%3)&lt;/sup&gt;&lt;sub&gt;%1,k&lt;/sub&gt; R&lt;sup&gt;(%4)&lt;/sup&gt;&lt;sub&gt;k,%2&lt;/sub&gt; = %5 = &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>R&lt;sub&gt;%1,%2&lt;/sub&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; Â&lt;sup&gt;(%3)&lt;/sup&gt;&lt;sub&gt;%1,k&lt;/sub&gt; R&lt;sup&gt;(%4)&lt;/sup&gt;&lt;sub&gt;k,%2&lt;/sub&gt; = %5 = &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>R&lt;sub&gt;%1,%2&lt;/sub&gt; = Â&lt;sup&gt;(1)&lt;/sup&gt;&lt;sub&gt;%1,%2&lt;/sub&gt; = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>R&lt;sub&gt;%1,%2&lt;/sub&gt; = Â&lt;sup&gt;(1)&lt;/sup&gt;&lt;sub&gt;%1,%2&lt;/sub&gt; = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>R = Â&lt;sup&gt;(%1)&lt;/sup&gt; · … · Â&lt;sup&gt;(1)&lt;/sup&gt;, Â&lt;sup&gt;(l)&lt;/sup&gt; = 0.5·Ā&lt;sup&gt;(l)&lt;/sup&gt; + 0.5·I, rows divided by their sums (Ā&lt;sup&gt;(l)&lt;/sup&gt;: the mean of block l&apos;s heads that are on)&lt;br&gt;%2&lt;sub&gt;%3,%3&lt;/sub&gt; = (0.5 × %4 + 0.5) / %5 = %6&lt;br&gt;%7</source>
+        <translation>R = Â&lt;sup&gt;(%1)&lt;/sup&gt; · … · Â&lt;sup&gt;(1)&lt;/sup&gt;，Â&lt;sup&gt;(l)&lt;/sup&gt; = 0.5·Ā&lt;sup&gt;(l)&lt;/sup&gt; + 0.5·I，每行再除以该行之和（Ā&lt;sup&gt;(l)&lt;/sup&gt;：第 l 块中开启的各头的平均）&lt;br&gt;%2&lt;sub&gt;%3,%3&lt;/sub&gt; = (0.5 × %4 + 0.5) / %5 = %6&lt;br&gt;%7</translation>
+    </message>
+    <message>
+        <source>The residual passes each token&apos;s own state on unchanged: rollout counts it as attention to itself, half the weight. Followed through every block, row %1 of R says how much of %2&apos;s final state comes from each input token; most from token %3.</source>
+        <translation>残差把每个词元自身的状态原样传下去：展开把它算作对自身的注意力，占一半权重。沿所有块一路追踪，R 的第 %1 行说明 %2 的最终状态有多少来自每个输入词元；来自词元 %3 的最多。</translation>
+    </message>
+    <message>
+        <source>row %1 of %2</source>
+        <translation>%2 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>Â_%1 — block %1, mixed with I</source>
+        <translation>Â_%1 — 第 %1 块，与 I 混合</translation>
+    </message>
+    <message>
+        <source>× column %1 of R&lt;sup&gt;(%2)&lt;/sup&gt;</source>
+        <translation>× R&lt;sup&gt;(%2)&lt;/sup&gt; 的第 %1 列</translation>
+    </message>
+    <message>
+        <source>R_%1 — rollout of blocks 1 … %1</source>
+        <translation>R_%1 — 第 1 … %1 块的展开</translation>
+    </message>
+    <message>
+        <source>= R</source>
+        <translation>= R</translation>
+    </message>
+    <message>
+        <source>R — rollout of blocks 1 … %1</source>
+        <translation>R — 第 1 … %1 块的展开</translation>
+    </message>
 </context>
 <context>
     <name>av::WalkthroughPanel</name>

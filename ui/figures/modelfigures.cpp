@@ -108,11 +108,20 @@ PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelR
 
 HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& result)
 {
-    HeatmapData d;
     const attn::RolloutResult rollout = attn::attentionRollout(model, result);
-    d.title = tr("Attention rollout over %1 blocks — 0.5·A + 0.5·I, rows summing to 1")
-                  .arg(rollout.mixed.size());
-    d.values = rollout.rollout;
+    return rolloutStepFigure(
+        model,
+        tr("Attention rollout over %1 blocks — 0.5·A + 0.5·I, rows summing to 1")
+            .arg(rollout.mixed.size()),
+        rollout.rollout);
+}
+
+HeatmapData rolloutStepFigure(const attn::Model& model, const QString& title,
+                              const attn::Matrix& values)
+{
+    HeatmapData d;
+    d.title = title;
+    d.values = values;
     d.rowLabels = modelTokenLabels(model);
     d.colLabels = d.rowLabels;
     d.rowAxisTitle = tr("final state of token");

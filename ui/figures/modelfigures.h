@@ -64,6 +64,10 @@ PredictionsFigure predictionsFigure(const attn::Model& model, const attn::ModelR
 /// Attention rollout over the blocks (rollout.h): row i is how much token i's final state
 /// draws on each input token (column j), through the attention and the residuals.
 HeatmapData rolloutFigure(const attn::Model& model, const attn::ModelResult& result);
+/// One of the rollout's n × n matrices (Â_l, R_l) drawn as the rollout is: token state ×
+/// input token, colours from 0 to 1.
+HeatmapData rolloutStepFigure(const attn::Model& model, const QString& title,
+                              const attn::Matrix& values);
 
 /// Every block × head's role scores (headroles.h), as the rows of a table.
 struct HeadRolesFigure

@@ -2,7 +2,8 @@
 // Inside the walkthrough (walkthrough.h): what its steps share. Walk holds the session,
 // the result and the followed number, resolved once; its steps are defined by stage in
 // walkinputsteps.cpp, walkattentionsteps.cpp, walkoutputsteps.cpp and, for a block of a
-// model, walkblocksteps.cpp. Only those files and walkthrough.cpp include this header.
+// model, walkblocksteps.cpp and walkrolloutstep.cpp. Only those files and walkthrough.cpp
+// include this header.
 
 #include "attention.h"
 #include "blockparts.h"
@@ -115,6 +116,8 @@ public:
     WalkStep blockOutputStep() const;
     WalkStep logitsStep() const;
     WalkStep probabilitiesStep() const;
+    /// After the last block (walkrolloutstep.cpp): row i of the attention rollout.
+    WalkStep rolloutStep() const;
     const attn::Block& modelBlock() const { return model->layers[block]; }
     const attn::BlockResult& blockResult() const { return modelResult->blocks[block]; }
     /// The FFN's hidden unit the walk follows in row i: the one with the largest |G|.

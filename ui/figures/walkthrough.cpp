@@ -183,6 +183,9 @@ QVector<WalkStep> walkBlockSteps(const attn::Model& m, const attn::ModelResult& 
                                 sub(QStringLiteral("h"), QStringLiteral("f,") + w.I));
         if (m.unembedding != attn::UnembeddingKind::None && mr.logits.size() > 0)
             steps << w.logitsStep() << w.probabilitiesStep();
+        // An n³ product per block: the Rollout tab has it for long inputs.
+        if (m.n() <= kWalkRolloutTokens)
+            steps << w.rolloutStep();
     }
     numberSteps(steps);
     return steps;

@@ -46,6 +46,9 @@ struct WalkStep
 /// steps; without tokens they carry no matrices. Every number is read from result (and
 /// attn::traceWeight), none is recomputed here beyond the sums the formulas spell out.
 inline constexpr int kWalkStepCount = 11;
+/// Up to this many tokens a model's walk ends, after its last block, with the attention
+/// rollout of the followed token.
+inline constexpr int kWalkRolloutTokens = 256;
 QVector<WalkStep> walkSteps(const attn::Session& session, const attn::ForwardResult& result,
                             WalkTarget target = {});
 

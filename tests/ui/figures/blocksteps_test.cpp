@@ -87,6 +87,7 @@ private slots:
     void logitsShowTopKColumnsOnly();
     void walkWritesOutTheFfnAndThePrediction();
     void hoverExplainsTheNumbers();
+    void walkEndsWithTheRollout();
 };
 
 void BlockStepsTest::preNormBlockWithFfnInOrder()
@@ -256,10 +257,12 @@ void BlockStepsTest::walkWritesOutTheFfnAndThePrediction()
                          av::formatFormula(b.output(3, 5))));
     const auto& top = p.result.topK[3].front();
     const QString word = QString::fromStdString(p.model.vocabulary[top.id]);
-    QCOMPARE(walk.back().title.contains("Probabilities"), true);
-    QVERIFY(plain(walk.back().formula).contains(av::formatFormula(top.p)));
-    QVERIFY(plain(walk.back().formula).contains("p(“" + word + "”"));
-    const QString logit = plain(walk[walk.size() - 2].formula);
+    // The prediction, then the rollout (walkEndsWithTheRollout).
+    const av::WalkStep& probabilities = walk[walk.size() - 2];
+    QCOMPARE(probabilities.title.contains("Probabilities"), true);
+    QVERIFY(plain(probabilities.formula).contains(av::formatFormula(top.p)));
+    QVERIFY(plain(probabilities.formula).contains("p(“" + word + "”"));
+    const QString logit = plain(walk[walk.size() - 3].formula);
     QVERIFY2(logit.contains("logit of “" + word + "”") &&
                  logit.contains(" = " + av::formatFormula(p.result.logits(3, top.id)) + "\n"),
              qPrintable(logit));
@@ -280,6 +283,50 @@ void BlockStepsTest::hoverExplainsTheNumbers()
             g.endsWith(") = " + av::formatFormula(p.result.blocks[0].ffnHidden(1, 9))));
     QVERIFY(
         av::describeBlockCell(p.model, p.result, 0, steps[find(steps, "Q = ")], 0, 0).isEmpty());
+}
+
+void BlockStepsTest::walkEndsWithTheRollout()
+{
+    // Rollout recomputed here: per block the mean of the heads, 0.5·A + 0.5·I, rows
+    // divided by their sums, multiplied from the first block on.
+    const auto rollout = [](const attn::Model& m, const attn::ModelResult& r, int upTo) {
+        const int n = m.n();
+        attn::Matrix R = attn::Matrix::Identity(n, n);
+        for (int l = 0; l < upTo; ++l) {
+            attn::Matrix mean = attn::Matrix::Zero(n, n);
+            for (const auto& head : r.blocks[l].heads)
+                mean += head.weights / double(r.blocks[l].heads.size());
+            attn::Matrix mixed = 0.5 * mean + 0.5 * attn::Matrix::Identity(n, n);
+            for (int i = 0; i < n; ++i)
+                mixed.row(i) /= mixed.row(i).sum();
+            R = mixed * R;
+        }
+        return R;
+    };
+    const Pass p(av::test::transformerLesson("small-gpt2-stack.attn.json"), 2);
+    const int i = 4;
+    const auto walk = p.walk(2, {i, 0});
+    const av::WalkStep& last = walk.back();
+    QVERIFY2(last.title.contains("Attention rollout"), qPrintable(last.title));
+    const attn::Matrix R = rollout(p.model, p.result, 3);
+    int j = 0;
+    R.row(i).maxCoeff(&j);
+    const QString f = plain(last.formula);
+    // R(5, j) = Σ_k Â(3)(5, k) R(2)(k, j): the value, and the first term's R(2) factor.
+    QVERIFY2(f.contains(QStringLiteral("R5,%1 = Σk Â(3)5,k R(2)k,%1").arg(j + 1)), qPrintable(f));
+    QVERIFY2(f.contains("= " + av::formatFormula(R(i, j))), qPrintable(f));
+    const attn::Matrix R2 = rollout(p.model, p.result, 2);
+    QVERIFY2(f.contains(av::formatFormula(R2(0, j))), qPrintable(f));
+    QCOMPARE(last.matrices.size(), 3);
+    QCOMPARE(last.matrices.back().highlighted, QVector<QPoint>{QPoint(j, i)});
+    QVERIFY((last.matrices.back().data.values - R).cwiseAbs().maxCoeff() < 1e-12);
+    // One block: R is Â1, no product.
+    const Pass one(av::test::transformerLesson("transformer-2017-block.attn.json"), 0);
+    const auto single = one.walk(0);
+    QVERIFY(single.back().title.contains("Attention rollout"));
+    QCOMPARE(single.back().matrices.size(), 2);
+    // Other blocks end with their output.
+    QVERIFY(!p.walk(1).back().title.contains("Attention rollout"));
 }
 
 QTEST_MAIN(BlockStepsTest)
