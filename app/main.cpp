@@ -18,6 +18,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 #include <unistd.h>
 
 namespace {
@@ -118,6 +119,10 @@ int main(int argc, char* argv[])
     // After presenting starts: the demonstration then opens full screen over the window.
     if (!cmd->demo.isEmpty())
         window.showDemonstrations(cmd->demo);
+    // Queued: after the model's docks are shown with the model view in front.
+    if (!cmd->view.isEmpty())
+        QTimer::singleShot(0, &window,
+                           [&window, view = cmd->view] { window.raiseModelView(view); });
     if (!openError.isEmpty()) // the window stays on the worked example; the message says why
         QMessageBox::warning(
             &window, QCoreApplication::translate("av::MainWindow", "Could not open the session"),

@@ -149,6 +149,20 @@ class Refusals(unittest.TestCase):
         self.refused("--session", GPT, "--tokens", "the zebra", needle='tokens[1]: "zebra" is not in the vocabulary')
         self.refused("--dump-npz", "-", needle="--dump-npz: an archive is written to a file")
         self.refused("--precision", "half", needle='--precision: expected float32 or float64, got "half"')
+        self.refused("--view", "heads", needle='--view: expected one of model-view, head-lines')
+
+    def test_view_brings_a_model_view_to_the_front(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            shots = {}
+            for view in ("head-lines", "rollout", "head-lines"):
+                path = os.path.join(tmp, f"{view}-{len(shots)}.png")
+                r = run("--headless", "--session", GPT, "--view", view, "--screenshot", path)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(path, "rb") as f:
+                    shots.setdefault(view, []).append(f.read())
+            # Different tabs in front draw different windows; the same one the same window.
+            self.assertNotEqual(shots["head-lines"][0], shots["rollout"][0])
+            self.assertEqual(shots["head-lines"][0], shots["head-lines"][1])
 
     def test_precision_without_a_dump_is_refused(self):
         # The window and the figures compute in float64: a --precision they would ignore is

@@ -24,6 +24,10 @@ tests/reference/make_fixtures_v2.py. For each case the program is run as
   probabilities tie exactly (equal embeddings or unembedding columns), the
   program's entries of that group must hold the same ids, in ascending id order
   when the program's p are equal too (ties broken by smaller id);
+- rollout (an n x n matrix, compared as the others) and head_roles (per block x head:
+  block, head, ablated equal, previous, sink, induction, distance, entropy within the
+  tolerance, induction present exactly when expected), both from model_v2.py's own
+  rollout and head-role code; the npz's rollout and head_roles.NAME arrays equal them;
 - the npz holds every one of those matrices under its dotted name (X,
   layers.0.input, layers.0.head_results.1.weights, ...), no block part the
   block lacks, each equal to the program's JSON within 1e-12 * max(1, |json|).

@@ -316,7 +316,11 @@ std::unique_ptr<HeadLinesExport> buildHeadLines(const attn::Model& m, const attn
     const int pitch =
         std::clamp(int((190 * kLogicalDpi) / n), 3, n > 64 ? natural * 2 / 3 : natural);
     out->drawing.layout(font, width, pitch);
-    out->size = QSize(width, out->drawing.headerHeight() + out->drawing.bodyHeight());
+    // Narrower than both columns need (--figure-width): as wide as they need.
+    const int needed = std::max(width, out->drawing.contentWidth());
+    if (needed > width)
+        out->drawing.layout(font, needed, pitch);
+    out->size = QSize(needed, out->drawing.headerHeight() + out->drawing.bodyHeight());
     return out;
 }
 

@@ -18,8 +18,9 @@ QString tr(const char* text)
 
 QColor headColor(int head)
 {
-    // Tableau's ten, then six chosen to be at least as far from each of them (CIE ΔE ≥ 27)
-    // as they are from each other; tests/ui/figures checks the distances.
+    // Tableau's ten, then six chosen to be at least as far from each of them (CIE ΔE76 of
+    // 27.7 at the closest pair) as they are from each other; tests/ui/plots/lineraster_test
+    // checks that every pair is at least 25 apart.
     static constexpr std::array<QRgb, kDistinctHeadColors> colors{
         0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
         0xbcbd22, 0x17becf, 0x2424f3, 0xf324f3, 0x596619, 0x790652, 0x7408a9, 0x0bda0b};

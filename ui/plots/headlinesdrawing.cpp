@@ -136,6 +136,11 @@ void HeadLinesDrawing::layout(const QFont& font, int width, int pitch)
     m_headerHeight = y + text.height() + kGap;
 }
 
+int HeadLinesDrawing::contentWidth() const
+{
+    return m_keyLeft + m_labelWidth + kGap + m_figure.heads() * m_box + kMargin;
+}
+
 int HeadLinesDrawing::bodyHeight() const
 {
     return 2 * kMargin + m_figure.n() * m_pitch;
@@ -228,8 +233,9 @@ int HeadLinesDrawing::paintLines(QPainter& painter, const QVector<bool>& shown,
             if (std::max(y1, y2) < top || std::min(y1, y2) > bottom)
                 return;
             if (const int level = alphaLevel(line.weight); level > 0) {
-                batches[h][level - 1].append(
-                    clipped(QLineF(m_linesLeft, y1, m_linesRight, y2), top - 2, bottom + 2));
+                // + 0.5: through the middle of the rows' pixels, so flat lines stay sharp.
+                batches[h][level - 1].append(clipped(
+                    QLineF(m_linesLeft, y1 + 0.5, m_linesRight, y2 + 0.5), top - 2, bottom + 2));
             }
         };
         const int t = selection.token;

@@ -46,6 +46,8 @@ public:
     /// The width the figure asks for in font: both columns and room for the lines.
     int preferredWidth(const QFont& font) const;
 
+    /// Where the drawing ends on the right (the key column's boxes), whatever the width.
+    int contentWidth() const;
     int headerHeight() const { return m_headerHeight; }
     int bodyHeight() const;
     /// Where head h's swatch is, in header coordinates (empty for no such head).

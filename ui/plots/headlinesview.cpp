@@ -101,7 +101,8 @@ QSize HeadLinesView::sizeHint() const
 
 QSize HeadLinesView::minimumSizeHint() const
 {
-    return {260, 200};
+    // Both columns and the narrowest lines: the key column would be cut off otherwise.
+    return {m_drawing.contentWidth() + verticalScrollBar()->sizeHint().width(), 200};
 }
 
 void HeadLinesView::relayout()
@@ -160,13 +161,17 @@ void HeadLinesView::paintEvent(QPaintEvent*)
         body.end();
         painter.drawImage(QPoint(0, header), m_hover);
     } else {
-        const bool cached = !m_cache.isNull() && m_cache.width() == int(bodySize.width() * dpr) &&
-                            scroll >= m_cacheTop &&
-                            scroll + height <= m_cacheTop + int(m_cache.height() / dpr);
+        // Compared in logical pixels: a fractional device pixel ratio rounds the image's size.
+        const bool cached = !m_cache.isNull() && m_cacheWidth == bodySize.width() &&
+                            m_cacheDpr == dpr && scroll >= m_cacheTop &&
+                            scroll + height <= m_cacheBottom;
         if (!cached) {
-            m_cacheTop = std::max(0, scroll - height);
-            const int bottom =
-                std::max(scroll + height, std::min(m_drawing.bodyHeight(), scroll + 2 * height));
+            m_cacheTop = std::max(0, scroll - height / 2);
+            m_cacheBottom = std::max(
+                scroll + height, std::min(m_drawing.bodyHeight(), scroll + height + height / 2));
+            m_cacheWidth = bodySize.width();
+            m_cacheDpr = dpr;
+            const int bottom = m_cacheBottom;
             m_cache = QImage(QSize(bodySize.width(), bottom - m_cacheTop) * dpr,
                              QImage::Format_ARGB32_Premultiplied);
             m_cache.setDevicePixelRatio(dpr);
@@ -326,7 +331,7 @@ bool HeadLinesView::viewportEvent(QEvent* event)
                                               : QStringLiteral("%1"))
                            .arg(f.headLabels.value(head)) +
                        QLatin1Char('\n') +
-                       tr("Click: hide or show. Double-click: this head alone (again: all).");
+                       tr("Click: hide or show. Double-click: this head alone.");
         } else if (const auto [side, token] = m_drawing.tokenAt(toBody(pos)); token >= 0) {
             text = (side == LineSide::Query ? tr("Query %1: “%2”. Hover: only its lines and, "
                                                  "right, each head's weight on every key; "

@@ -69,7 +69,8 @@ private:
     /// The body with nothing selected, from body height m_cacheTop down, half a screen
     /// above and below the view as well: drawn again only after a change or a scroll out of it.
     QImage m_cache;
-    int m_cacheTop = 0;
+    int m_cacheTop = 0, m_cacheBottom = 0, m_cacheWidth = 0; ///< logical pixels
+    qreal m_cacheDpr = 1;
     int m_omitted = 0; ///< lines of m_cache left out, over the budget
     QImage m_hover;    ///< the body with a token selected, drawn at every move
 };

@@ -14,8 +14,8 @@ struct Target
     QRgb* bits;
     qsizetype stride; ///< pixels a row
     int width, height;
-    QRgb source;     ///< the colour, premultiplied at full opacity
-    double opacity;  ///< 0–1
+    QRgb source;    ///< the colour, premultiplied at full opacity
+    double opacity; ///< 0–1
 };
 
 /// Source over, premultiplied, with the source scaled by a / 256 (cover · opacity), two
@@ -37,6 +37,11 @@ inline void blend(const Target& t, int x, int y, unsigned a)
 void wuLine(const Target& t, QPointF p0, QPointF p1, int width, bool dashed)
 {
     double x0 = p0.x(), y0 = p0.y(), x1 = p1.x(), y1 = p1.y();
+    // Far outside any image (or not a number): nothing to draw, and no overflow below.
+    constexpr double kFar = 1e7;
+    for (double v : {x0, y0, x1, y1})
+        if (!(std::abs(v) < kFar))
+            return;
     const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
     if (steep) {
         std::swap(x0, y0);

@@ -89,10 +89,22 @@ void ModelExportTest::headLinesKeepTextAndLinesAsVectors()
     QVERIFY(svg.count("<polyline") + svg.count("<path") + svg.count("<line") > 30);
     // The PNG: every row's lines leave from its query, in the head's colour or blended.
     options.format = QStringLiteral("png");
-    options.dpi = 96;
+    options.dpi = 192; // twice the logical size: the lines follow the scale
     const QImage image = av::renderModelFigure(model, result, "head-lines-layer-2", options);
     QVERIFY(!image.isNull());
-    QVERIFY(image.height() > 11 * 15); // 11 tokens a row each
+    QVERIFY(image.height() > 2 * 11 * 15); // 11 tokens a row each
+    // The middle column crosses lines: pixels there are coloured (not white, not grey).
+    int coloured = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const QColor c = image.pixelColor(image.width() / 2, y);
+        coloured +=
+            std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) >
+            20;
+    }
+    QVERIFY2(coloured > 30, qPrintable(QString::number(coloured)));
+    // Narrower than its columns need: as wide as they need, nothing cut off.
+    options.widthInches = 2;
+    QVERIFY(av::renderModelFigure(model, result, "head-lines-layer-2", options).width() > 2 * 192);
 }
 
 void ModelExportTest::widthIsKept()
