@@ -106,6 +106,21 @@ constexpr OptionText kOptions[] = {
                        "model-view|head-lines|predictions|rollout|head-roles; with --screenshot, "
                        "render it."),
      "NAME"},
+    {"image",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Open a PNG or JPEG image: its patches, in reading order, are the tokens, "
+                       "each patch's RGB values (0-1) its embedding."),
+     "FILE"},
+    {"patch",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "With --image: patches of P × P pixels (default 1, one pixel a token); "
+                       "d_model = 3·P² unless --d-model projects them."),
+     "P"},
+    {"query",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "With --image: the patch (from 1, reading order) whose attention the "
+                       "image-attention figure shows (default: the middle one)."),
+     "I"},
     {"model",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Open a GPT-2 checkpoint folder (config.json, model.safetensors, "
@@ -310,6 +325,23 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
     if (ok && parser.isSet("demo") && !DemosWindow::demoNames().contains(cmd.demo)) {
         error = QStringLiteral("--demo: expected one of %1, got \"%2\"")
                     .arg(DemosWindow::demoNames().join(QStringLiteral(", ")), cmd.demo);
+        ok = false;
+    }
+    std::optional<int> patch, query;
+    ok = ok && parseInt(parser, "patch", 1, 64, patch, error) &&
+         parseInt(parser, "query", 1, attn::kMaxTokens, query, error);
+    cmd.imagePath = parser.value("image");
+    cmd.patch = patch.value_or(1);
+    cmd.query = query.value_or(0);
+    if (ok && !parser.isSet("image") && (patch || query)) {
+        error = QStringLiteral("--%1 applies to --image").arg(patch ? "patch" : "query");
+        ok = false;
+    }
+    if (ok && parser.isSet("image") &&
+        (!cmd.sessionPath.isEmpty() || parser.isSet("model") || parser.isSet("tokens") ||
+         parser.isSet("text"))) {
+        error = QStringLiteral("--image: the image's patches are the tokens; give no session, "
+                               "model, --tokens or --text with it");
         ok = false;
     }
     cmd.view = parser.value("view");

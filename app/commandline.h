@@ -17,12 +17,15 @@ struct CommandLine
     bool headless = false;
     QString sessionPath; ///< --session FILE or the positional SESSION; empty: the default lesson
     attn::SessionOverrides overrides;
-    QString modelDir; ///< --model DIR: a GPT-2 checkpoint folder instead of a session
-    QString text;     ///< --text TEXT, tokenised by the model's tokeniser (with --model)
-    QString dumpPath; ///< --dump-json FILE, "-" for standard output
-    QString npzPath;  ///< --dump-npz FILE
-    int layer = 1;    ///< --layer L (from 1): the block the per-head figures show
-    int topK = 10;    ///< --top-k K: predictions per token in a dump
+    QString modelDir;  ///< --model DIR: a GPT-2 checkpoint folder instead of a session
+    QString text;      ///< --text TEXT, tokenised by the model's tokeniser (with --model)
+    QString imagePath; ///< --image FILE: the image's patches as the tokens
+    int patch = 1;     ///< --patch P: pixels a patch side
+    int query = 0;     ///< --query I (from 1): the patch image-attention follows; 0: the middle
+    QString dumpPath;  ///< --dump-json FILE, "-" for standard output
+    QString npzPath;   ///< --dump-npz FILE
+    int layer = 1;     ///< --layer L (from 1): the block the per-head figures show
+    int topK = 10;     ///< --top-k K: predictions per token in a dump
     /// --precision float32|float64: what a version 2 pass computes in for --dump-json and
     /// --dump-npz. Unset: float32 for a model folder (as its weights are stored), float64
     /// for a session file (a lesson's exact digits).

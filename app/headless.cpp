@@ -4,6 +4,8 @@
 #include "commandline.h"
 #include "document.h"
 #include "exporter.h"
+#include "imagefigure.h"
+#include "imagefile.h"
 #include "modelheadless.h"
 #include "npzdump.h"
 #include "npzwriter.h"
@@ -39,6 +41,8 @@ QString sourceName(const CommandLine& cmd)
 {
     if (!cmd.modelDir.isEmpty())
         return QDir::toNativeSeparators(cmd.modelDir);
+    if (!cmd.imagePath.isEmpty())
+        return QDir::toNativeSeparators(cmd.imagePath);
     return cmd.sessionPath.isEmpty() ? QStringLiteral("the default lesson")
                                      : QDir::toNativeSeparators(cmd.sessionPath);
 }
@@ -100,6 +104,37 @@ int runHeadless(const CommandLine& cmd)
     }
 }
 
+/// With --image and --export: image-attention.EXT, the query patch's attention over the image.
+int writeImageAttention(const CommandLine& cmd, const attn::Session& session,
+                        const attn::ForwardResult& result)
+{
+    if (cmd.imagePath.isEmpty())
+        return kDone;
+    const ImageSession image = readImageSession(cmd.imagePath, cmd.patch, cmd.overrides);
+    const attn::ImageTokens& t = image.tokens;
+    if (cmd.query > t.n()) {
+        printError(QStringLiteral("--query: the image has %1 patches (%2 × %3), got %4")
+                       .arg(t.n())
+                       .arg(t.cols)
+                       .arg(t.rows)
+                       .arg(cmd.query));
+        return kBadInput;
+    }
+    const int query = cmd.query > 0 ? cmd.query - 1 : (t.rows / 2) * t.cols + t.cols / 2;
+    const ExportOptions options = exportOptions(cmd);
+    const QString path =
+        QDir(cmd.exportDir).filePath(QStringLiteral("image-attention.") + options.format);
+    const QByteArray bytes =
+        imageAttentionFile(imageAttentionFigure(session, result, image.image, t, query), options);
+    const QString error = bytes.isEmpty() ? path + QStringLiteral(": the figure could not be drawn")
+                                          : writeFileAtomically(path, bytes);
+    if (!error.isEmpty()) {
+        printError(error);
+        return kWriteFailed;
+    }
+    return kDone;
+}
+
 int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
 {
     if (cmd.screenshotPath.isEmpty())
@@ -126,6 +161,8 @@ attn::AnySession readCommandLineSession(const CommandLine& cmd)
 {
     if (!cmd.modelDir.isEmpty())
         return readModelFolder(cmd.modelDir, cmd.text, cmd.overrides);
+    if (!cmd.imagePath.isEmpty())
+        return readImageSession(cmd.imagePath, cmd.patch, cmd.overrides).session;
     return readAnySessionFile(cmd.sessionPath, cmd.overrides);
 }
 
@@ -179,6 +216,8 @@ int runHeadlessOrThrow(const CommandLine& cmd)
             printError(error);
             return kWriteFailed;
         }
+        if (const int status = writeImageAttention(cmd, session, result); status != kDone)
+            return status;
     }
     result = {}; // the screenshot's document computes its own
     return writeScreenshot(cmd, session);

@@ -33,7 +33,8 @@ int runHeadlessOrThrow(const CommandLine& cmd);
 /// Writes make()'s text to path (nothing for an empty path). A SessionError from make() (a
 /// number a dump cannot hold) is printed with the file's name: kBadInput, nothing written.
 /// Returns kDone, kBadInput or kWriteFailed, the message printed.
-int writeText(const CommandLine& cmd, const QString& path, const std::function<std::string()>& make);
+int writeText(const CommandLine& cmd, const QString& path,
+              const std::function<std::string()>& make);
 
 /// --dump-npz through write(path), with the same statuses.
 int writeNpz(const CommandLine& cmd, const std::function<void(const std::string&)>& write);

@@ -114,11 +114,12 @@ int runModelHeadless(const CommandLine& cmd, const attn::Model& model)
         if (status != kDone)
             return status;
     }
-    if (const int status =
-            writeText(cmd, cmd.saveSessionPath, [&] {
-                // A model folder's session refers to it, relative to where it is written.
-                return Document::fileText(model, cmd.saveSessionPath);
-            });
+    if (const int status = writeText(cmd, cmd.saveSessionPath,
+                                     [&] {
+                                         // A model folder's session refers to it, relative to where
+                                         // it is written.
+                                         return Document::fileText(model, cmd.saveSessionPath);
+                                     });
         status != kDone)
         return status;
     if (!cmd.exportDir.isEmpty()) {

@@ -1,7 +1,6 @@
 #include "modeloptions.h"
 
 #include "commandline.h"
-
 #include "tokenisation.h"
 
 #include <QCommandLineParser>

@@ -742,6 +742,14 @@
         <source>each query&apos;s strongest lines up to %1 % of its weight; strength = weight</source>
         <translation>每个查询只画最强的连线，直到占其权重的 %1 %；深浅 = 权重</translation>
     </message>
+    <message>
+        <source>Attention of patch %1 (row %2, column %3) over every patch</source>
+        <translation>图块 %1（第 %2 行，第 %3 列）对所有图块的注意力</translation>
+    </message>
+    <message>
+        <source>head %1 — most on %2 (%3)</source>
+        <translation>头 %1 — 最关注 %2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -954,6 +962,18 @@
     <message>
         <source>With a whole transformer: that view&apos;s tab in front, model-view|head-lines|predictions|rollout|head-roles; with --screenshot, render it.</source>
         <translation>打开完整 Transformer 时，把该视图的标签页置于最前：model-view|head-lines|predictions|rollout|head-roles；与 --screenshot 一起使用时渲染它。</translation>
+    </message>
+    <message>
+        <source>Open a PNG or JPEG image: its patches, in reading order, are the tokens, each patch&apos;s RGB values (0-1) its embedding.</source>
+        <translation>打开 PNG 或 JPEG 图像：按阅读顺序排列的图块就是词元，每个图块的 RGB 值（0-1）就是它的嵌入。</translation>
+    </message>
+    <message>
+        <source>With --image: patches of P × P pixels (default 1, one pixel a token); d_model = 3·P² unless --d-model projects them.</source>
+        <translation>与 --image 一起使用：图块为 P × P 像素（默认 1，每个像素一个词元）；d_model = 3·P²，除非用 --d-model 投影。</translation>
+    </message>
+    <message>
+        <source>With --image: the patch (from 1, reading order) whose attention the image-attention figure shows (default: the middle one).</source>
+        <translation>与 --image 一起使用：image-attention 图所显示其注意力的图块（从 1 起，按阅读顺序；默认取中间的图块）。</translation>
     </message>
 </context>
 <context>
@@ -1435,16 +1455,16 @@
         <translation>%1（已关闭：其输出 Z 为 0，连线画成虚线）</translation>
     </message>
     <message>
-        <source>Click: hide or show. Double-click: this head alone (again: all).</source>
-        <translation>单击：隐藏或显示。双击：只显示这个头（再次双击：全部显示）。</translation>
-    </message>
-    <message>
         <source>Query %1: “%2”. Hover: only its lines and, right, each head&apos;s weight on every key; click to keep them.</source>
         <translation>查询 %1：“%2”。悬停：只显示它的连线，右侧小方块为各头对每个键的权重；单击保持显示。</translation>
     </message>
     <message>
         <source>Key %1: “%2”. Hover: only the lines to it and, left, each head&apos;s weight from every query; click to keep them.</source>
         <translation>键 %1：“%2”。悬停：只显示指向它的连线，左侧小方块为各头来自每个查询的权重；单击保持显示。</translation>
+    </message>
+    <message>
+        <source>Click: hide or show. Double-click: this head alone.</source>
+        <translation>单击：隐藏或显示。双击：只显示这个头。</translation>
     </message>
 </context>
 <context>

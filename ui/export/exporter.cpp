@@ -7,6 +7,7 @@
 #include "headgridview.h"
 #include "headlinesdrawing.h"
 #include "heatmapplot.h"
+#include "imageattentiondrawing.h"
 #include "modelfigures.h"
 #include "numberformat.h"
 #include "positionalencoding.h"
@@ -434,6 +435,18 @@ QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, con
                                                        : tr("Next-token predictions"),
                       options);
     return {};
+}
+
+QByteArray imageAttentionFile(const ImageAttentionFigure& figure, const ExportOptions& options)
+{
+    const int width = int((options.widthInches > 0 ? options.widthInches : 9) * kLogicalDpi);
+    const QSize size = imageAttentionSize(figure, width);
+    return encode(painterPainting(size,
+                                  [&figure, size](QPainter& painter) {
+                                      painter.setRenderHint(QPainter::TextAntialiasing);
+                                      paintImageAttention(painter, figure, size);
+                                  }),
+                  figure.title, options);
 }
 
 QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QString& dir,

@@ -61,6 +61,11 @@ QImage renderModelFigure(const attn::Model& model, const attn::ModelResult& resu
 QByteArray modelFigureFile(const attn::Model& model, const attn::ModelResult& result,
                            const QString& name, const ExportOptions& options);
 
+struct ImageAttentionFigure;
+/// The image-attention figure (--image) as the bytes of a file in options.format, 9 inches
+/// wide unless options say otherwise.
+QByteArray imageAttentionFile(const ImageAttentionFigure& figure, const ExportOptions& options);
+
 /// Writes every figure of figureNames() into dir as NAME.EXT. All or nothing: the files
 /// are drawn first, and if one cannot be written those already written are removed.
 /// progress(done, total) is called after each figure and may return false to cancel.
