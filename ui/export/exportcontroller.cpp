@@ -23,8 +23,7 @@ namespace av {
 
 ExportController::ExportController(Document* document, QWidget* window)
     : QObject(window), m_document(document), m_window(window)
-{
-}
+{}
 
 bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
 {
@@ -46,7 +45,8 @@ bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
     width->setSuffix(tr(" in"));
     width->setSpecialValueText(tr("the figure's own"));
     width->setValue(options.widthInches);
-    width->setToolTip(tr("Width of the figure; the height keeps its proportions. Text keeps its size in points."));
+    width->setToolTip(tr(
+        "Width of the figure; the height keeps its proportions. Text keeps its size in points."));
     auto* transparent = new QCheckBox(tr("Transparent background"));
     transparent->setChecked(options.transparent);
     auto* form = new QFormLayout(&dialog);
@@ -79,9 +79,9 @@ bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
 void ExportController::exportFigure(const QString& name)
 {
     QString selected;
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export figure"), name + QStringLiteral(".png"),
-                                                tr("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"),
-                                                &selected);
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export figure"), name + QStringLiteral(".png"),
+        tr("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"), &selected);
     if (path.isEmpty())
         return;
     QString suffix = QFileInfo(path).suffix().toLower();
@@ -97,7 +97,8 @@ void ExportController::exportFigure(const QString& name)
     m_last = options;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const QByteArray bytes = figureBytes(name, options);
-    const QString error = bytes.isEmpty() ? tr("%1: the figure could not be drawn").arg(path) : writeFileAtomically(path, bytes);
+    const QString error = bytes.isEmpty() ? tr("%1: the figure could not be drawn").arg(path)
+                                          : writeFileAtomically(path, bytes);
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty())
         QMessageBox::critical(m_window, tr("Export failed"), error);
@@ -155,11 +156,13 @@ void ExportController::copyFigure(const QString& name)
 void ExportController::exportCsv(const attn::Matrix& values, const QStringList& rowLabels,
                                  const QStringList& colLabels, const QString& suggestedName)
 {
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export numbers as CSV"), suggestedName + QStringLiteral(".csv"),
-                                                tr("CSV (*.csv)"));
+    QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export numbers as CSV"),
+                                     suggestedName + QStringLiteral(".csv"), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
-    if (const QString error = writeFileAtomically(path, matrixCsv(values, rowLabels, colLabels)); !error.isEmpty())
+    if (const QString error = writeFileAtomically(path, matrixCsv(values, rowLabels, colLabels));
+        !error.isEmpty())
         QMessageBox::critical(m_window, tr("Export failed"), error);
 }
 

@@ -5,7 +5,6 @@
 #include "exporter.h"
 
 #include <QObject>
-
 #include <functional>
 
 class QWidget;

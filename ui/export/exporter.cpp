@@ -4,24 +4,16 @@
 #include "curveplot.h"
 #include "figurecanvas.h"
 #include "figures.h"
-#include "headgridview.h"
-#include "headlinesdrawing.h"
 #include "heatmapplot.h"
-#include "imageattentiondrawing.h"
-#include "modelfigures.h"
 #include "numberformat.h"
+#include "painting.h"
 #include "positionalencoding.h"
-#include "rankingplot.h"
 #include "sessionfile.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSvgGenerator>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -29,9 +21,6 @@
 namespace av {
 namespace {
 
-/// Figures are laid out in logical units of 1/96 inch; PNGs scale them by dpi / 96, so
-/// text and lines grow with the resolution and a figure keeps its proportions.
-constexpr double kLogicalDpi = 96;
 constexpr int kPositionsShown = 100;
 
 QString tr(const char* text)
@@ -44,11 +33,6 @@ int headOf(const QString& name, const QString& prefix)
     bool ok = false;
     const int k = name.mid(prefix.size()).toInt(&ok);
     return ok ? k - 1 : -1;
-}
-
-QSize inches(double w, double h)
-{
-    return QSize(qRound(w * kLogicalDpi), qRound(h * kLogicalDpi));
 }
 
 /// The figure's widgets, or nullptr for a name that is not a figure of this session.
@@ -144,208 +128,6 @@ std::unique_ptr<FigureCanvas> buildFigure(const attn::Session& s, const attn::Fo
     return canvas;
 }
 
-/// A figure ready to be drawn: its size in logical units, and how it paints itself into an
-/// image (scaled by dpi / 96) and into an SVG or PDF device (in logical units).
-struct Painting
-{
-    QSize size;
-    std::function<void(QImage*, double scale, bool transparent)> raster;
-    std::function<void(QPaintDevice*)> vector;
-};
-
-Painting canvasPainting(FigureCanvas& canvas)
-{
-    return {canvas.size(),
-            [&canvas](QImage* image, double scale, bool transparent) {
-                canvas.paintRaster(image, scale, transparent);
-            },
-            [&canvas](QPaintDevice* device) { canvas.paintVector(device); }};
-}
-
-QImage rasterise(const Painting& painting, const ExportOptions& options)
-{
-    const double scale = options.dpi / kLogicalDpi;
-    QImage image(painting.size * scale, QImage::Format_ARGB32_Premultiplied);
-    image.fill(options.transparent ? Qt::transparent : Qt::white);
-    painting.raster(&image, scale, options.transparent);
-    // The resolution is stored in the PNG, so a slide program places it at its true size.
-    image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
-    image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
-    return image;
-}
-
-/// The bytes of a file in options.format; empty for an unknown format or a failure.
-QByteArray encode(const Painting& painting, const QString& title, const ExportOptions& options)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (options.format == QLatin1String("png")) {
-        const QImage image = rasterise(painting, options);
-        if (image.isNull() || !image.save(&buffer, "PNG"))
-            return {};
-        return bytes;
-    }
-    const QSize size = painting.size;
-    if (options.format == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&buffer);
-        svg.setResolution(static_cast<int>(kLogicalDpi));
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(title);
-        svg.setDescription(QStringLiteral("AttnViz"));
-        painting.vector(&svg);
-    } else if (options.format == QLatin1String("pdf")) {
-        QPdfWriter pdf(&buffer);
-        pdf.setResolution(static_cast<int>(kLogicalDpi));
-        pdf.setPageSize(QPageSize(QSizeF(size) / kLogicalDpi, QPageSize::Inch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setTitle(title);
-        pdf.setCreator(QStringLiteral("AttnViz"));
-        painting.vector(&pdf);
-    } else {
-        return {};
-    }
-    return bytes;
-}
-
-/// The model view is one widget painted with QPainter (not a QCustomPlot): it is drawn
-/// through QWidget::render, at the figure's size or the width options ask for.
-std::unique_ptr<HeadGridView> buildModelView(const attn::Model& m, const attn::ModelResult& r,
-                                             const ExportOptions& options)
-{
-    auto view = std::make_unique<HeadGridView>();
-    view->setAttribute(Qt::WA_DontShowOnScreen);
-    view->setData(modelViewFigure(m, r));
-    view->setColorMapKind(options.colorMap);
-    QSize size = inches(1.2 + 1.15 * m.heads(), 0.7 + 1.15 * m.layerCount());
-    if (options.widthInches > 0)
-        size = QSizeF(size)
-                   .scaled(options.widthInches * kLogicalDpi, 1e9, Qt::KeepAspectRatio)
-                   .toSize();
-    view->resize(size);
-    return view;
-}
-
-/// A figure that paints itself with a QPainter in logical units, at scale for an image.
-Painting painterPainting(QSize size, std::function<void(QPainter&)> paint)
-{
-    return {size,
-            [paint](QImage* image, double scale, bool) {
-                QPainter painter(image);
-                painter.scale(scale, scale);
-                paint(painter);
-            },
-            [paint](QPaintDevice* device) {
-                QPainter painter(device);
-                paint(painter);
-            }};
-}
-
-Painting widgetPainting(QWidget& widget)
-{
-    return painterPainting(widget.size(), [&widget](QPainter& painter) {
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
-    });
-}
-
-/// The last kPredictionTokensExported tokens' predictions, two to a row.
-std::unique_ptr<FigureCanvas> buildPredictions(const attn::Model& m, const attn::ModelResult& r,
-                                               const ExportOptions& options)
-{
-    if (!hasPredictions(r))
-        return nullptr;
-    const int first = std::max(0, m.n() - kPredictionTokensExported);
-    const int shown = m.n() - first;
-    const int cols = shown > 1 ? 2 : 1;
-    const int rows = (shown + cols - 1) / cols;
-    auto canvas = std::make_unique<FigureCanvas>(inches(5.5 * cols, 3.8 * rows));
-    for (int i = 0; i < shown; ++i) {
-        const PredictionsFigure f = predictionsFigure(m, r, first + i);
-        canvas->add<RankingPlot>(i / cols, i % cols)
-            ->setData(f.title, f.labels, f.probability, tr("probability"));
-    }
-    canvas->setWidth(options.widthInches * kLogicalDpi);
-    return canvas;
-}
-/// The rollout heatmap (final token state × input token), as large as an attention figure.
-std::unique_ptr<FigureCanvas> buildRollout(const attn::Model& m, const attn::ModelResult& r,
-                                           const ExportOptions& options)
-{
-    auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
-    canvas->add<HeatmapPlot>()->setData(rolloutFigure(m, r));
-    canvas->setWidth(options.widthInches * kLogicalDpi);
-    canvas->setColorMap(options.colorMap);
-    return canvas;
-}
-
-constexpr const char* kHeadLinesPrefix = "head-lines-layer-";
-
-/// Block L (1-based) of a name head-lines-layer-L, or 0.
-int headLinesBlock(const QString& name)
-{
-    if (!name.startsWith(QLatin1String(kHeadLinesPrefix)))
-        return 0;
-    bool ok = false;
-    const int block = name.mid(int(qstrlen(kHeadLinesPrefix))).toInt(&ok);
-    return ok ? block : 0;
-}
-
-/// Every row of one block's head lines at once, every head shown and nothing hovered; the
-/// rows closer for long inputs, so that the page stays within PDF's 200 inches.
-struct HeadLinesExport
-{
-    HeadLinesDrawing drawing;
-    QSize size;
-};
-
-std::unique_ptr<HeadLinesExport> buildHeadLines(const attn::Model& m, const attn::ModelResult& r,
-                                                int block, const ExportOptions& options)
-{
-    if (block < 1 || block > std::min(m.layerCount(), int(r.blocks.size())))
-        return nullptr;
-    auto out = std::make_unique<HeadLinesExport>();
-    out->drawing.setFigure(headLinesFigure(m, r, block - 1));
-    const QFont font;
-    const int width = options.widthInches > 0
-                          ? int(options.widthInches * kLogicalDpi)
-                          : std::max(int(6.5 * kLogicalDpi), out->drawing.preferredWidth(font));
-    const int natural = HeadLinesDrawing::naturalPitch(font);
-    const int n = std::max(1, m.n());
-    const int pitch =
-        std::clamp(int((190 * kLogicalDpi) / n), 3, n > 64 ? natural * 2 / 3 : natural);
-    out->drawing.layout(font, width, pitch);
-    // Narrower than both columns need (--figure-width): as wide as they need.
-    const int needed = std::max(width, out->drawing.contentWidth());
-    if (needed > width)
-        out->drawing.layout(font, needed, pitch);
-    out->size = QSize(needed, out->drawing.headerHeight() + out->drawing.bodyHeight());
-    return out;
-}
-
-Painting headLinesPainting(const HeadLinesExport& figure)
-{
-    return painterPainting(figure.size, [&figure](QPainter& painter) {
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        const QVector<bool> all(figure.drawing.figure().heads(), true);
-        figure.drawing.paintHeader(painter, all);
-        painter.translate(0, figure.drawing.headerHeight());
-        figure.drawing.paintBody(painter, all, {}, 0, figure.drawing.bodyHeight());
-    });
-}
-
-/// The model's figures drawn on a canvas (all but the model view), or nullptr.
-std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn::ModelResult& r,
-                                               const QString& name, const ExportOptions& options)
-{
-    if (name == QLatin1String("predictions"))
-        return buildPredictions(m, r, options);
-    if (name == QLatin1String("rollout"))
-        return buildRollout(m, r, options);
-    return nullptr;
-}
 } // namespace
 
 QStringList figureNames(const attn::Session& s)
@@ -387,66 +169,6 @@ QByteArray figureFile(const attn::Session& s, const attn::ForwardResult& r, cons
     if (!canvas)
         return {};
     return encode(canvasPainting(*canvas), figureTitle(s, r, name), options);
-}
-
-QStringList modelFigureNames(const attn::ModelResult& r)
-{
-    QStringList names{QStringLiteral("model-view")};
-    for (int l = 1; l <= int(r.blocks.size()); ++l)
-        names << QLatin1String(kHeadLinesPrefix) + QString::number(l);
-    names << QStringLiteral("rollout");
-    if (hasPredictions(r))
-        names << QStringLiteral("predictions");
-    return names;
-}
-
-bool isModelFigure(const QString& name)
-{
-    return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
-           name == QLatin1String("rollout") || headLinesBlock(name) > 0;
-}
-
-QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
-                         const ExportOptions& options)
-{
-    if (name == QLatin1String("model-view")) {
-        const auto view = buildModelView(m, r, options);
-        return rasterise(widgetPainting(*view), options);
-    }
-    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
-        return rasterise(headLinesPainting(*lines), options);
-    if (const auto canvas = buildModelCanvas(m, r, name, options))
-        return rasterise(canvasPainting(*canvas), options);
-    return {};
-}
-
-QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, const QString& name,
-                           const ExportOptions& options)
-{
-    if (name == QLatin1String("model-view")) {
-        const auto view = buildModelView(m, r, options);
-        return encode(widgetPainting(*view), view->data().title, options);
-    }
-    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
-        return encode(headLinesPainting(*lines), lines->drawing.figure().title, options);
-    if (const auto canvas = buildModelCanvas(m, r, name, options))
-        return encode(canvasPainting(*canvas),
-                      name == QLatin1String("rollout") ? tr("Attention rollout")
-                                                       : tr("Next-token predictions"),
-                      options);
-    return {};
-}
-
-QByteArray imageAttentionFile(const ImageAttentionFigure& figure, const ExportOptions& options)
-{
-    const int width = int((options.widthInches > 0 ? options.widthInches : 9) * kLogicalDpi);
-    const QSize size = imageAttentionSize(figure, width);
-    return encode(painterPainting(size,
-                                  [&figure, size](QPainter& painter) {
-                                      painter.setRenderHint(QPainter::TextAntialiasing);
-                                      paintImageAttention(painter, figure, size);
-                                  }),
-                  figure.title, options);
 }
 
 QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QString& dir,

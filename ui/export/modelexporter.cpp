@@ -1,0 +1,201 @@
+// A whole transformer's figures (exporter.h: modelFigureNames and after): the model view,
+// the head lines of each block, the rollout, the predictions, and an image's attention.
+#include "exporter.h"
+#include "figurecanvas.h"
+#include "headgridview.h"
+#include "headlinesdrawing.h"
+#include "heatmapplot.h"
+#include "imageattentiondrawing.h"
+#include "modelfigures.h"
+#include "painting.h"
+#include "rankingplot.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <algorithm>
+#include <memory>
+
+namespace av {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("av", text);
+}
+
+/// The model view is one widget painted with QPainter (not a QCustomPlot): it is drawn
+/// through QWidget::render, at the figure's size or the width options ask for.
+std::unique_ptr<HeadGridView> buildModelView(const attn::Model& m, const attn::ModelResult& r,
+                                             const ExportOptions& options)
+{
+    auto view = std::make_unique<HeadGridView>();
+    view->setAttribute(Qt::WA_DontShowOnScreen);
+    view->setData(modelViewFigure(m, r));
+    view->setColorMapKind(options.colorMap);
+    QSize size = inches(1.2 + 1.15 * m.heads(), 0.7 + 1.15 * m.layerCount());
+    if (options.widthInches > 0)
+        size = QSizeF(size)
+                   .scaled(options.widthInches * kLogicalDpi, 1e9, Qt::KeepAspectRatio)
+                   .toSize();
+    view->resize(size);
+    return view;
+}
+
+/// The last kPredictionTokensExported tokens' predictions, two to a row.
+std::unique_ptr<FigureCanvas> buildPredictions(const attn::Model& m, const attn::ModelResult& r,
+                                               const ExportOptions& options)
+{
+    if (!hasPredictions(r))
+        return nullptr;
+    const int first = std::max(0, m.n() - kPredictionTokensExported);
+    const int shown = m.n() - first;
+    const int cols = shown > 1 ? 2 : 1;
+    const int rows = (shown + cols - 1) / cols;
+    auto canvas = std::make_unique<FigureCanvas>(inches(5.5 * cols, 3.8 * rows));
+    for (int i = 0; i < shown; ++i) {
+        const PredictionsFigure f = predictionsFigure(m, r, first + i);
+        canvas->add<RankingPlot>(i / cols, i % cols)
+            ->setData(f.title, f.labels, f.probability, tr("probability"));
+    }
+    canvas->setWidth(options.widthInches * kLogicalDpi);
+    return canvas;
+}
+/// The rollout heatmap (final token state × input token), as large as an attention figure.
+std::unique_ptr<FigureCanvas> buildRollout(const attn::Model& m, const attn::ModelResult& r,
+                                           const ExportOptions& options)
+{
+    auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
+    canvas->add<HeatmapPlot>()->setData(rolloutFigure(m, r));
+    canvas->setWidth(options.widthInches * kLogicalDpi);
+    canvas->setColorMap(options.colorMap);
+    return canvas;
+}
+
+constexpr const char* kHeadLinesPrefix = "head-lines-layer-";
+
+/// Block L (1-based) of a name head-lines-layer-L, or 0.
+int headLinesBlock(const QString& name)
+{
+    if (!name.startsWith(QLatin1String(kHeadLinesPrefix)))
+        return 0;
+    bool ok = false;
+    const int block = name.mid(int(qstrlen(kHeadLinesPrefix))).toInt(&ok);
+    return ok ? block : 0;
+}
+
+/// Every row of one block's head lines at once, every head shown and nothing hovered; the
+/// rows closer for long inputs, so that the page stays within PDF's 200 inches.
+struct HeadLinesExport
+{
+    HeadLinesDrawing drawing;
+    QSize size;
+};
+
+std::unique_ptr<HeadLinesExport> buildHeadLines(const attn::Model& m, const attn::ModelResult& r,
+                                                int block, const ExportOptions& options)
+{
+    if (block < 1 || block > std::min(m.layerCount(), int(r.blocks.size())))
+        return nullptr;
+    auto out = std::make_unique<HeadLinesExport>();
+    out->drawing.setFigure(headLinesFigure(m, r, block - 1));
+    const QFont font;
+    const int width = options.widthInches > 0
+                          ? int(options.widthInches * kLogicalDpi)
+                          : std::max(int(6.5 * kLogicalDpi), out->drawing.preferredWidth(font));
+    const int natural = HeadLinesDrawing::naturalPitch(font);
+    const int n = std::max(1, m.n());
+    const int pitch =
+        std::clamp(int((190 * kLogicalDpi) / n), 3, n > 64 ? natural * 2 / 3 : natural);
+    out->drawing.layout(font, width, pitch);
+    // Narrower than both columns need (--figure-width): as wide as they need.
+    const int needed = std::max(width, out->drawing.contentWidth());
+    if (needed > width)
+        out->drawing.layout(font, needed, pitch);
+    out->size = QSize(needed, out->drawing.headerHeight() + out->drawing.bodyHeight());
+    return out;
+}
+
+Painting headLinesPainting(const HeadLinesExport& figure)
+{
+    return painterPainting(figure.size, [&figure](QPainter& painter) {
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        const QVector<bool> all(figure.drawing.figure().heads(), true);
+        figure.drawing.paintHeader(painter, all);
+        painter.translate(0, figure.drawing.headerHeight());
+        figure.drawing.paintBody(painter, all, {}, 0, figure.drawing.bodyHeight());
+    });
+}
+
+/// The model's figures drawn on a canvas (all but the model view), or nullptr.
+std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn::ModelResult& r,
+                                               const QString& name, const ExportOptions& options)
+{
+    if (name == QLatin1String("predictions"))
+        return buildPredictions(m, r, options);
+    if (name == QLatin1String("rollout"))
+        return buildRollout(m, r, options);
+    return nullptr;
+}
+} // namespace
+
+QStringList modelFigureNames(const attn::ModelResult& r)
+{
+    QStringList names{QStringLiteral("model-view")};
+    for (int l = 1; l <= int(r.blocks.size()); ++l)
+        names << QLatin1String(kHeadLinesPrefix) + QString::number(l);
+    names << QStringLiteral("rollout");
+    if (hasPredictions(r))
+        names << QStringLiteral("predictions");
+    return names;
+}
+
+bool isModelFigure(const QString& name)
+{
+    return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
+           name == QLatin1String("rollout") || headLinesBlock(name) > 0;
+}
+
+QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
+                         const ExportOptions& options)
+{
+    if (name == QLatin1String("model-view")) {
+        const auto view = buildModelView(m, r, options);
+        return rasterise(widgetPainting(*view), options);
+    }
+    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+        return rasterise(headLinesPainting(*lines), options);
+    if (const auto canvas = buildModelCanvas(m, r, name, options))
+        return rasterise(canvasPainting(*canvas), options);
+    return {};
+}
+
+QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, const QString& name,
+                           const ExportOptions& options)
+{
+    if (name == QLatin1String("model-view")) {
+        const auto view = buildModelView(m, r, options);
+        return encode(widgetPainting(*view), view->data().title, options);
+    }
+    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+        return encode(headLinesPainting(*lines), lines->drawing.figure().title, options);
+    if (const auto canvas = buildModelCanvas(m, r, name, options))
+        return encode(canvasPainting(*canvas),
+                      name == QLatin1String("rollout") ? tr("Attention rollout")
+                                                       : tr("Next-token predictions"),
+                      options);
+    return {};
+}
+
+QByteArray imageAttentionFile(const ImageAttentionFigure& figure, const ExportOptions& options)
+{
+    const int width = int((options.widthInches > 0 ? options.widthInches : 9) * kLogicalDpi);
+    const QSize size = imageAttentionSize(figure, width);
+    return encode(painterPainting(size,
+                                  [&figure, size](QPainter& painter) {
+                                      painter.setRenderHint(QPainter::TextAntialiasing);
+                                      paintImageAttention(painter, figure, size);
+                                  }),
+                  figure.title, options);
+}
+
+} // namespace av
