@@ -149,6 +149,10 @@ int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
     options.step = cmd.step - 1;
     options.demo = cmd.demo;
     options.view = cmd.view;
+    if (!cmd.imagePath.isEmpty()) {
+        options.image = readImageSession(cmd.imagePath, cmd.patch, cmd.overrides);
+        options.query = cmd.query - 1;
+    }
     if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
         !error.isEmpty()) {
         printError(error);

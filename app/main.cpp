@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "document.h"
 #include "headless.h"
+#include "imagefile.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "memorypolicy.h"
@@ -104,7 +105,11 @@ int main(int argc, char* argv[])
     try {
         // An empty path reads the default lesson (through the overrides, which may make it
         // a whole transformer).
-        document.reset(av::readCommandLineSession(*cmd), cmd->sessionPath);
+        if (!cmd->imagePath.isEmpty()) // the picture view needs the image, not only its session
+            window.showImage(av::readImageSession(cmd->imagePath, cmd->patch, cmd->overrides),
+                             cmd->query - 1);
+        else
+            document.reset(av::readCommandLineSession(*cmd), cmd->sessionPath);
     } catch (const attn::SessionError& e) {
         openError = QString::fromStdString(e.what());
     }

@@ -17,9 +17,9 @@ struct RgbImage
 {
     int width = 0;
     int height = 0;
-    std::vector<float> rgb; ///< height × width × 3
+    std::vector<double> rgb; ///< height × width × 3
 
-    float at(int x, int y, int channel) const
+    double at(int x, int y, int channel) const
     {
         return rgb[(std::size_t(y) * width + x) * 3 + channel];
     }

@@ -1494,6 +1494,55 @@
     </message>
 </context>
 <context>
+    <name>av::ImageAttentionView</name>
+    <message>
+        <source>Click a patch to see its attention over the image</source>
+        <translation>单击一个图块，查看它在整幅图像上的注意力</translation>
+    </message>
+</context>
+<context>
+    <name>av::ImageDock</name>
+    <message>
+        <source>Picture</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image…</source>
+        <translation>打开图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open an image: its patches become the tokens</source>
+        <translation>打开图像：它的图块成为词元</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>图块大小</translation>
+    </message>
+    <message>
+        <source>Pixels a patch side (1: one pixel a token; each patch&apos;s R, G, B values are its embedding, d_model = 3·P²):</source>
+        <translation>图块边长（像素；1：每个像素一个词元；每个图块的 R、G、B 值就是它的嵌入，d_model = 3·P²）：</translation>
+    </message>
+    <message>
+        <source>Could not open the image</source>
+        <translation>无法打开图像</translation>
+    </message>
+</context>
+<context>
+    <name>av::ImagePanel</name>
+    <message>
+        <source>Head </source>
+        <translation>头 </translation>
+    </message>
+    <message>
+        <source>File ▸ Open Image… makes a session whose tokens are an image&apos;s patches; this view then shows the image, and a click on a patch its attention.</source>
+        <translation>文件 ▸ 打开图像… 会创建一个以图像图块为词元的会话；此视图随后显示该图像，单击图块即可看到它的注意力。</translation>
+    </message>
+</context>
+<context>
     <name>av::InputPanel</name>
     <message>
         <source>Choose a lesson…</source>

@@ -57,7 +57,7 @@ class Image(unittest.TestCase):
         d = self.dump()
         self.assertEqual((d["n"], d["d_model"]), (50, 3))
         expected = self.pixels.reshape(50, 3) / 255.0  # reading order: row by row
-        np.testing.assert_allclose(np.array(d["X"]), expected, rtol=0, atol=1e-7)
+        np.testing.assert_allclose(np.array(d["X"]), expected, rtol=0, atol=1e-12)
         self.assertEqual(d["tokens"][12], "r2c3")
 
     def test_patches_hold_their_pixels_in_reading_order_and_crop_the_edges(self):
@@ -67,7 +67,7 @@ class Image(unittest.TestCase):
         for k in range(10):
             r, c = divmod(k, 5)
             patch = self.pixels[2 * r:2 * r + 2, 2 * c:2 * c + 2, :] / 255.0
-            np.testing.assert_allclose(X[k], patch.reshape(12), rtol=0, atol=1e-7)
+            np.testing.assert_allclose(X[k], patch.reshape(12), rtol=0, atol=1e-12)
 
     def test_projected_to_d_model(self):
         d = self.dump("--d-model", "8", "--heads", "2", "--seed", "3")

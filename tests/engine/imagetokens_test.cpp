@@ -17,7 +17,7 @@ RgbImage ramp(int width, int height)
     RgbImage image{width, height, {}};
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x)
-            image.rgb.insert(image.rgb.end(), {x / 10.0f, y / 10.0f, (x + y) / 100.0f});
+            image.rgb.insert(image.rgb.end(), {x / 10.0, y / 10.0, (x + y) / 100.0});
     return image;
 }
 

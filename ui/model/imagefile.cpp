@@ -23,8 +23,8 @@ ImageSession readImageSession(const QString& path, int patch,
     for (int y = 0; y < image.height(); ++y) {
         const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
         for (int x = 0; x < image.width(); ++x)
-            rgb.rgb.insert(rgb.rgb.end(), {qRed(line[x]) / 255.0f, qGreen(line[x]) / 255.0f,
-                                           qBlue(line[x]) / 255.0f});
+            rgb.rgb.insert(rgb.rgb.end(), {qRed(line[x]) / 255.0, qGreen(line[x]) / 255.0,
+                                           qBlue(line[x]) / 255.0});
     }
     const std::uint64_t seed = overrides.seed.value_or(0);
     ImageSession out;

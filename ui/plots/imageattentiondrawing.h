@@ -5,6 +5,7 @@
 
 #include "imagefigure.h"
 
+#include <QPoint>
 #include <QSize>
 
 class QPainter;
@@ -14,5 +15,7 @@ namespace av {
 /// The size of the figure width pixels wide (panels in rows of up to three).
 QSize imageAttentionSize(const ImageAttentionFigure& figure, int width);
 void paintImageAttention(QPainter& painter, const ImageAttentionFigure& figure, QSize size);
+/// The patch (0-based, reading order) under pos in a figure drawn at size, or −1.
+int imageAttentionPatchAt(const ImageAttentionFigure& figure, QSize size, const QPoint& pos);
 
 } // namespace av

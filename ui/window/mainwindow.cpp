@@ -6,6 +6,7 @@
 #include "document.h"
 #include "exportcontroller.h"
 #include "exporter.h"
+#include "imagedock.h"
 #include "inputpanel.h"
 #include "language.h"
 #include "modeldocks.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
                                             "WalkthroughDock", Qt::RightDockWidgetArea);
     // A whole transformer (session v2): its own views, tabs beside the pipeline.
     m_modelDocks = new ModelDocks(this, document, m_export, pipeline);
+    m_imageDock = new ImageDock(this, document, pipeline);
     connect(m_modelDocks, &ModelDocks::headActivated, this, [this](int block, int head) {
         m_document->setBlock(block);
         m_attention->setShowAllHeads(false); // the clicked head large
@@ -118,6 +120,7 @@ void MainWindow::createMenus()
         if (!dir.isEmpty())
             openFile(dir);
     });
+    m_imageDock->addMenuAction(file);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QMenu* lessons = file->addMenu(tr("&Lessons"));
     for (const QString& path : lessonPaths()) {
@@ -176,6 +179,11 @@ void MainWindow::createMenus()
                               "self-attention.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showImage(ImageSession image, int query)
+{
+    m_imageDock->show(std::move(image), query);
 }
 
 void MainWindow::raiseModelView(const QString& name)

@@ -3,6 +3,7 @@
 // the pipeline, the positional encoding and the head summary, which the user can
 // rearrange (remembered with QSettings).
 
+#include "imagefile.h"
 #include "modeldocks.h"
 
 #include <QMainWindow>
@@ -12,6 +13,7 @@ class QMenu;
 namespace av {
 
 class AttentionPanel;
+class ImageDock;
 class DemosWindow;
 class Document;
 class Presentation;
@@ -38,6 +40,9 @@ public:
 
     /// Brings the Walkthrough dock to the front at step index (from 0; clamped).
     void showWalkthroughStep(int index);
+    /// The image's session opened, its picture view in front (query 0-based, −1: the middle).
+    void showImage(ImageSession image, int query = -1);
+    ImageDock* imageDock() const { return m_imageDock; }
     /// Brings the model's dock named name (ModelDocks::viewNames()) to the front.
     void raiseModelView(const QString& name);
     /// View ▸ Demonstrations: opens their window (full screen while presenting), at the
@@ -89,6 +94,7 @@ private:
     SummaryPanel* m_summary;
     WalkthroughPanel* m_walkthrough;
     ModelDocks* m_modelDocks = nullptr;
+    ImageDock* m_imageDock = nullptr;
     Presentation* m_presentation = nullptr;
     ExportController* m_export;
     DemosWindow* m_demos = nullptr;

@@ -46,6 +46,8 @@ QString saveWindowScreenshot(Document* document, const QString& path,
         window.presentation()->setActive(true);
         fillScreen(&window);
     }
+    if (options.image)
+        window.showImage(*options.image, options.query);
     if (options.step >= 0)
         window.showWalkthroughStep(options.step);
     if (!options.view.isEmpty()) {
