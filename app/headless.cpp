@@ -105,27 +105,15 @@ int runHeadless(const CommandLine& cmd)
 }
 
 /// With --image and --export: image-attention.EXT, the query patch's attention over the image.
-int writeImageAttention(const CommandLine& cmd, const attn::Session& session,
+int writeImageAttention(const CommandLine& cmd, const ImageSession& image,
                         const attn::ForwardResult& result)
 {
-    if (cmd.imagePath.isEmpty())
-        return kDone;
-    const ImageSession image = readImageSession(cmd.imagePath, cmd.patch, cmd.overrides);
-    const attn::ImageTokens& t = image.tokens;
-    if (cmd.query > t.n()) {
-        printError(QStringLiteral("--query: the image has %1 patches (%2 × %3), got %4")
-                       .arg(t.n())
-                       .arg(t.cols)
-                       .arg(t.rows)
-                       .arg(cmd.query));
-        return kBadInput;
-    }
-    const int query = cmd.query > 0 ? cmd.query - 1 : (t.rows / 2) * t.cols + t.cols / 2;
+    const int query = cmd.query > 0 ? cmd.query - 1 : image.tokens.middle();
     const ExportOptions options = exportOptions(cmd);
     const QString path =
         QDir(cmd.exportDir).filePath(QStringLiteral("image-attention.") + options.format);
-    const QByteArray bytes =
-        imageAttentionFile(imageAttentionFigure(session, result, image.image, t, query), options);
+    const QByteArray bytes = imageAttentionFile(
+        imageAttentionFigure(image.session, result, image.image, image.tokens, query), options);
     const QString error = bytes.isEmpty() ? path + QStringLiteral(": the figure could not be drawn")
                                           : writeFileAtomically(path, bytes);
     if (!error.isEmpty()) {
@@ -135,7 +123,8 @@ int writeImageAttention(const CommandLine& cmd, const attn::Session& session,
     return kDone;
 }
 
-int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
+int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session,
+                    const std::optional<ImageSession>& image)
 {
     if (cmd.screenshotPath.isEmpty())
         return kDone;
@@ -149,8 +138,8 @@ int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session)
     options.step = cmd.step - 1;
     options.demo = cmd.demo;
     options.view = cmd.view;
-    if (!cmd.imagePath.isEmpty()) {
-        options.image = readImageSession(cmd.imagePath, cmd.patch, cmd.overrides);
+    if (image) {
+        options.image = image;
         options.query = cmd.query - 1;
     }
     if (const QString error = saveWindowScreenshot(&document, cmd.screenshotPath, options);
@@ -165,18 +154,31 @@ attn::AnySession readCommandLineSession(const CommandLine& cmd)
 {
     if (!cmd.modelDir.isEmpty())
         return readModelFolder(cmd.modelDir, cmd.text, cmd.overrides);
-    if (!cmd.imagePath.isEmpty())
-        return readImageSession(cmd.imagePath, cmd.patch, cmd.overrides).session;
     return readAnySessionFile(cmd.sessionPath, cmd.overrides);
 }
 
 int runHeadlessOrThrow(const CommandLine& cmd)
 {
     attn::AnySession any;
+    std::optional<ImageSession> image; // read once: the session, image-attention, the screenshot
     try {
-        any = readCommandLineSession(cmd);
+        if (!cmd.imagePath.isEmpty()) {
+            image = readImageSession(cmd.imagePath, cmd.patch, cmd.overrides);
+            any = image->session;
+        } else {
+            any = readCommandLineSession(cmd);
+        }
     } catch (const attn::SessionError& e) {
         printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (image && cmd.query > image->tokens.n()) {
+        const attn::ImageTokens& t = image->tokens;
+        printError(QStringLiteral("--query: the image has %1 patches (%2 × %3), got %4")
+                       .arg(t.n())
+                       .arg(t.cols)
+                       .arg(t.rows)
+                       .arg(cmd.query));
         return kBadInput;
     }
     if (const auto* model = std::get_if<attn::Model>(&any))
@@ -220,11 +222,12 @@ int runHeadlessOrThrow(const CommandLine& cmd)
             printError(error);
             return kWriteFailed;
         }
-        if (const int status = writeImageAttention(cmd, session, result); status != kDone)
-            return status;
+        if (image)
+            if (const int status = writeImageAttention(cmd, *image, result); status != kDone)
+                return status;
     }
     result = {}; // the screenshot's document computes its own
-    return writeScreenshot(cmd, session);
+    return writeScreenshot(cmd, session, image);
 }
 
 } // namespace av

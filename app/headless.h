@@ -1,10 +1,12 @@
 #pragma once
 
 #include "exporter.h"
+#include "imagefile.h"
 #include "modelreader.h"
 
 #include <QString>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace av {
@@ -24,7 +26,8 @@ QString writeOutput(const QString& path, const QByteArray& data);
 QString sourceName(const CommandLine& cmd);
 
 /// What the command line opens: --model DIR (with --text), or the session file (the
-/// default lesson without one), with the overrides. Throws attn::SessionError.
+/// default lesson without one), with the overrides. Throws attn::SessionError. Not --image:
+/// its callers read it with readImageSession, since they need the image as well.
 attn::AnySession readCommandLineSession(const CommandLine& cmd);
 
 /// runHeadless without the last resort: an allocation that fails throws std::bad_alloc.
@@ -40,8 +43,10 @@ int writeText(const CommandLine& cmd, const QString& path,
 int writeNpz(const CommandLine& cmd, const std::function<void(const std::string&)>& write);
 
 /// --screenshot of the window showing session (nothing without --screenshot): kDone or
-/// kWriteFailed, the message printed. A model shows block --layer.
-int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session);
+/// kWriteFailed, the message printed. A model shows block --layer; the image whose session
+/// it is (--image), if any, in its picture view.
+int writeScreenshot(const CommandLine& cmd, const attn::AnySession& session,
+                    const std::optional<ImageSession>& image = std::nullopt);
 
 /// --format, --dpi, --figure-width and --colormap.
 ExportOptions exportOptions(const CommandLine& cmd);

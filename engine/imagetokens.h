@@ -38,6 +38,8 @@ struct ImageTokens
     std::vector<std::string> tokens; ///< "r1c2": the patch's row and column, from 1
 
     int n() const { return cols * rows; }
+    /// The patch in the middle (0-based): the one followed unless another is chosen.
+    int middle() const { return (rows / 2) * cols + cols / 2; }
 };
 
 /// The patches of image; pixels right of or below the last whole patch are left out (a

@@ -41,8 +41,7 @@ ImagePanel::ImagePanel(Document* document, QWidget* parent)
 
 void ImagePanel::setImage(ImageSession image, int query)
 {
-    const attn::ImageTokens& t = image.tokens;
-    m_query = query >= 0 ? query : (t.rows / 2) * t.cols + t.cols / 2;
+    m_query = query >= 0 ? query : image.tokens.middle();
     m_image = std::make_shared<const ImageSession>(std::move(image));
     showDocument();
 }
