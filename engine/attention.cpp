@@ -135,13 +135,14 @@ HeadResult computeHead(const Session& s, const Matrix& xIn, const MaskMatrix& ma
 template <typename Scalar>
 void finishHead(const Session& s, const MaskMatrix& mask, BasicHeadResult<Scalar>& head, int h)
 {
-    const Eigen::Index n = head.q.rows();
+    // n × m: m = n for self-attention, the source's length for cross-attention.
+    const Eigen::Index n = head.q.rows(), m = head.k.rows();
     if (s.score == ScoreKind::Dot || s.score == ScoreKind::ScaledDot)
-        head.rawScores.resize(n, n);
+        head.rawScores.resize(n, m);
     else
         head.rawScores = otherRawScores(s, head.q, head.k, h);
-    head.scores.resize(n, n);
-    head.weights.resize(n, n);
+    head.scores.resize(n, m);
+    head.weights.resize(n, m);
     head.rowMax.resize(n);
     head.rowSum.resize(n);
     head.entropy.resize(n);

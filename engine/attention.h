@@ -42,7 +42,7 @@ HeadResult computeHead(const Session& session, const Matrix& xIn, const MaskMatr
 /// Everything after the projections, for a head whose q, k and v are set: scores, weights,
 /// Z and the row statistics, with the session's score, temperature, mask and normaliser
 /// (and row head of its additive_w). A block of a model (model.h) uses it after adding
-/// its biases to Q, K and V.
+/// its biases to Q, K and V; cross-attention with K and V of m source rows and an n × m mask.
 /// For double and float.
 template <typename Scalar>
 void finishHead(const Session& session, const MaskMatrix& mask, BasicHeadResult<Scalar>& result,

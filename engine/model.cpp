@@ -40,21 +40,30 @@ void requireNorm(const LayerNormParams& ln, int d, const std::string& field)
         throw SessionError(field + ".eps", "must be a finite number > 0");
 }
 
-void validateBlock(const Block& b, int l, const Session& s)
+void validateAttention(const AttentionWeights& a, const Session& s, const std::string& field)
 {
     const int d = s.dModel, dk = s.dK(), heads = s.heads;
-    const AttentionWeights& a = b.attention;
-    requireMatrices(a.wq, heads, d, dk, layerField(l, "attention.W_Q"));
-    requireMatrices(a.wk, heads, d, dk, layerField(l, "attention.W_K"));
-    requireMatrices(a.wv, heads, d, dk, layerField(l, "attention.W_V"));
-    requireVectors(a.bq, heads, dk, layerField(l, "attention.b_Q"));
-    requireVectors(a.bk, heads, dk, layerField(l, "attention.b_K"));
-    requireVectors(a.bv, heads, dk, layerField(l, "attention.b_V"));
-    requireMatrix(a.wo, d, d, layerField(l, "attention.W_O"));
-    requireMatrix(a.bo, 1, d, layerField(l, "attention.b_O"));
-    requireMatrix(a.additiveW, heads, dk, layerField(l, "attention.additive_w"));
+    requireMatrices(a.wq, heads, d, dk, field + "W_Q");
+    requireMatrices(a.wk, heads, d, dk, field + "W_K");
+    requireMatrices(a.wv, heads, d, dk, field + "W_V");
+    requireVectors(a.bq, heads, dk, field + "b_Q");
+    requireVectors(a.bk, heads, dk, field + "b_K");
+    requireVectors(a.bv, heads, dk, field + "b_V");
+    requireMatrix(a.wo, d, d, field + "W_O");
+    requireMatrix(a.bo, 1, d, field + "b_O");
+    requireMatrix(a.additiveW, heads, dk, field + "additive_w");
+}
+
+void validateBlock(const Block& b, int l, const Session& s)
+{
+    const int d = s.dModel;
+    validateAttention(b.attention, s, layerField(l, "attention."));
     requireNorm(b.ln1, d, layerField(l, "ln1"));
     requireNorm(b.ln2, d, layerField(l, "ln2"));
+    if (b.cross) {
+        validateAttention(b.cross->attention, s, layerField(l, "cross_attention."));
+        requireNorm(b.cross->norm, d, layerField(l, "ln_cross"));
+    }
     if (b.ffn) {
         const int dff = b.ffn->width();
         if (dff < 1)
@@ -151,17 +160,25 @@ BasicLayerNormParams<To> castNorm(const BasicLayerNormParams<From>& ln)
     return {cast<To>(ln.gain), cast<To>(ln.bias), ln.eps};
 }
 
+template <typename To, typename From>
+BasicAttentionWeights<To> castAttention(const BasicAttentionWeights<From>& a)
+{
+    return {castAll<To>(a.wq), castAll<To>(a.wk), castAll<To>(a.wv),
+            castAll<To>(a.bq), castAll<To>(a.bk), castAll<To>(a.bv),
+            cast<To>(a.wo),    cast<To>(a.bo),    a.additiveW};
+}
+
 template <typename To, typename From> BasicBlock<To> castBlock(const BasicBlock<From>& b)
 {
     BasicBlock<To> out;
     out.residual = b.residual;
     out.norm = b.norm;
-    const BasicAttentionWeights<From>& a = b.attention;
-    out.attention = {castAll<To>(a.wq), castAll<To>(a.wk), castAll<To>(a.wv),
-                     castAll<To>(a.bq), castAll<To>(a.bk), castAll<To>(a.bv),
-                     cast<To>(a.wo),    cast<To>(a.bo),    a.additiveW};
+    out.attention = castAttention<To>(b.attention);
     out.ln1 = castNorm<To>(b.ln1);
     out.ln2 = castNorm<To>(b.ln2);
+    if (b.cross)
+        out.cross =
+            BasicCrossAttention<To>{castAttention<To>(b.cross->attention), castNorm<To>(b.cross->norm)};
     if (b.ffn)
         out.ffn = BasicFeedForward<To>{cast<To>(b.ffn->w1), cast<To>(b.ffn->b1),
                                        cast<To>(b.ffn->w2), cast<To>(b.ffn->b2), b.ffn->activation};
@@ -190,6 +207,8 @@ template <typename To, typename From> BasicModel<To> castModel(const BasicModel<
     out.trainingJson = m.trainingJson;
     out.folder = m.folder;
     out.text = m.text;
+    for (const BasicModel<From>& e : m.encoder)
+        out.encoder.push_back(castModel<To>(e));
     return out;
 }
 
@@ -226,8 +245,28 @@ void validate(const Model& m)
                                    shapeText(m.learnedPositions.rows(), m.learnedPositions.cols()));
         requireFinite(m.learnedPositions, "positional_encoding.matrix");
     }
-    for (int l = 0; l < m.layerCount(); ++l)
+    for (int l = 0; l < m.layerCount(); ++l) {
         validateBlock(m.layers[l], l, s);
+        if (m.layers[l].cross.has_value() != m.hasEncoder())
+            throw SessionError(layerField(l, "cross_attention"),
+                               m.hasEncoder() ? "missing (every block of a decoder has one)"
+                                              : "needs an encoder (the session has none)");
+    }
+    if (m.encoder.size() > 1)
+        throw SessionError("encoder", "at most one");
+    if (m.hasEncoder()) {
+        const Model& e = m.encoder.front();
+        if (e.hasEncoder() || e.unembedding != UnembeddingKind::None || !e.ablate.empty())
+            throw SessionError("encoder", "has no encoder, unembedding or ablation of its own");
+        try {
+            if (e.dModel() != d || e.heads() != s.heads)
+                throw SessionError("d_model", "must be the decoder's (" + std::to_string(d) +
+                                                  ", " + std::to_string(s.heads) + " heads)");
+            validate(e);
+        } catch (const SessionError& error) {
+            throw SessionError("", "encoder." + std::string(error.what()));
+        }
+    }
     if (m.finalNorm)
         requireNorm(*m.finalNorm, d, "final_norm");
     if (m.unembedding != UnembeddingKind::None && m.vocabulary.empty())
@@ -247,22 +286,17 @@ void validate(const Model& m)
     }
 }
 
-Block derivedBlock(const Session& s, int index, bool residual, NormPlacement norm, int dFf,
-                   Activation activation)
+namespace {
+
+AttentionWeights derivedAttention(const Session& s, const std::string& prefix)
 {
     const int d = s.dModel, dk = s.dK();
-    // Block 0 draws from the streams of v1's weights ("W_Q/0"), so that a v1 session made a
-    // v2 one (--ablate, --layers) keeps its attention.
-    const std::string prefix = index == 0 ? "" : "layers/" + std::to_string(index) + "/";
     const auto init = [&](int rows, int cols, const std::string& name) {
         return initialise(InitKind::XavierUniform, rows, cols, s.seed, prefix + name);
     };
-    Block b;
-    b.residual = residual;
-    b.norm = norm;
-    AttentionWeights& a = b.attention;
+    AttentionWeights a;
     for (int h = 0; h < s.heads; ++h) {
-        const std::string head = "/" + std::to_string(h);
+        const std::string head = '/' + std::to_string(h); // (GCC 12 warns wrongly for "/" + …)
         a.wq.push_back(init(d, dk, "W_Q" + head));
         a.wk.push_back(init(d, dk, "W_K" + head));
         a.wv.push_back(init(d, dk, "W_V" + head));
@@ -275,12 +309,38 @@ Block derivedBlock(const Session& s, int index, bool residual, NormPlacement nor
     a.additiveW.resize(s.heads, dk);
     for (int h = 0; h < s.heads; ++h)
         a.additiveW.row(h) = init(1, dk, "additive_w/" + std::to_string(h));
+    return a;
+}
+
+} // namespace
+
+Block derivedBlock(const Session& s, int index, bool residual, NormPlacement norm, int dFf,
+                   Activation activation, const std::string& part)
+{
+    const int d = s.dModel;
+    // Block 0 of a decoder draws from the streams of v1's weights ("W_Q/0"), so that a v1
+    // session made a v2 one (--ablate, --layers) keeps its attention.
+    const std::string prefix =
+        index == 0 && part.empty() ? "" : part + "layers/" + std::to_string(index) + "/";
+    const auto init = [&](int rows, int cols, const std::string& name) {
+        return initialise(InitKind::XavierUniform, rows, cols, s.seed, prefix + name);
+    };
+    Block b;
+    b.residual = residual;
+    b.norm = norm;
+    b.attention = derivedAttention(s, prefix);
     b.ln1 = {derivedVector(d, 1), derivedVector(d, 0), 1e-5};
     b.ln2 = b.ln1;
     if (dFf > 0)
         b.ffn = FeedForward{init(d, dFf, "W_1"), derivedVector(dFf, 0), init(dFf, d, "W_2"),
                             derivedVector(d, 0), activation};
     return b;
+}
+
+CrossAttention derivedCrossAttention(const Session& s, int index)
+{
+    return {derivedAttention(s, "layers/" + std::to_string(index) + "/cross_attention/"),
+            {derivedVector(s.dModel, 1), derivedVector(s.dModel, 0), 1e-5}};
 }
 
 Model modelFromSession(const Session& s)

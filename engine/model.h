@@ -67,6 +67,14 @@ template <typename Scalar> struct BasicAttentionWeights
     Matrix additiveW; ///< heads × d_k, for the additive score (a setting: always double)
 };
 
+/// A decoder block's attention over the encoder's output (an encoder–decoder session):
+/// Q from the block, K and V from the encoder's final state.
+template <typename Scalar> struct BasicCrossAttention
+{
+    BasicAttentionWeights<Scalar> attention;
+    BasicLayerNormParams<Scalar> norm; ///< LN_c, used when the block's norm is not None
+};
+
 template <typename Scalar> struct BasicBlock
 {
     bool residual = true;
@@ -74,6 +82,8 @@ template <typename Scalar> struct BasicBlock
     BasicAttentionWeights<Scalar> attention;
     BasicLayerNormParams<Scalar> ln1; ///< used when norm is not None
     BasicLayerNormParams<Scalar> ln2; ///< used when norm is not None and there is an FFN
+    /// Between self-attention and the FFN, in every block of a model with an encoder.
+    std::optional<BasicCrossAttention<Scalar>> cross;
     std::optional<BasicFeedForward<Scalar>> ffn;
 };
 
@@ -81,6 +91,7 @@ using LayerNormParams = BasicLayerNormParams<Real>;
 using FeedForward = BasicFeedForward<Real>;
 using AttentionWeights = BasicAttentionWeights<Real>;
 using Block = BasicBlock<Real>;
+using CrossAttention = BasicCrossAttention<Real>;
 
 /// Upper bound on blocks, so that a typo cannot ask for gigabytes.
 inline constexpr int kMaxLayers = 128;
@@ -123,6 +134,10 @@ template <typename Scalar> struct BasicModel
     /// and the text its tokens come from. Such a model saves as a reference to the folder.
     std::string folder;
     std::string text;
+    /// The encoder of an encoder–decoder session (at most one): a model of its own tokens,
+    /// blocks and final norm, with this model's sizes and score, and no unembedding. This
+    /// model is then the decoder, and each of its blocks attends to the encoder's output.
+    std::vector<BasicModel> encoder;
 
     int n() const { return settings.n(); }
     int dModel() const { return settings.dModel; }
@@ -130,6 +145,7 @@ template <typename Scalar> struct BasicModel
     int dK() const { return settings.dK(); }
     int layerCount() const { return static_cast<int>(layers.size()); }
     int vocabularySize() const { return static_cast<int>(vocabulary.size()); }
+    bool hasEncoder() const { return !encoder.empty(); }
     bool isAblated(int block, int head) const;
     /// What vocabulary entry id shows as (tokenText's, or the entry itself).
     const std::string& shownToken(int id) const;
@@ -152,8 +168,13 @@ void validate(const Model& model);
 Model modelFromSession(const Session& session);
 
 /// A block of the model's sizes with every weight derived from the seed (W_O the identity,
-/// biases 0, gains 1), the given structure, and an FFN of width dFf (0: none).
+/// biases 0, gains 1), the given structure, and an FFN of width dFf (0: none). `part`
+/// prefixes the streams ("encoder/" for an encoder's blocks, whose block 0 must not draw
+/// v1's streams as the decoder's does).
 Block derivedBlock(const Session& settings, int index, bool residual, NormPlacement norm, int dFf,
-                   Activation activation);
+                   Activation activation, const std::string& part = {});
+
+/// Cross-attention of block `index` with weights derived from the seed, as derivedBlock's.
+CrossAttention derivedCrossAttention(const Session& settings, int index);
 
 } // namespace attn

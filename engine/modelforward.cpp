@@ -3,6 +3,7 @@
 #include "attention.h"
 #include "gemm.h"
 #include "parallelfor.h"
+#include "prediction.h"
 #include "positionalencoding.h"
 
 #include <algorithm>
@@ -166,28 +167,77 @@ MatrixOf<Scalar> residualSum(const BasicBlock<Scalar>& b, const MatrixOf<Scalar>
     return ln.output;
 }
 
-/// Everything after MHA: the first sum (and post's LN1), the FFN, the second sum.
+/// Cross-attention of block l: Q from `in` (n × d_model), K and V from the encoder's output
+/// E (m × d_model), every source token allowed. The projections run one after another
+/// (multiply() spreads over the threads itself), the heads' other steps in parallel.
 template <typename Scalar>
-void finishBlock(const BasicBlock<Scalar>& b, BasicBlockResult<Scalar>& r)
+void crossAttend(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in,
+                 const MatrixOf<Scalar>& memory, BasicCrossResult<Scalar>& c, int threads)
+{
+    const BasicAttentionWeights<Scalar>& a = m.layers[l].cross->attention;
+    Session settings = m.settings;
+    settings.additiveW = a.additiveW;
+    const MaskMatrix mask = MaskMatrix::Ones(in.rows(), memory.rows());
+    c.heads.assign(m.heads(), {});
+    for (int h = 0; h < m.heads(); ++h) {
+        BasicHeadResult<Scalar>& head = c.heads[h];
+        multiply(head.q, in, a.wq[h]);
+        multiply(head.k, memory, a.wk[h]);
+        multiply(head.v, memory, a.wv[h]);
+        addBias(head.q, a.bq[h]);
+        addBias(head.k, a.bk[h]);
+        addBias(head.v, a.bv[h]);
+    }
+    parallelFor(m.heads(), threads, [&](int h) { finishHead(settings, mask, c.heads[h], h); });
+    const int dk = m.dK();
+    c.concat.resize(in.rows(), m.dModel());
+    for (int h = 0; h < m.heads(); ++h)
+        c.concat.middleCols(h * dk, dk) = c.heads[h].output;
+    multiply(c.output, c.concat, a.wo);
+    addBias(c.output, a.bo);
+}
+
+/// Everything after MHA: the first sum (and post's LN1), the cross-attention over the
+/// encoder's output E when the block has one, the FFN, the last sum.
+template <typename Scalar>
+void finishBlock(const BasicModel<Scalar>& m, int l, BasicBlockResult<Scalar>& r,
+                 const MatrixOf<Scalar>* memory, int threads)
 {
     using Matrix = MatrixOf<Scalar>;
+    const BasicBlock<Scalar>& b = m.layers[l];
     r.afterAttention = residualSum(b, r.input, r.attentionOutput, b.ln1, r.attentionSum, r.ln1);
+    r.cross = {};
+    if (b.cross && memory) {
+        BasicCrossResult<Scalar>& c = r.cross;
+        if (b.norm == NormPlacement::Pre)
+            c.ln = layerNorm(r.afterAttention, b.cross->norm);
+        crossAttend(m, l, b.norm == NormPlacement::Pre ? c.ln.output : r.afterAttention, *memory,
+                    c, threads);
+        c.after = residualSum(b, r.afterAttention, c.output, b.cross->norm, c.sum, c.ln);
+    }
+    const Matrix& mid = r.cross.empty() ? r.afterAttention : r.cross.after; // M, or C
     r.ln2 = {};
     r.ffnPreActivation = r.ffnHidden = r.ffnOutput = r.ffnSum = Matrix();
     if (!b.ffn) {
-        r.output = r.afterAttention;
+        r.output = mid;
         return;
     }
     const BasicFeedForward<Scalar>& f = *b.ffn;
     if (b.norm == NormPlacement::Pre)
-        r.ln2 = layerNorm(r.afterAttention, b.ln2);
-    const Matrix& in = b.norm == NormPlacement::Pre ? r.ln2.output : r.afterAttention;
+        r.ln2 = layerNorm(mid, b.ln2);
+    const Matrix& in = b.norm == NormPlacement::Pre ? r.ln2.output : mid;
     multiply(r.ffnPreActivation, in, f.w1);
     addBias(r.ffnPreActivation, f.b1);
     r.ffnHidden = activate(r.ffnPreActivation, f.activation);
     multiply(r.ffnOutput, r.ffnHidden, f.w2);
     addBias(r.ffnOutput, f.b2);
-    r.output = residualSum(b, r.afterAttention, r.ffnOutput, b.ln2, r.ffnSum, r.ln2);
+    r.output = residualSum(b, mid, r.ffnOutput, b.ln2, r.ffnSum, r.ln2);
+}
+
+/// The encoder's output every cross-attention reads (null without an encoder).
+template <typename Scalar> const MatrixOf<Scalar>* memoryOf(const BasicModelResult<Scalar>& r)
+{
+    return r.encoder.empty() ? nullptr : &r.encoder.front().final;
 }
 
 template <typename Scalar>
@@ -203,69 +253,15 @@ void assembleAttention(const BasicModel<Scalar>& m, int l, BasicBlockResult<Scal
 
 template <typename Scalar>
 void computeBlock(const BasicModel<Scalar>& m, int l, const MaskMatrix& mask,
-                  const MatrixOf<Scalar>& input, BasicBlockResult<Scalar>& r, int threads)
+                  const MatrixOf<Scalar>& input, BasicBlockResult<Scalar>& r,
+                  const MatrixOf<Scalar>* memory, int threads)
 {
     const BasicBlock<Scalar>& b = m.layers[l];
     r.input = input;
     r.ln1 = b.norm == NormPlacement::Pre ? layerNorm(input, b.ln1) : BasicLayerNormResult<Scalar>{};
     computeBlockHeads(m, l, mask, attentionInput(b, r), r, threads);
     assembleAttention(m, l, r);
-    finishBlock(b, r);
-}
-
-/// logSumExp and the k most probable tokens of every row of the logits (n × V), in one sweep
-/// down the columns, which are contiguous: Σ_v exp(l_v − max) per row, and per row a heap
-/// of the k largest logits kept so far (a later id never displaces an equal logit), then
-/// the k by p, ties by the smaller id. p = exp(l − max) / Σ: exact where max ≫ log V, unlike
-/// exp(l − logSumExp), in which max + log Σ rounds to max.
-template <typename Scalar> void predict(BasicModelResult<Scalar>& r, Eigen::Index k)
-{
-    using Entry = std::pair<Scalar, int>; // logit, id
-    // Heap order: the worst kept entry comes first (a lower logit, or the larger id).
-    const auto better = [](const Entry& a, const Entry& b) {
-        return a.first > b.first || (a.first == b.first && a.second < b.second);
-    };
-    const Eigen::Index n = r.logits.rows(), vocabulary = r.logits.cols();
-    // Each row's maximum, down the columns too (a row of a column-major matrix is strided).
-    VectorOf<Scalar> top = r.logits.col(0);
-    for (Eigen::Index v = 1; v < vocabulary; ++v)
-        top = top.cwiseMax(r.logits.col(v));
-    // Σ exp in double: 50 257 float terms would lose up to V·ε of the sum.
-    Vector sum = Vector::Zero(n);
-    std::vector<std::vector<Entry>> heaps(n);
-    // The worst kept logit of each row once its heap holds k, +∞ before: a contiguous test.
-    VectorOf<Scalar> worst = VectorOf<Scalar>::Constant(n, std::numeric_limits<Scalar>::infinity());
-    for (Eigen::Index v = 0; v < vocabulary; ++v) {
-        const auto column = r.logits.col(v);
-        sum.array() += (column - top).array().exp().template cast<double>();
-        for (Eigen::Index i = 0; i < n; ++i) {
-            std::vector<Entry>& heap = heaps[i];
-            const Entry entry{column(i), static_cast<int>(v)};
-            if (static_cast<Eigen::Index>(heap.size()) < k) {
-                heap.push_back(entry);
-                std::push_heap(heap.begin(), heap.end(), better);
-                if (static_cast<Eigen::Index>(heap.size()) == k)
-                    worst(i) = heap.front().first;
-            } else if (k > 0 && column(i) > worst(i)) {
-                std::pop_heap(heap.begin(), heap.end(), better);
-                heap.back() = entry;
-                std::push_heap(heap.begin(), heap.end(), better);
-                worst(i) = heap.front().first;
-            }
-        }
-    }
-    r.logSumExp.resize(n);
-    r.topK.assign(n, {});
-    for (Eigen::Index i = 0; i < n; ++i) {
-        r.logSumExp(i) = static_cast<Scalar>(top(i) + std::log(sum(i)));
-        for (const auto& [logit, id] : heaps[i])
-            r.topK[i].push_back({id, logit, std::exp(double(logit) - double(top(i))) / sum(i)});
-        // By the probabilities as written: logits an ulp apart may round to one p, which then
-        // comes by the smaller id.
-        std::sort(r.topK[i].begin(), r.topK[i].end(), [](const Prediction& a, const Prediction& b) {
-            return a.p > b.p || (a.p == b.p && a.id < b.id);
-        });
-    }
+    finishBlock(m, l, r, memory, threads);
 }
 
 template <typename Scalar>
@@ -300,7 +296,8 @@ void runBlocks(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int fro
     const int threads = usefulThreads(m);
     r.blocks.resize(m.layerCount());
     for (int l = from; l < m.layerCount(); ++l)
-        computeBlock(m, l, r.mask, l == 0 ? r.h0 : r.blocks[l - 1].output, r.blocks[l], threads);
+        computeBlock(m, l, r.mask, l == 0 ? r.h0 : r.blocks[l - 1].output, r.blocks[l],
+                     memoryOf(r), threads);
     computePredictions(m, r, topK);
 }
 
@@ -352,9 +349,15 @@ MatrixOf<Scalar> activate(const MatrixOf<Scalar>& x, Activation activation)
 template <typename Scalar> double modelFlops(const BasicModel<Scalar>& m)
 {
     const double n = m.n(), d = m.dModel();
+    const double source = m.hasEncoder() ? m.encoder.front().n() : 0;
     double flops = 0;
-    for (const BasicBlock<Scalar>& b : m.layers)
+    for (const BasicModel<Scalar>& encoder : m.encoder)
+        flops += modelFlops(encoder);
+    for (const BasicBlock<Scalar>& b : m.layers) {
         flops += 8 * n * d * d + 4 * n * n * d + (b.ffn ? 4 * n * d * b.ffn->width() : 0);
+        if (b.cross) // Q and W_O of the target, K and V of the source, Q·Kᵀ and A·V
+            flops += 4 * n * d * d + 4 * source * d * d + 4 * n * source * d;
+    }
     if (m.unembedding != UnembeddingKind::None)
         flops += 2 * n * d * m.vocabularySize();
     return flops;
@@ -368,6 +371,8 @@ BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>& m, int topK)
     r.p = positions(m);
     r.h0 = r.x + r.p;
     r.mask = buildMask(m.settings);
+    for (const BasicModel<Scalar>& encoder : m.encoder)
+        r.encoder.push_back(forwardModel(encoder, 0));
     runBlocks(m, r, 0, topK);
     return r;
 }
@@ -391,10 +396,11 @@ void recomputeHead(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int
     const Matrix delta = b.heads[h].output - old;
     b.concat.middleCols(h * dk, dk) = b.heads[h].output;
     b.attentionOutput.noalias() += delta * m.layers[l].attention.wo.middleRows(h * dk, dk);
-    finishBlock(m.layers[l], b);
     const int threads = usefulThreads(m);
+    finishBlock(m, l, b, memoryOf(r), threads);
     for (int next = l + 1; next < m.layerCount(); ++next)
-        computeBlock(m, next, r.mask, r.blocks[next - 1].output, r.blocks[next], threads);
+        computeBlock(m, next, r.mask, r.blocks[next - 1].output, r.blocks[next], memoryOf(r),
+                     threads);
     computePredictions(m, r, topK);
 }
 

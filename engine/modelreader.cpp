@@ -83,7 +83,8 @@ void readAttention(const Json& j, const std::string& field, const Session& s, At
     }
 }
 
-Block readBlock(const Json& j, int l, const Session& s)
+/// part: "" for the decoder (or a model without an encoder), "encoder/" for an encoder.
+Block readBlock(const Json& j, int l, const Session& s, const std::string& part, bool crossAttends)
 {
     const std::string field = indexed("layers", l);
     requireObject(j, field);
@@ -117,9 +118,19 @@ Block readBlock(const Json& j, int l, const Session& s)
         if (dFf < 1)
             throw SessionError(at(ffnField, "W_1"), "needs at least one column (d_ff ≥ 1)");
     }
-    Block b = derivedBlock(s, l, residual, norm, dFf, activation);
+    Block b = derivedBlock(s, l, residual, norm, dFf, activation, part);
     if (j.contains("attention"))
         readAttention(j["attention"], at(field, "attention"), s, b.attention);
+    if (j.contains("cross_attention") && !crossAttends)
+        throw SessionError(at(field, "cross_attention"), "needs an encoder (the session has none)");
+    if (crossAttends) {
+        b.cross = derivedCrossAttention(s, l);
+        if (j.contains("cross_attention"))
+            readAttention(j["cross_attention"], at(field, "cross_attention"), s,
+                          b.cross->attention);
+        if (j.contains("ln_cross"))
+            readNorm(j["ln_cross"], at(field, "ln_cross"), b.cross->norm);
+    }
     if (j.contains("ln1"))
         readNorm(j["ln1"], at(field, "ln1"), b.ln1);
     if (j.contains("ln2"))
@@ -199,6 +210,8 @@ std::string countText(double count)
 void checkSize(const Json& layers, const Model& m)
 {
     const double d = m.dModel(), n = m.n(), heads = m.heads();
+    // The encoder's own pass is checked when it is read; each cross-attention keeps n × m.
+    const double source = m.hasEncoder() ? m.encoder.front().n() : 0;
     double numbers = static_cast<double>(m.vocabularySize()) * d;
     double intermediates = 0;
     for (const Json& layer : layers) {
@@ -215,6 +228,10 @@ void checkSize(const Json& layers, const Model& m)
             intermediates += 2 * n * width;
         }
         intermediates += heads * (3 * n * n + 4 * n * d / heads) + 10 * n * d;
+        if (source > 0) {
+            numbers += 4 * d * d;
+            intermediates += heads * (3 * n * source + 2 * source * d / heads) + 5 * n * d;
+        }
     }
     intermediates += n * m.vocabularySize();
     if (intermediates > kMaxModelResultNumbers)
@@ -228,7 +245,42 @@ void checkSize(const Json& layers, const Model& m)
                                          countText(kMaxModelNumbers));
 }
 
-Model modelFromJson(const Json& doc)
+Model modelFromJson(const Json& doc, const std::string& part = {});
+
+/// The settings an encoder takes from its decoder when it does not give its own.
+constexpr const char* kEncoderInherits[] = {"seed",        "score",      "temperature",
+                                            "normalizer",  "positional_encoding"};
+
+/// The "encoder" object as a model of its own: the decoder's sizes, its settings unless the
+/// encoder gives them, no mask unless it gives one. Messages name "encoder.FIELD".
+Model encoderFromJson(const Json& doc)
+{
+    Json e = requireObject(doc["encoder"], "encoder");
+    for (const char* name : {"unembedding", "ablate", "encoder", "training", "model"})
+        if (e.contains(name))
+            throw SessionError(std::string("encoder.") + name,
+                               "an encoder has none (the decoder predicts)");
+    for (const char* name : {"d_model", "heads"})
+        if (e.contains(name) && e[name] != doc[name])
+            throw SessionError(std::string("encoder.") + name, "must be the decoder's (" +
+                                                                   doc[name].dump() + ")");
+    e["format"] = doc["format"];
+    e["version"] = doc["version"];
+    e["d_model"] = doc["d_model"];
+    e["heads"] = doc["heads"];
+    for (const char* name : kEncoderInherits)
+        if (!e.contains(name) && doc.contains(name))
+            e[name] = doc[name];
+    if (!e.contains("mask"))
+        e["mask"] = {{"kind", "none"}};
+    try {
+        return modelFromJson(e, "encoder/");
+    } catch (const SessionError& error) {
+        throw SessionError("", "encoder." + std::string(error.what()));
+    }
+}
+
+Model modelFromJson(const Json& doc, const std::string& part)
 {
     Model m;
     readSettings(doc, m.settings, false);
@@ -254,9 +306,12 @@ Model modelFromJson(const Json& doc)
         throw SessionError("layers", std::to_string(layers.size()) +
                                          " blocks, more than the limit of " +
                                          std::to_string(kMaxLayers));
+    if (doc.contains("encoder"))
+        m.encoder.push_back(encoderFromJson(doc));
     checkSize(layers, m);
     for (std::size_t l = 0; l < layers.size(); ++l)
-        m.layers.push_back(readBlock(layers[l], static_cast<int>(l), m.settings));
+        m.layers.push_back(
+            readBlock(layers[l], static_cast<int>(l), m.settings, part, m.hasEncoder()));
     if (doc.contains("final_norm") && !doc["final_norm"].is_null()) {
         m.finalNorm = LayerNormParams{RowVector::Ones(d), RowVector::Zero(d), 1e-5};
         readNorm(doc["final_norm"], "final_norm", *m.finalNorm);

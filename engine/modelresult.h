@@ -20,6 +20,24 @@ template <typename Scalar> struct BasicLayerNormResult
     bool empty() const { return output.size() == 0 && mean.size() == 0; }
 };
 
+/// A decoder block's cross-attention, C = (M +) Cross(LN_c(M) or M), with the encoder's
+/// output E (m × d_model) as keys and values. Empty in a block without one.
+template <typename Scalar> struct BasicCrossResult
+{
+    using Matrix = MatrixOf<Scalar>;
+
+    BasicLayerNormResult<Scalar> ln; ///< pre: LN_c(M); post: LN_c(sum); none: empty
+    /// Each head's Q (n × d_k, from the block), K and V (m × d_k, from E), scores and
+    /// A (n × m: target tokens × source tokens) and Z (n × d_k; 0 if ablated)
+    std::vector<BasicHeadResult<Scalar>> heads;
+    Matrix concat; ///< n × d_model
+    Matrix output; ///< n × d_model, concat · W_O + b_O
+    Matrix sum;    ///< n × d_model, post only: (M +) output, the sum LN_c takes
+    Matrix after;  ///< n × d_model, C, what the FFN takes
+
+    bool empty() const { return heads.empty(); }
+};
+
 template <typename Scalar> struct BasicBlockResult
 {
     using Matrix = MatrixOf<Scalar>;
@@ -32,6 +50,7 @@ template <typename Scalar> struct BasicBlockResult
     Matrix attentionOutput;           ///< n × d_model, MHA = concat · W_O + b_O
     Matrix attentionSum;              ///< n × d_model, post only: (H_l +) MHA, the sum LN1 takes
     Matrix afterAttention;            ///< n × d_model, M
+    BasicCrossResult<Scalar> cross;   ///< with an encoder: the attention over its output
     BasicLayerNormResult<Scalar> ln2; ///< with an FFN: pre: LN2(M); post: LN2(ffnSum)
     Matrix ffnPreActivation;          ///< n × d_ff, FFN input · W_1 + b_1
     Matrix ffnHidden;                 ///< n × d_ff, act(ffnPreActivation)
@@ -62,10 +81,14 @@ template <typename Scalar> struct BasicModelResult
     Matrix logits;                   ///< n × V, H_f · U + b_U (empty without an unembedding)
     VectorOf<Scalar> logSumExp;      ///< n, log Σ_v exp(logits_iv): p_iv = exp(logits_iv − this)
     std::vector<std::vector<Prediction>> topK; ///< n lists, most probable first
+    /// With an encoder (at most one): its pass, whose `final` (m × d_model) is what every
+    /// block's cross-attention reads.
+    std::vector<BasicModelResult> encoder;
 };
 
 using LayerNormResult = BasicLayerNormResult<Real>;
 using BlockResult = BasicBlockResult<Real>;
+using CrossResult = BasicCrossResult<Real>;
 using ModelResult = BasicModelResult<Real>;
 using FloatModelResult = BasicModelResult<float>;
 

@@ -56,28 +56,35 @@ Json normJson(const LayerNormParams& ln, const std::string& field)
             {"eps", ln.eps}};
 }
 
-Json blockJson(const Block& b, int l)
+Json attentionJson(const AttentionWeights& a, const std::string& att)
 {
-    const std::string field = indexed("layers", l) + ".";
-    const AttentionWeights& a = b.attention;
-    const std::string att = field + "attention.";
     Json heads = Json::array();
     for (int h = 0; h < a.additiveW.rows(); ++h)
         heads.push_back(rowJson(a.additiveW.row(h), indexed(att + "additive_w", h)));
+    return {{"W_Q", matricesJson(a.wq, att + "W_Q")},
+            {"W_K", matricesJson(a.wk, att + "W_K")},
+            {"W_V", matricesJson(a.wv, att + "W_V")},
+            {"b_Q", vectorsJson(a.bq, att + "b_Q")},
+            {"b_K", vectorsJson(a.bk, att + "b_K")},
+            {"b_V", vectorsJson(a.bv, att + "b_V")},
+            {"W_O", matrixJson(a.wo, att + "W_O")},
+            {"b_O", rowJson(a.bo, att + "b_O")},
+            {"additive_w", heads}};
+}
+
+/// prefix: "" or "encoder." (the field named when a number cannot be written).
+Json blockJson(const Block& b, int l, const std::string& prefix)
+{
+    const std::string field = prefix + indexed("layers", l) + ".";
     Json block = {{"residual", b.residual},
                   {"norm", toString(b.norm)},
-                  {"attention",
-                   {{"W_Q", matricesJson(a.wq, att + "W_Q")},
-                    {"W_K", matricesJson(a.wk, att + "W_K")},
-                    {"W_V", matricesJson(a.wv, att + "W_V")},
-                    {"b_Q", vectorsJson(a.bq, att + "b_Q")},
-                    {"b_K", vectorsJson(a.bk, att + "b_K")},
-                    {"b_V", vectorsJson(a.bv, att + "b_V")},
-                    {"W_O", matrixJson(a.wo, att + "W_O")},
-                    {"b_O", rowJson(a.bo, att + "b_O")},
-                    {"additive_w", heads}}},
+                  {"attention", attentionJson(b.attention, field + "attention.")},
                   {"ln1", normJson(b.ln1, field + "ln1")},
                   {"ln2", normJson(b.ln2, field + "ln2")}};
+    if (b.cross) {
+        block["cross_attention"] = attentionJson(b.cross->attention, field + "cross_attention.");
+        block["ln_cross"] = normJson(b.cross->norm, field + "ln_cross");
+    }
     if (b.ffn)
         block["ffn"] = {{"W_1", matrixJson(b.ffn->w1, field + "ffn.W_1")},
                         {"b_1", rowJson(b.ffn->b1, field + "ffn.b_1")},
@@ -87,21 +94,35 @@ Json blockJson(const Block& b, int l)
     return block;
 }
 
-template <typename Scalar> Json blockResultJson(const BasicBlockResult<Scalar>& r, int l)
+template <typename Scalar>
+Json headsJson(const std::vector<BasicHeadResult<Scalar>>& heads, const std::string& field)
 {
-    const std::string field = indexed("layers", l) + ".";
+    Json out = Json::array();
+    for (std::size_t h = 0; h < heads.size(); ++h)
+        out.push_back(headResultJson(heads[h], indexed(field, h) + ".", false));
+    return out;
+}
+
+template <typename Scalar>
+Json blockResultJson(const BasicBlockResult<Scalar>& r, int l, const std::string& prefix)
+{
+    const std::string field = prefix + indexed("layers", l) + ".";
     Json out = Json::object();
     out["input"] = matrixJson(r.input, field + "input");
     if (!r.ln1.empty())
         out["ln1"] = matrixJson(r.ln1.output, field + "ln1");
-    Json heads = Json::array();
-    for (std::size_t h = 0; h < r.heads.size(); ++h)
-        heads.push_back(
-            headResultJson(r.heads[h], field + indexed("head_results", h) + ".", false));
-    out["head_results"] = heads;
+    out["head_results"] = headsJson(r.heads, field + "head_results");
     out["concat"] = matrixJson(r.concat, field + "concat");
     out["attention_output"] = matrixJson(r.attentionOutput, field + "attention_output");
     out["after_attention"] = matrixJson(r.afterAttention, field + "after_attention");
+    if (!r.cross.empty()) {
+        if (!r.cross.ln.empty())
+            out["ln_cross"] = matrixJson(r.cross.ln.output, field + "ln_cross");
+        out["cross_head_results"] = headsJson(r.cross.heads, field + "cross_head_results");
+        out["cross_concat"] = matrixJson(r.cross.concat, field + "cross_concat");
+        out["cross_output"] = matrixJson(r.cross.output, field + "cross_output");
+        out["after_cross"] = matrixJson(r.cross.after, field + "after_cross");
+    }
     if (!r.ln2.empty())
         out["ln2"] = matrixJson(r.ln2.output, field + "ln2");
     if (r.ffnHidden.size() > 0 || r.ffnOutput.size() > 0) {
@@ -112,38 +133,71 @@ template <typename Scalar> Json blockResultJson(const BasicBlockResult<Scalar>& 
     return out;
 }
 
+/// The tokens, embeddings, blocks and final state of a pass, as dump v2 names them.
+template <typename Scalar>
+void passJson(Json& doc, const BasicModel<Scalar>& m, const BasicModelResult<Scalar>& r,
+              const std::string& prefix)
+{
+    doc["tokens"] = m.shownTokens();
+    if (!m.vocabulary.empty())
+        doc["ids"] = m.tokenIds();
+    doc["n"] = m.n();
+    doc["X"] = matrixJson(r.x, prefix + "X");
+    doc["P"] = matrixJson(r.p, prefix + "P");
+    doc["H_0"] = matrixJson(r.h0, prefix + "H_0");
+    doc["mask"] = matrixJson(r.mask.template cast<int>(), prefix + "mask");
+    Json layers = Json::array();
+    for (std::size_t l = 0; l < r.blocks.size(); ++l)
+        layers.push_back(blockResultJson(r.blocks[l], static_cast<int>(l), prefix));
+    doc["layers"] = layers;
+    doc["final"] = matrixJson(r.final, prefix + "final");
+}
+
+/// Session v2 fields of a model; prefix "encoder." for an encoder's, which leaves out what
+/// it shares with its decoder.
+Json modelJson(const Model& m, const std::string& prefix)
+{
+    const Session& s = m.settings;
+    const bool encoder = !prefix.empty();
+    Json doc = Json::object();
+    if (!encoder) {
+        doc["format"] = kSessionFormat;
+        doc["version"] = kModelVersion;
+        doc["title"] = s.title;
+        doc["d_model"] = s.dModel;
+        doc["heads"] = s.heads;
+        doc["seed"] = s.seed;
+    }
+    if (!m.vocabulary.empty()) {
+        doc["vocabulary"] = m.vocabulary;
+        doc["token_embeddings"] = matrixJson(m.tokenEmbeddings, prefix + "token_embeddings");
+    }
+    doc["tokens"] = s.tokens;
+    if (m.vocabulary.empty())
+        doc["embeddings"] = matrixJson(m.embeddings, prefix + "embeddings");
+    doc["positional_encoding"] = positionalJson(s.positional, m.learnedPositions);
+    if (!encoder) {
+        doc["score"] = toString(s.score);
+        doc["temperature"] = s.temperature;
+        doc["normalizer"] = toString(s.normalizer);
+    }
+    doc["mask"] = maskJson(s.mask);
+    for (const Model& e : m.encoder)
+        doc["encoder"] = modelJson(e, "encoder.");
+    Json layers = Json::array();
+    for (int l = 0; l < m.layerCount(); ++l)
+        layers.push_back(blockJson(m.layers[l], l, prefix));
+    doc["layers"] = layers;
+    if (m.finalNorm)
+        doc["final_norm"] = normJson(*m.finalNorm, prefix + "final_norm");
+    return doc;
+}
+
 } // namespace
 
 std::string writeModelSession(const Model& m)
 {
-    const Session& s = m.settings;
-    const Json pe = positionalJson(s.positional, m.learnedPositions);
-    const Json mask = maskJson(s.mask);
-    Json doc = Json::object();
-    doc["format"] = kSessionFormat;
-    doc["version"] = kModelVersion;
-    doc["title"] = s.title;
-    doc["d_model"] = s.dModel;
-    doc["heads"] = s.heads;
-    doc["seed"] = s.seed;
-    if (!m.vocabulary.empty()) {
-        doc["vocabulary"] = m.vocabulary;
-        doc["token_embeddings"] = matrixJson(m.tokenEmbeddings, "token_embeddings");
-    }
-    doc["tokens"] = s.tokens;
-    if (m.vocabulary.empty())
-        doc["embeddings"] = matrixJson(m.embeddings, "embeddings");
-    doc["positional_encoding"] = pe;
-    doc["score"] = toString(s.score);
-    doc["temperature"] = s.temperature;
-    doc["mask"] = mask;
-    doc["normalizer"] = toString(s.normalizer);
-    Json layers = Json::array();
-    for (int l = 0; l < m.layerCount(); ++l)
-        layers.push_back(blockJson(m.layers[l], l));
-    doc["layers"] = layers;
-    if (m.finalNorm)
-        doc["final_norm"] = normJson(*m.finalNorm, "final_norm");
+    Json doc = modelJson(m, "");
     if (m.unembedding == UnembeddingKind::Tied)
         doc["unembedding"] = "tied";
     else if (m.unembedding == UnembeddingKind::Matrix)
@@ -167,23 +221,16 @@ std::string writeModelDump(const BasicModel<Scalar>& m, const BasicModelResult<S
     Json doc = Json::object();
     doc["format"] = kDumpFormat;
     doc["version"] = kModelVersion;
-    doc["tokens"] = m.shownTokens();
-    if (!m.vocabulary.empty())
-        doc["ids"] = m.tokenIds();
-    doc["n"] = m.n();
     doc["d_model"] = m.dModel();
     doc["heads"] = m.heads();
     doc["d_k"] = m.dK();
     doc["layers_count"] = m.layerCount();
-    doc["X"] = matrixJson(r.x, "X");
-    doc["P"] = matrixJson(r.p, "P");
-    doc["H_0"] = matrixJson(r.h0, "H_0");
-    doc["mask"] = matrixJson(r.mask.template cast<int>(), "mask");
-    Json layers = Json::array();
-    for (std::size_t l = 0; l < r.blocks.size(); ++l)
-        layers.push_back(blockResultJson(r.blocks[l], static_cast<int>(l)));
-    doc["layers"] = layers;
-    doc["final"] = matrixJson(r.final, "final");
+    passJson(doc, m, r, "");
+    for (std::size_t e = 0; e < r.encoder.size(); ++e) {
+        Json encoder = Json::object();
+        passJson(encoder, m.encoder[e], r.encoder[e], "encoder.");
+        doc["encoder"] = encoder;
+    }
     // What the window's rollout and head-roles views show, for scripts and cross-checks.
     const MatrixOf<Scalar> rollout = attentionRollout(m, r).rollout.template cast<Scalar>();
     doc["rollout"] = matrixJson(rollout, "rollout");

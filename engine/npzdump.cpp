@@ -52,10 +52,11 @@ std::string key(const std::string& prefix, const char* name)
 
 template <typename Scalar>
 void addHeads(CheckedNpz& npz, const std::string& prefix,
-              const std::vector<BasicHeadResult<Scalar>>& heads)
+              const std::vector<BasicHeadResult<Scalar>>& heads,
+              const char* name = "head_results.")
 {
     for (std::size_t h = 0; h < heads.size(); ++h) {
-        const std::string p = prefix + "head_results." + std::to_string(h) + ".";
+        const std::string p = prefix + name + std::to_string(h) + ".";
         const BasicHeadResult<Scalar>& r = heads[h];
         npz.add(key(p, "Q"), r.q);
         npz.add(key(p, "K"), r.k);
@@ -67,25 +68,21 @@ void addHeads(CheckedNpz& npz, const std::string& prefix,
     }
 }
 
-} // namespace
-
+/// The embeddings, blocks and final state of a pass; prefix "encoder." for an encoder's.
+/// ids must outlive the archive's commit().
 template <typename Scalar>
-void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
-                   const BasicModelResult<Scalar>& r)
+void addPass(CheckedNpz& npz, const BasicModelResult<Scalar>& r, const std::string& prefix,
+             const std::vector<std::int64_t>& ids)
 {
-    CheckedNpz npz(path);
-    std::vector<std::int64_t> ids; // alive until commit(), as every array added
-    for (int id : m.tokenIds())
-        ids.push_back(id);
     if (!ids.empty())
-        npz.add("ids", ids);
-    npz.add("X", r.x);
-    npz.add("P", r.p);
-    npz.add("H_0", r.h0);
-    npz.add("mask", r.mask);
+        npz.add(prefix + "ids", ids);
+    npz.add(prefix + "X", r.x);
+    npz.add(prefix + "P", r.p);
+    npz.add(prefix + "H_0", r.h0);
+    npz.add(prefix + "mask", r.mask);
     for (std::size_t l = 0; l < r.blocks.size(); ++l) {
         const BasicBlockResult<Scalar>& b = r.blocks[l];
-        const std::string p = "layers." + std::to_string(l) + ".";
+        const std::string p = prefix + "layers." + std::to_string(l) + ".";
         npz.add(key(p, "input"), b.input);
         if (!b.ln1.empty())
             npz.add(key(p, "ln1"), b.ln1.output);
@@ -93,6 +90,14 @@ void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
         npz.add(key(p, "concat"), b.concat);
         npz.add(key(p, "attention_output"), b.attentionOutput);
         npz.add(key(p, "after_attention"), b.afterAttention);
+        if (!b.cross.empty()) {
+            if (!b.cross.ln.empty())
+                npz.add(key(p, "ln_cross"), b.cross.ln.output);
+            addHeads(npz, p, b.cross.heads, "cross_head_results.");
+            npz.add(key(p, "cross_concat"), b.cross.concat);
+            npz.add(key(p, "cross_output"), b.cross.output);
+            npz.add(key(p, "after_cross"), b.cross.after);
+        }
         if (!b.ln2.empty())
             npz.add(key(p, "ln2"), b.ln2.output);
         if (b.ffnHidden.size() > 0 || b.ffnOutput.size() > 0) {
@@ -101,7 +106,27 @@ void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
         }
         npz.add(key(p, "output"), b.output);
     }
-    npz.add("final", r.final);
+    npz.add(prefix + "final", r.final);
+}
+
+std::vector<std::int64_t> idsOf(const std::vector<int>& ids)
+{
+    return {ids.begin(), ids.end()};
+}
+
+} // namespace
+
+template <typename Scalar>
+void writeModelNpz(const std::string& path, const BasicModel<Scalar>& m,
+                   const BasicModelResult<Scalar>& r)
+{
+    CheckedNpz npz(path);
+    const std::vector<std::int64_t> ids = idsOf(m.tokenIds()); // alive until commit()
+    addPass(npz, r, "", ids);
+    const std::vector<std::int64_t> sourceIds =
+        m.hasEncoder() ? idsOf(m.encoder.front().tokenIds()) : std::vector<std::int64_t>{};
+    if (m.hasEncoder() && !r.encoder.empty())
+        addPass(npz, r.encoder.front(), "encoder.", sourceIds);
     if (r.logits.size() > 0)
         npz.add("logits", r.logits);
     // Rollout (computed in double, stored in the pass's scalar as every array) and the
