@@ -177,8 +177,8 @@ template <typename To, typename From> BasicBlock<To> castBlock(const BasicBlock<
     out.ln1 = castNorm<To>(b.ln1);
     out.ln2 = castNorm<To>(b.ln2);
     if (b.cross)
-        out.cross =
-            BasicCrossAttention<To>{castAttention<To>(b.cross->attention), castNorm<To>(b.cross->norm)};
+        out.cross = BasicCrossAttention<To>{castAttention<To>(b.cross->attention),
+                                            castNorm<To>(b.cross->norm)};
     if (b.ffn)
         out.ffn = BasicFeedForward<To>{cast<To>(b.ffn->w1), cast<To>(b.ffn->b1),
                                        cast<To>(b.ffn->w2), cast<To>(b.ffn->b2), b.ffn->activation};
@@ -260,8 +260,8 @@ void validate(const Model& m)
             throw SessionError("encoder", "has no encoder, unembedding or ablation of its own");
         try {
             if (e.dModel() != d || e.heads() != s.heads)
-                throw SessionError("d_model", "must be the decoder's (" + std::to_string(d) +
-                                                  ", " + std::to_string(s.heads) + " heads)");
+                throw SessionError("d_model", "must be the decoder's (" + std::to_string(d) + ", " +
+                                                  std::to_string(s.heads) + " heads)");
             validate(e);
         } catch (const SessionError& error) {
             throw SessionError("", "encoder." + std::string(error.what()));

@@ -120,9 +120,9 @@ template <typename Scalar> struct BasicModel
     /// V strings shown and dumped for the vocabulary's entries: GPT-2's decoded pieces
     /// (" world" for "Ġworld"). Empty: the entries themselves.
     std::vector<std::string> tokenText;
-    Matrix tokenEmbeddings;              ///< V × d_model, with a vocabulary
-    Matrix embeddings;                   ///< n × d_model, without a vocabulary (as v1)
-    Matrix learnedPositions;             ///< at least n × d_model, rows 0 … n − 1 used
+    Matrix tokenEmbeddings;  ///< V × d_model, with a vocabulary
+    Matrix embeddings;       ///< n × d_model, without a vocabulary (as v1)
+    Matrix learnedPositions; ///< at least n × d_model, rows 0 … n − 1 used
     std::vector<BasicBlock<Scalar>> layers;
     std::optional<BasicLayerNormParams<Scalar>> finalNorm;
     UnembeddingKind unembedding = UnembeddingKind::None;

@@ -3,8 +3,8 @@
 #include "attention.h"
 #include "gemm.h"
 #include "parallelfor.h"
-#include "prediction.h"
 #include "positionalencoding.h"
+#include "prediction.h"
 
 #include <algorithm>
 #include <cmath>
@@ -211,8 +211,8 @@ void finishBlock(const BasicModel<Scalar>& m, int l, BasicBlockResult<Scalar>& r
         BasicCrossResult<Scalar>& c = r.cross;
         if (b.norm == NormPlacement::Pre)
             c.ln = layerNorm(r.afterAttention, b.cross->norm);
-        crossAttend(m, l, b.norm == NormPlacement::Pre ? c.ln.output : r.afterAttention, *memory,
-                    c, threads);
+        crossAttend(m, l, b.norm == NormPlacement::Pre ? c.ln.output : r.afterAttention, *memory, c,
+                    threads);
         c.after = residualSum(b, r.afterAttention, c.output, b.cross->norm, c.sum, c.ln);
     }
     const Matrix& mid = r.cross.empty() ? r.afterAttention : r.cross.after; // M, or C
@@ -296,8 +296,8 @@ void runBlocks(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int fro
     const int threads = usefulThreads(m);
     r.blocks.resize(m.layerCount());
     for (int l = from; l < m.layerCount(); ++l)
-        computeBlock(m, l, r.mask, l == 0 ? r.h0 : r.blocks[l - 1].output, r.blocks[l],
-                     memoryOf(r), threads);
+        computeBlock(m, l, r.mask, l == 0 ? r.h0 : r.blocks[l - 1].output, r.blocks[l], memoryOf(r),
+                     threads);
     computePredictions(m, r, topK);
 }
 

@@ -248,8 +248,8 @@ void checkSize(const Json& layers, const Model& m)
 Model modelFromJson(const Json& doc, const std::string& part = {});
 
 /// The settings an encoder takes from its decoder when it does not give its own.
-constexpr const char* kEncoderInherits[] = {"seed",        "score",      "temperature",
-                                            "normalizer",  "positional_encoding"};
+constexpr const char* kEncoderInherits[] = {"seed", "score", "temperature", "normalizer",
+                                            "positional_encoding"};
 
 /// The "encoder" object as a model of its own: the decoder's sizes, its settings unless the
 /// encoder gives them, no mask unless it gives one. Messages name "encoder.FIELD".
@@ -262,8 +262,8 @@ Model encoderFromJson(const Json& doc)
                                "an encoder has none (the decoder predicts)");
     for (const char* name : {"d_model", "heads"})
         if (e.contains(name) && e[name] != doc[name])
-            throw SessionError(std::string("encoder.") + name, "must be the decoder's (" +
-                                                                   doc[name].dump() + ")");
+            throw SessionError(std::string("encoder.") + name,
+                               "must be the decoder's (" + doc[name].dump() + ")");
     e["format"] = doc["format"];
     e["version"] = doc["version"];
     e["d_model"] = doc["d_model"];

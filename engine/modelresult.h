@@ -71,15 +71,15 @@ template <typename Scalar> struct BasicModelResult
 {
     using Matrix = MatrixOf<Scalar>;
 
-    Matrix x;                        ///< n × d_model, E[ids] or the v1 embeddings
-    Matrix p;                        ///< n × d_model, positional encoding (zeros for none)
-    Matrix h0;                       ///< n × d_model, X + P
-    MaskMatrix mask;                 ///< n × n
+    Matrix x;        ///< n × d_model, E[ids] or the v1 embeddings
+    Matrix p;        ///< n × d_model, positional encoding (zeros for none)
+    Matrix h0;       ///< n × d_model, X + P
+    MaskMatrix mask; ///< n × n
     std::vector<BasicBlockResult<Scalar>> blocks; ///< one per block, in order
     BasicLayerNormResult<Scalar> finalNorm;       ///< LNf(H_L), when the model has a final norm
-    Matrix final;                    ///< n × d_model, H_f
-    Matrix logits;                   ///< n × V, H_f · U + b_U (empty without an unembedding)
-    VectorOf<Scalar> logSumExp;      ///< n, log Σ_v exp(logits_iv): p_iv = exp(logits_iv − this)
+    Matrix final;                                 ///< n × d_model, H_f
+    Matrix logits;              ///< n × V, H_f · U + b_U (empty without an unembedding)
+    VectorOf<Scalar> logSumExp; ///< n, log Σ_v exp(logits_iv): p_iv = exp(logits_iv − this)
     std::vector<std::vector<Prediction>> topK; ///< n lists, most probable first
     /// With an encoder (at most one): its pass, whose `final` (m × d_model) is what every
     /// block's cross-attention reads.

@@ -52,8 +52,7 @@ std::string key(const std::string& prefix, const char* name)
 
 template <typename Scalar>
 void addHeads(CheckedNpz& npz, const std::string& prefix,
-              const std::vector<BasicHeadResult<Scalar>>& heads,
-              const char* name = "head_results.")
+              const std::vector<BasicHeadResult<Scalar>>& heads, const char* name = "head_results.")
 {
     for (std::size_t h = 0; h < heads.size(); ++h) {
         const std::string p = prefix + name + std::to_string(h) + ".";

@@ -1,5 +1,6 @@
 // A whole transformer's figures (exporter.h: modelFigureNames and after): the model view,
 // the head lines of each block, the rollout, the predictions, and an image's attention.
+#include "encoderdecoderfigures.h"
 #include "exporter.h"
 #include "figurecanvas.h"
 #include "headgridview.h"
@@ -25,14 +26,15 @@ QString tr(const char* text)
 
 /// The model view is one widget painted with QPainter (not a QCustomPlot): it is drawn
 /// through QWidget::render, at the figure's size or the width options ask for.
-std::unique_ptr<HeadGridView> buildModelView(const attn::Model& m, const attn::ModelResult& r,
+/// An encoder–decoder session's encoder and cross-attention grids are drawn the same way.
+std::unique_ptr<HeadGridView> buildModelView(const ModelViewFigure& figure,
                                              const ExportOptions& options)
 {
     auto view = std::make_unique<HeadGridView>();
     view->setAttribute(Qt::WA_DontShowOnScreen);
-    view->setData(modelViewFigure(m, r));
+    view->setData(figure);
     view->setColorMapKind(options.colorMap);
-    QSize size = inches(1.2 + 1.15 * m.heads(), 0.7 + 1.15 * m.layerCount());
+    QSize size = inches(1.2 + 1.15 * figure.heads, 0.7 + 1.15 * figure.blocks);
     if (options.widthInches > 0)
         size = QSizeF(size)
                    .scaled(options.widthInches * kLogicalDpi, 1e9, Qt::KeepAspectRatio)
@@ -126,10 +128,32 @@ Painting headLinesPainting(const HeadLinesExport& figure)
     });
 }
 
-/// The model's figures drawn on a canvas (all but the model view), or nullptr.
+/// The grid a name asks for (the model view, or an encoder–decoder session's encoder or
+/// cross-attention grid); 0 blocks for another name.
+ModelViewFigure gridFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name)
+{
+    if (name == QLatin1String("model-view"))
+        return modelViewFigure(m, r);
+    const auto kind = parseAttentionKindFigureName(name);
+    if (kind && kind->block < 0)
+        return attentionKindFigure(m, r, kind->kind);
+    return {};
+}
+
+/// The model's figures drawn on a canvas (all but the grids), or nullptr.
 std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn::ModelResult& r,
                                                const QString& name, const ExportOptions& options)
 {
+    if (const auto kind = parseAttentionKindFigureName(name); kind && kind->block >= 0) {
+        HeatmapData d = attentionKindCellFigure(m, r, kind->kind, kind->block, kind->head);
+        if (d.values.size() == 0)
+            return nullptr;
+        auto canvas = std::make_unique<FigureCanvas>(inches(8, 7));
+        canvas->add<HeatmapPlot>()->setData(d);
+        canvas->setWidth(options.widthInches * kLogicalDpi);
+        canvas->setColorMap(options.colorMap);
+        return canvas;
+    }
     if (name == QLatin1String("predictions"))
         return buildPredictions(m, r, options);
     if (name == QLatin1String("rollout"))
@@ -146,20 +170,33 @@ QStringList modelFigureNames(const attn::ModelResult& r)
     names << QStringLiteral("rollout");
     if (hasPredictions(r))
         names << QStringLiteral("predictions");
+    if (!r.encoder.empty()) { // an encoder–decoder session's encoder and cross-attention
+        const int heads = r.blocks.empty() ? 0 : int(r.blocks.front().heads.size());
+        const std::pair<AttentionKind, int> kinds[] = {
+            {AttentionKind::Encoder, int(r.encoder.front().blocks.size())},
+            {AttentionKind::Cross, int(r.blocks.size())}};
+        for (const auto& [kind, blocks] : kinds) {
+            names << attentionKindFigureName(kind);
+            for (int l = 0; l < blocks; ++l)
+                for (int h = 0; h < heads; ++h)
+                    names << attentionKindFigureName(kind, l, h);
+        }
+    }
     return names;
 }
 
 bool isModelFigure(const QString& name)
 {
     return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
-           name == QLatin1String("rollout") || headLinesBlock(name) > 0;
+           name == QLatin1String("rollout") || headLinesBlock(name) > 0 ||
+           parseAttentionKindFigureName(name).has_value();
 }
 
 QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
                          const ExportOptions& options)
 {
-    if (name == QLatin1String("model-view")) {
-        const auto view = buildModelView(m, r, options);
+    if (const ModelViewFigure grid = gridFigure(m, r, name); grid.blocks > 0) {
+        const auto view = buildModelView(grid, options);
         return rasterise(widgetPainting(*view), options);
     }
     if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
@@ -172,16 +209,17 @@ QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const
 QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, const QString& name,
                            const ExportOptions& options)
 {
-    if (name == QLatin1String("model-view")) {
-        const auto view = buildModelView(m, r, options);
+    if (const ModelViewFigure grid = gridFigure(m, r, name); grid.blocks > 0) {
+        const auto view = buildModelView(grid, options);
         return encode(widgetPainting(*view), view->data().title, options);
     }
     if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
         return encode(headLinesPainting(*lines), lines->drawing.figure().title, options);
     if (const auto canvas = buildModelCanvas(m, r, name, options))
         return encode(canvasPainting(*canvas),
-                      name == QLatin1String("rollout") ? tr("Attention rollout")
-                                                       : tr("Next-token predictions"),
+                      name == QLatin1String("rollout")       ? tr("Attention rollout")
+                      : name == QLatin1String("predictions") ? tr("Next-token predictions")
+                                                             : tr("Encoder–decoder attention"),
                       options);
     return {};
 }

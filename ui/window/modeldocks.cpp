@@ -1,6 +1,7 @@
 #include "modeldocks.h"
 
 #include "document.h"
+#include "encoderdecoderpanel.h"
 #include "headlinespanel.h"
 #include "headrolespanel.h"
 #include "modelviewpanel.h"
@@ -32,8 +33,10 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
                        QDockWidget* beside)
     : QObject(window), m_modelView(new ModelViewPanel(document)),
       m_headLines(new HeadLinesPanel(document)), m_predictions(new PredictionsPanel(document)),
-      m_rollout(new RolloutPanel(document)), m_headRoles(new HeadRolesPanel(document))
+      m_rollout(new RolloutPanel(document)), m_headRoles(new HeadRolesPanel(document)),
+      m_encoderDecoder(new EncoderDecoderPanel(document)), m_document(document)
 {
+    m_encoderDecoder->setExportController(exporter);
     m_modelView->setExportController(exporter);
     m_headLines->setExportController(exporter);
     m_predictions->setExportController(exporter);
@@ -48,6 +51,8 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
         addPanelDock(window, m_rollout, tr("Rollout"), "RolloutDock", Qt::RightDockWidgetArea);
     m_docks[4] = addPanelDock(window, m_headRoles, tr("Head roles"), "HeadRolesDock",
                               Qt::RightDockWidgetArea);
+    m_docks[5] = addPanelDock(window, m_encoderDecoder, tr("Encoder–decoder"), "EncoderDecoderDock",
+                              Qt::RightDockWidgetArea);
     for (QDockWidget* dock : m_docks)
         window->tabifyDockWidget(beside, dock);
     if (document->hasModel()) {
@@ -56,20 +61,27 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
         for (QDockWidget* dock : m_docks)
             dock->hide();
     }
+    const auto encoderOf = [document] {
+        return document->hasModel() && document->model().hasEncoder();
+    };
     connect(document, &Document::changed, this,
-            [this, document, hadModel = document->hasModel()]() mutable {
-                if (document->hasModel() && !hadModel)
+            [this, document, encoderOf, hadModel = document->hasModel(),
+             hadEncoder = encoderOf()]() mutable {
+                if ((document->hasModel() && !hadModel) || encoderOf() != hadEncoder)
                     show();
                 hadModel = document->hasModel();
+                hadEncoder = encoderOf();
             });
+
     connect(m_modelView, &ModelViewPanel::headActivated, this, &ModelDocks::headActivated);
     connect(m_headRoles, &HeadRolesPanel::headActivated, this, &ModelDocks::headActivated);
 }
 
 QStringList ModelDocks::viewNames()
 {
-    return {QStringLiteral("model-view"), QStringLiteral("head-lines"),
-            QStringLiteral("predictions"), QStringLiteral("rollout"), QStringLiteral("head-roles")};
+    return {QStringLiteral("model-view"),  QStringLiteral("head-lines"),
+            QStringLiteral("predictions"), QStringLiteral("rollout"),
+            QStringLiteral("head-roles"),  QStringLiteral("encoder-decoder")};
 }
 
 bool ModelDocks::raise(const QString& name)
@@ -84,9 +96,11 @@ bool ModelDocks::raise(const QString& name)
 
 void ModelDocks::show()
 {
+    const bool encoder = m_document->hasModel() && m_document->model().hasEncoder();
     for (QDockWidget* dock : m_docks)
-        dock->show();
-    m_docks[0]->raise(); // the model view in front
+        dock->setVisible(dock != m_docks[5] || encoder);
+    // The model view in front; an encoder–decoder session's three kinds of attention first.
+    (encoder ? m_docks[5] : m_docks[0])->raise();
 }
 
 } // namespace av

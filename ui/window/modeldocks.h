@@ -1,7 +1,7 @@
 #pragma once
 // The docks of a whole transformer (session v2): every block × head (the model view), one
-// block's heads as lines, the next-token predictions, the attention rollout and the heads'
-// roles. Tabs beside the
+// block's heads as lines, the next-token predictions, the attention rollout, the heads'
+// roles, and an encoder–decoder session's three kinds of attention. Tabs beside the
 // pipeline, shown (the model view in front) when a model is opened and hidden for a v1
 // session, where they would only hold a hint (View shows them).
 
@@ -17,6 +17,7 @@ class QWidget;
 namespace av {
 
 class Document;
+class EncoderDecoderPanel;
 class ExportController;
 class HeadLinesPanel;
 class HeadRolesPanel;
@@ -43,6 +44,7 @@ public:
     PredictionsPanel* predictions() const { return m_predictions; }
     RolloutPanel* rollout() const { return m_rollout; }
     HeadRolesPanel* headRoles() const { return m_headRoles; }
+    EncoderDecoderPanel* encoderDecoder() const { return m_encoderDecoder; }
 
     /// The docks' names as --view takes them, in order: model-view, head-lines, ...
     static QStringList viewNames();
@@ -61,7 +63,11 @@ private:
     PredictionsPanel* m_predictions;
     RolloutPanel* m_rollout;
     HeadRolesPanel* m_headRoles;
-    QDockWidget* m_docks[5] = {}; ///< model view, head lines, predictions, rollout, head roles
+    EncoderDecoderPanel* m_encoderDecoder;
+    Document* m_document;
+    /// model view, head lines, predictions, rollout, head roles, encoder–decoder (shown
+    /// only for a model with an encoder)
+    QDockWidget* m_docks[6] = {};
 };
 
 } // namespace av
