@@ -25,6 +25,19 @@ bool isBlockMatrix(ModelMatrix kind)
     return kind >= ModelMatrix::WQ && kind <= ModelMatrix::B2;
 }
 
+/// The kinds a cross-attention has: its attention's, and LN_c's as Ln1's.
+bool isCrossMatrix(ModelMatrix kind)
+{
+    return (kind >= ModelMatrix::WQ && kind <= ModelMatrix::AdditiveW) ||
+           kind == ModelMatrix::Ln1Gain || kind == ModelMatrix::Ln1Bias;
+}
+
+ModelMatrixRef inEncoder(ModelMatrixRef ref)
+{
+    ref.encoder = false;
+    return ref;
+}
+
 MatrixMap mapOf(Matrix& m)
 {
     return MatrixMap(m.data(), m.rows(), m.cols());
@@ -64,10 +77,15 @@ std::optional<ModelMatrixRef> modelRef(MatrixRef ref, int block)
 
 bool hasMatrix(const Model& m, ModelMatrixRef ref)
 {
+    if (ref.encoder)
+        return m.hasEncoder() && ref.kind < ModelMatrix::Unembedding &&
+               hasMatrix(m.encoder.front(), inEncoder(ref));
     if (isBlockMatrix(ref.kind)) {
         if (ref.block < 0 || ref.block >= m.layerCount())
             return false;
         const Block& b = m.layers[ref.block];
+        if (ref.cross && (!b.cross || !isCrossMatrix(ref.kind)))
+            return false;
         if (isHeadMatrix(ref.kind))
             return ref.head >= 0 && ref.head < m.heads();
         switch (ref.kind) {
@@ -107,9 +125,12 @@ bool hasMatrix(const Model& m, ModelMatrixRef ref)
 
 MatrixMap modelMatrix(Model& m, ModelMatrixRef ref)
 {
+    if (ref.encoder)
+        return modelMatrix(m.encoder.at(0), inEncoder(ref));
     if (isBlockMatrix(ref.kind)) {
         Block& b = checkedBlock(m, ref.block);
-        AttentionWeights& a = b.attention;
+        AttentionWeights& a = ref.cross ? b.cross.value().attention : b.attention;
+        LayerNormParams& ln1 = ref.cross ? b.cross.value().norm : b.ln1;
         const auto h = static_cast<std::size_t>(ref.head);
         switch (ref.kind) {
         case ModelMatrix::WQ:
@@ -131,9 +152,9 @@ MatrixMap modelMatrix(Model& m, ModelMatrixRef ref)
         case ModelMatrix::AdditiveW:
             return mapOf(a.additiveW);
         case ModelMatrix::Ln1Gain:
-            return mapOf(b.ln1.gain);
+            return mapOf(ln1.gain);
         case ModelMatrix::Ln1Bias:
-            return mapOf(b.ln1.bias);
+            return mapOf(ln1.bias);
         case ModelMatrix::Ln2Gain:
             return mapOf(b.ln2.gain);
         case ModelMatrix::Ln2Bias:
@@ -176,9 +197,14 @@ ConstMatrixMap modelMatrix(const Model& m, ModelMatrixRef ref)
 std::vector<ModelMatrixRef> modelMatrices(const Model& m)
 {
     std::vector<ModelMatrixRef> refs;
-    const auto add = [&](ModelMatrix kind, int block = 0, int head = 0) {
-        if (hasMatrix(m, {kind, block, head}))
-            refs.push_back({kind, block, head});
+    for (const Model& encoder : m.encoder) // an encoder–decoder session's encoder first
+        for (ModelMatrixRef ref : modelMatrices(encoder)) {
+            ref.encoder = true;
+            refs.push_back(ref);
+        }
+    const auto add = [&](ModelMatrix kind, int block = 0, int head = 0, bool cross = false) {
+        if (hasMatrix(m, {kind, block, head, cross}))
+            refs.push_back({kind, block, head, cross});
     };
     add(ModelMatrix::Embeddings);
     add(ModelMatrix::TokenEmbeddings);
@@ -190,8 +216,17 @@ std::vector<ModelMatrixRef> modelMatrices(const Model& m)
                                  ModelMatrix::WV, ModelMatrix::BV})
             for (int h = 0; h < m.heads(); ++h)
                 add(kind, l, h);
-        for (ModelMatrix kind : {ModelMatrix::WO, ModelMatrix::BO, ModelMatrix::AdditiveW,
-                                 ModelMatrix::Ln2Gain, ModelMatrix::Ln2Bias, ModelMatrix::W1,
+        for (ModelMatrix kind : {ModelMatrix::WO, ModelMatrix::BO, ModelMatrix::AdditiveW})
+            add(kind, l);
+        add(ModelMatrix::Ln1Gain, l, 0, true);
+        add(ModelMatrix::Ln1Bias, l, 0, true);
+        for (ModelMatrix kind : {ModelMatrix::WQ, ModelMatrix::BQ, ModelMatrix::WK, ModelMatrix::BK,
+                                 ModelMatrix::WV, ModelMatrix::BV})
+            for (int h = 0; h < m.heads(); ++h)
+                add(kind, l, h, true);
+        for (ModelMatrix kind : {ModelMatrix::WO, ModelMatrix::BO, ModelMatrix::AdditiveW})
+            add(kind, l, 0, true);
+        for (ModelMatrix kind : {ModelMatrix::Ln2Gain, ModelMatrix::Ln2Bias, ModelMatrix::W1,
                                  ModelMatrix::B1, ModelMatrix::W2, ModelMatrix::B2})
             add(kind, l);
     }
@@ -203,6 +238,8 @@ std::vector<ModelMatrixRef> modelMatrices(const Model& m)
 
 int firstBlockChanged(const Model& m, ModelMatrixRef ref)
 {
+    if (ref.encoder) // the encoder's output changes every block's cross-attention
+        return -1;
     if (isBlockMatrix(ref.kind))
         return ref.block;
     if (ref.kind >= ModelMatrix::FinalGain)
@@ -220,10 +257,14 @@ Model withLayerCount(Model m, int count)
         const Activation activation = last.ffn ? last.ffn->activation : Activation::GeluTanh;
         m.layers.push_back(derivedBlock(m.settings, m.layerCount(), last.residual, last.norm,
                                         last.ffn ? last.ffn->width() : 0, activation));
+        if (m.hasEncoder()) // a decoder's every block attends to the encoder
+            m.layers.back().cross = derivedCrossAttention(m.settings, m.layerCount() - 1);
     }
     std::erase_if(m.ablate, [count](const std::pair<int, int>& a) { return a.first >= count; });
     return m;
 }
+
+// The structural edits below change an encoder–decoder session's encoder as its decoder.
 
 Model withNorm(Model m, NormPlacement norm)
 {
@@ -233,11 +274,18 @@ Model withNorm(Model m, NormPlacement norm)
             if (ln->gain.size() != m.dModel() || ln->bias.size() != m.dModel())
                 *ln = unitNorm(m.dModel());
     }
+    for (Model& e : m.encoder)
+        e = withNorm(std::move(e), norm);
     return m;
 }
 
-Model withFfnWidth(Model m, int dFf)
+namespace {
+
+/// part: the streams' prefix, "encoder/" for an encoder (derivedBlock).
+Model withFfnWidth(Model m, int dFf, const std::string& part)
 {
+    for (Model& e : m.encoder)
+        e = withFfnWidth(std::move(e), dFf, "encoder/");
     for (int l = 0; l < m.layerCount(); ++l) {
         Block& b = m.layers[l];
         if (dFf <= 0) {
@@ -247,9 +295,17 @@ Model withFfnWidth(Model m, int dFf)
         if (b.ffn && b.ffn->width() == dFf)
             continue;
         const Activation activation = b.ffn ? b.ffn->activation : Activation::GeluTanh;
-        b.ffn = derivedBlock(m.settings, l, b.residual, b.norm, dFf, activation).ffn;
+        b.ffn = derivedBlock(m.settings, l, b.residual, b.norm, dFf, activation, part).ffn;
     }
-    return withNorm(std::move(m), m.layers.front().norm);
+    const NormPlacement norm = m.layers.front().norm;
+    return withNorm(std::move(m), norm);
+}
+
+} // namespace
+
+Model withFfnWidth(Model m, int dFf)
+{
+    return withFfnWidth(std::move(m), dFf, {});
 }
 
 Model withActivation(Model m, Activation activation)
@@ -257,6 +313,8 @@ Model withActivation(Model m, Activation activation)
     for (Block& b : m.layers)
         if (b.ffn)
             b.ffn->activation = activation;
+    for (Model& e : m.encoder)
+        e = withActivation(std::move(e), activation);
     return m;
 }
 
@@ -264,6 +322,8 @@ Model withResidual(Model m, bool residual)
 {
     for (Block& b : m.layers)
         b.residual = residual;
+    for (Model& e : m.encoder)
+        e = withResidual(std::move(e), residual);
     return m;
 }
 

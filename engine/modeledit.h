@@ -47,6 +47,11 @@ struct ModelMatrixRef
     ModelMatrix kind = ModelMatrix::Embeddings;
     int block = 0; ///< 0-based, for the block's matrices
     int head = 0;  ///< for WQ … BV
+    /// A decoder block's cross-attention (WQ … AdditiveW; Ln1Gain and Ln1Bias are LN_c's).
+    bool cross = false;
+    /// The encoder's matrix of this kind (an encoder–decoder session): its embeddings, its
+    /// blocks' and its final norm's.
+    bool encoder = false;
 
     bool operator==(const ModelMatrixRef&) const = default;
 };
@@ -68,8 +73,8 @@ ConstMatrixMap modelMatrix(const Model& model, ModelMatrixRef ref);
 /// and the unembedding.
 std::vector<ModelMatrixRef> modelMatrices(const Model& model);
 /// The first block a change of ref changes: its block for a block's weights, the number of
-/// blocks for the final norm and the unembedding, −1 for the embeddings and the learned
-/// encoding (the pass from its input: X + P changes too).
+/// blocks for the final norm and the unembedding, −1 for the embeddings, the learned
+/// encoding (the pass from its input: X + P changes too) and every matrix of an encoder.
 int firstBlockChanged(const Model& model, ModelMatrixRef ref);
 
 /// count blocks: later ones dropped, new ones with the last one's structure and weights

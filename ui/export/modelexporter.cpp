@@ -34,7 +34,8 @@ std::unique_ptr<HeadGridView> buildModelView(const ModelViewFigure& figure,
     view->setAttribute(Qt::WA_DontShowOnScreen);
     view->setData(figure);
     view->setColorMapKind(options.colorMap);
-    QSize size = inches(1.2 + 1.15 * figure.heads, 0.7 + 1.15 * figure.blocks);
+    // At least 4.5 inches wide, so that the title of a model of one or two heads fits.
+    QSize size = inches(std::max(4.5, 1.2 + 1.15 * figure.heads), 0.7 + 1.15 * figure.blocks);
     if (options.widthInches > 0)
         size = QSizeF(size)
                    .scaled(options.widthInches * kLogicalDpi, 1e9, Qt::KeepAspectRatio)

@@ -95,19 +95,18 @@ ModelViewFigure attentionKindFigure(const attn::Model& m, const attn::ModelResul
 {
     if (kind == AttentionKind::Decoder) {
         ModelViewFigure f = modelViewFigure(m, r);
-        f.title = tr("%1 — every block × head").arg(attentionKindName(kind));
+        f.title = attentionKindName(kind);
         return f;
     }
     if (!hasEncoderPass(m, r))
         return {};
     if (kind == AttentionKind::Encoder) {
         ModelViewFigure f = modelViewFigure(m.encoder.front(), r.encoder.front());
-        f.title = tr("%1 — every block × head").arg(attentionKindName(kind));
+        f.title = attentionKindName(kind);
         return f;
     }
     ModelViewFigure f;
-    f.title =
-        tr("%1 — every block × head (rows: target, columns: source)").arg(attentionKindName(kind));
+    f.title = tr("Cross-attention: target × source");
     f.blocks = std::min(m.layerCount(), int(r.blocks.size()));
     f.heads = m.heads();
     for (int l = 0; l < f.blocks; ++l)

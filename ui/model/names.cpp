@@ -109,11 +109,13 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
     const QString head = tr("head %1").arg(ref.head + 1);
     QString name;
     switch (ref.kind) {
-    case K::Embeddings: return tr("X (embeddings)");
-    case K::TokenEmbeddings: return tr("E (token embeddings, one row per vocabulary token)");
-    case K::LearnedPositions: return tr("P (learned positional encoding)");
-    case K::FinalGain: return tr("LN_f gain γ (final norm)");
-    case K::FinalBias: return tr("LN_f bias β (final norm)");
+    case K::Embeddings: name = tr("X (embeddings)"); break;
+    case K::TokenEmbeddings:
+        name = tr("E (token embeddings, one row per vocabulary token)");
+        break;
+    case K::LearnedPositions: name = tr("P (learned positional encoding)"); break;
+    case K::FinalGain: name = tr("LN_f gain γ (final norm)"); break;
+    case K::FinalBias: name = tr("LN_f bias β (final norm)"); break;
     case K::Unembedding: return tr("W_U (unembedding)");
     case K::UnembeddingBias: return tr("b_U (unembedding bias)");
     case K::WQ: name = tr("W_Q (%1)").arg(head); break;
@@ -125,8 +127,8 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
     case K::WO: name = tr("W_O"); break;
     case K::BO: name = tr("b_O"); break;
     case K::AdditiveW: name = tr("w (additive score, one row per head)"); break;
-    case K::Ln1Gain: name = tr("LN1 gain γ"); break;
-    case K::Ln1Bias: name = tr("LN1 bias β"); break;
+    case K::Ln1Gain: name = ref.cross ? tr("LN_c gain γ") : tr("LN1 gain γ"); break;
+    case K::Ln1Bias: name = ref.cross ? tr("LN_c bias β") : tr("LN1 bias β"); break;
     case K::Ln2Gain: name = tr("LN2 gain γ"); break;
     case K::Ln2Bias: name = tr("LN2 bias β"); break;
     case K::W1: name = tr("W_1 (FFN)"); break;
@@ -134,7 +136,13 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
     case K::W2: name = tr("W_2 (FFN)"); break;
     case K::B2: name = tr("b_2 (FFN)"); break;
     }
-    return tr("Block %1 · %2").arg(ref.block + 1).arg(name);
+    if (ref.cross && ref.kind != K::Ln1Gain && ref.kind != K::Ln1Bias)
+        name = tr("cross-attention %1").arg(name);
+    const bool inBlock = ref.kind >= K::WQ && ref.kind <= K::B2;
+    if (ref.encoder)
+        return inBlock ? tr("Encoder block %1 · %2").arg(ref.block + 1).arg(name)
+                       : tr("Encoder · %1").arg(name);
+    return inBlock ? tr("Block %1 · %2").arg(ref.block + 1).arg(name) : name;
 }
 
 QString kindName(attn::NormPlacement norm)

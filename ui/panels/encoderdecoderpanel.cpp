@@ -56,8 +56,9 @@ EncoderDecoderPanel::EncoderDecoderPanel(Document* document, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_heatmap);
     split->addWidget(m_grid);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
+    m_grid->setMinimumHeight(150); // cells large enough to see each head's pattern
     layout->addWidget(split, 1);
     setPage(page, bar);
 

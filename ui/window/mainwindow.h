@@ -16,6 +16,7 @@ class AttentionPanel;
 class ImageDock;
 class DemosWindow;
 class Document;
+class EncoderDecoderPanel;
 class Presentation;
 class WalkthroughPanel;
 class ExportController;
@@ -63,6 +64,7 @@ public:
     PredictionsPanel* predictionsPanel() const { return m_modelDocks->predictions(); }
     RolloutPanel* rolloutPanel() const { return m_modelDocks->rollout(); }
     HeadRolesPanel* headRolesPanel() const { return m_modelDocks->headRoles(); }
+    EncoderDecoderPanel* encoderDecoderPanel() const { return m_modelDocks->encoderDecoder(); }
     Presentation* presentation() const { return m_presentation; }
     ExportController* exportController() const { return m_export; }
 

@@ -1,0 +1,175 @@
+// The encoder–decoder tab (ui/panels/encoderdecoderpanel.h) on the translation lesson: each
+// kind of attention shows the engine's own weights with its own tokens (target × source for
+// cross-attention), a click on the grid opens that head, an edit in the weights shows at
+// once, the export names follow the choice, and the window shows the tab only for a
+// session with an encoder.
+
+#include "document.h"
+#include "encoderdecoderpanel.h"
+#include "headgridview.h"
+#include "heatmapplot.h"
+#include "mainwindow.h"
+#include "modeledit.h"
+#include "names.h"
+#include "presentation.h"
+#include "testlessons.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QMenu>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+class EncoderDecoderPanelTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hintWithoutAnEncoder();
+    void eachKindShowsItsOwnWeightsAndTokens();
+    void gridClicksAndEditsShowAtOnce();
+    void windowShowsTheTabOnlyWithAnEncoder();
+};
+
+namespace {
+
+const char* const kLesson = "translation-cross-attention.attn.json";
+
+/// The heatmap's values, as the plot stores them.
+attn::Matrix shown(const av::HeatmapPlot* plot)
+{
+    attn::Matrix m(plot->rowCount(), plot->columnCount());
+    for (int i = 0; i < m.rows(); ++i)
+        for (int j = 0; j < m.cols(); ++j)
+            m(i, j) = plot->cellValue(i, j);
+    return m;
+}
+
+bool close(const attn::Matrix& a, const attn::Matrix& b)
+{
+    return a.rows() == b.rows() && a.cols() == b.cols() && (a - b).cwiseAbs().maxCoeff() < 1e-12;
+}
+
+} // namespace
+
+void EncoderDecoderPanelTest::hintWithoutAnEncoder()
+{
+    av::Document document;
+    av::EncoderDecoderPanel panel(&document);
+    panel.show();
+    QVERIFY(panel.showsHint());
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(panel.showsHint()); // a model, but a decoder only
+}
+
+void EncoderDecoderPanelTest::eachKindShowsItsOwnWeightsAndTokens()
+{
+    av::Document document;
+    av::EncoderDecoderPanel panel(&document);
+    panel.resize(700, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    document.reset(av::test::transformerLesson(kLesson));
+    QVERIFY(!panel.showsHint());
+    const attn::Model& m = document.model();
+    const attn::ModelResult& r = document.modelResult();
+    // Cross-attention first: the target's 5 tokens down, the source's 4 across.
+    QCOMPARE(panel.kind(), av::AttentionKind::Cross);
+    QCOMPARE(panel.heatmap()->rowCount(), 5);
+    QCOMPARE(panel.heatmap()->columnCount(), 4);
+    QVERIFY(close(shown(panel.heatmap()), r.blocks[0].cross.heads[0].weights));
+    const av::HeatmapData cell = av::attentionKindCellFigure(m, r, av::AttentionKind::Cross, 0, 0);
+    QCOMPARE(cell.rowLabels, (QStringList{"<s>", "le", "chat", "noir", "dort"}));
+    QCOMPARE(cell.colLabels, (QStringList{"the", "black", "cat", "sleeps"}));
+    QCOMPARE(panel.grid()->data().cell(0, 1), r.blocks[0].cross.heads[1].weights);
+    QCOMPARE(panel.cellFigureName(), QStringLiteral("cross-attention-layer-1-head-1"));
+    QCOMPARE(panel.gridFigureName(), QStringLiteral("cross-model-view"));
+    // The encoder: the source both ways, no mask.
+    panel.kindChoice()->setCurrentIndex(
+        panel.kindChoice()->findData(int(av::AttentionKind::Encoder)));
+    panel.headChoice()->setValue(2);
+    QCOMPARE(panel.heatmap()->rowCount(), 4);
+    QVERIFY(close(shown(panel.heatmap()), r.encoder[0].blocks[0].heads[1].weights));
+    QCOMPARE(panel.grid()->data().blocks, m.encoder[0].layerCount());
+    QCOMPARE(panel.cellFigureName(), QStringLiteral("encoder-attention-layer-1-head-2"));
+    // The decoder: its masked self-attention, named as the model's own figures.
+    panel.kindChoice()->setCurrentIndex(
+        panel.kindChoice()->findData(int(av::AttentionKind::Decoder)));
+    QCOMPARE(panel.heatmap()->rowCount(), 5);
+    QCOMPARE(panel.heatmap()->columnCount(), 5);
+    QVERIFY(close(shown(panel.heatmap()).triangularView<Eigen::Lower>().toDenseMatrix(),
+                  r.blocks[0].heads[1].weights));
+    QCOMPARE(panel.cellFigureName(), QStringLiteral("attention-layer-1-head-2"));
+    QCOMPARE(panel.gridFigureName(), QStringLiteral("model-view"));
+    QVERIFY(!av::attentionKindFormula(av::AttentionKind::Cross).isEmpty());
+}
+
+void EncoderDecoderPanelTest::gridClicksAndEditsShowAtOnce()
+{
+    av::Document document;
+    av::EncoderDecoderPanel panel(&document);
+    panel.resize(700, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    document.reset(av::test::transformerLesson(kLesson));
+    QTest::mouseClick(panel.grid(), Qt::LeftButton, {}, panel.grid()->cellRect(0, 1).center());
+    QCOMPARE(panel.headChoice()->value(), 2);
+    QVERIFY(close(shown(panel.heatmap()), document.modelResult().blocks[0].cross.heads[1].weights));
+    // An edit of cross head 2's W_K: the panel shows the new pass, which moved.
+    const attn::Matrix before = document.modelResult().blocks[0].cross.heads[1].weights;
+    const attn::ModelMatrixRef ref{attn::ModelMatrix::WK, 0, 1, true};
+    QVERIFY(av::modelMatrixName(ref).contains("cross-attention"));
+    document.setModelCell(ref, 0, 0, 4.0);
+    const attn::Matrix after = document.modelResult().blocks[0].cross.heads[1].weights;
+    QVERIFY((after - before).cwiseAbs().maxCoeff() > 1e-3);
+    QVERIFY(close(shown(panel.heatmap()), after));
+    // And an edit of the encoder's embeddings reaches the cross-attention through E.
+    const attn::ModelMatrixRef x{attn::ModelMatrix::Embeddings, 0, 0, false, true};
+    QVERIFY(av::modelMatrixName(x).startsWith("Encoder"));
+    document.setModelCell(x, 2, 0, 3.0); // "cat" now also means "the"
+    QVERIFY(close(shown(panel.heatmap()), document.modelResult().blocks[0].cross.heads[1].weights));
+    QVERIFY(document.modelResult().blocks[0].cross.heads[0].weights(1, 2) > 0.3); // le → cat too
+    document.undoStack()->undo();
+    QVERIFY(document.modelResult().blocks[0].cross.heads[0].weights(1, 2) < 0.05);
+    QMenu menu;
+    panel.fillMenu(&menu); // no export controller: nothing to offer
+    QVERIFY(menu.isEmpty());
+}
+
+void EncoderDecoderPanelTest::windowShowsTheTabOnlyWithAnEncoder()
+{
+    av::Document document;
+    av::MainWindow window(&document, /*persistent=*/false);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* dock = window.findChild<QDockWidget*>("EncoderDecoderDock");
+    QVERIFY(dock);
+    QVERIFY(dock->isHidden());
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(dock->isHidden());
+    document.reset(av::test::transformerLesson(kLesson));
+    QVERIFY(dock->isVisible());
+    QTest::qWait(100);
+    QVERIFY(!window.encoderDecoderPanel()->showsHint());
+    QMenu menu;
+    window.encoderDecoderPanel()->fillMenu(&menu);
+    QVERIFY(!menu.isEmpty()); // export and copy of both figures
+    if (const QString dir = qEnvironmentVariable("ATTNVIZ_TEST_SHOTS"); !dir.isEmpty()) {
+        dock->raise();
+        QTest::qWait(100);
+        window.grab().save(dir + "/encoder-decoder-dock.png");
+        window.presentation()->setActive(true);
+        window.resize(1920, 1080);
+        dock->raise();
+        QTest::qWait(200);
+        window.grab().save(dir + "/encoder-decoder-dock-presenting.png");
+        window.presentation()->setActive(false);
+    }
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(dock->isHidden());
+}
+
+QTEST_MAIN(EncoderDecoderPanelTest)
+#include "encoderdecoderpanel_test.moc"
