@@ -197,11 +197,6 @@ ConstMatrixMap modelMatrix(const Model& m, ModelMatrixRef ref)
 std::vector<ModelMatrixRef> modelMatrices(const Model& m)
 {
     std::vector<ModelMatrixRef> refs;
-    for (const Model& encoder : m.encoder) // an encoder–decoder session's encoder first
-        for (ModelMatrixRef ref : modelMatrices(encoder)) {
-            ref.encoder = true;
-            refs.push_back(ref);
-        }
     const auto add = [&](ModelMatrix kind, int block = 0, int head = 0, bool cross = false) {
         if (hasMatrix(m, {kind, block, head, cross}))
             refs.push_back({kind, block, head, cross});
@@ -233,6 +228,11 @@ std::vector<ModelMatrixRef> modelMatrices(const Model& m)
     for (ModelMatrix kind : {ModelMatrix::FinalGain, ModelMatrix::FinalBias,
                              ModelMatrix::Unembedding, ModelMatrix::UnembeddingBias})
         add(kind);
+    for (const Model& encoder : m.encoder) // an encoder–decoder session's encoder last
+        for (ModelMatrixRef ref : modelMatrices(encoder)) {
+            ref.encoder = true;
+            refs.push_back(ref);
+        }
     return refs;
 }
 

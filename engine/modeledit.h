@@ -69,8 +69,9 @@ bool hasMatrix(const Model& model, ModelMatrixRef ref);
 /// The matrix itself, in place. ref must exist (hasMatrix).
 MatrixMap modelMatrix(Model& model, ModelMatrixRef ref);
 ConstMatrixMap modelMatrix(const Model& model, ModelMatrixRef ref);
-/// Every matrix the model has: the embeddings, then block by block, then the final norm
-/// and the unembedding.
+/// Every matrix the model has: the embeddings, then block by block (each cross-attention
+/// after its block's self-attention), then the final norm and the unembedding, then an
+/// encoder's matrices.
 std::vector<ModelMatrixRef> modelMatrices(const Model& model);
 /// The first block a change of ref changes: its block for a block's weights, the number of
 /// blocks for the final norm and the unembedding, −1 for the embeddings, the learned

@@ -750,6 +750,78 @@
         <source>head %1 — most on %2 (%3)</source>
         <translation>头 %1 — 最关注 %2（%3）</translation>
     </message>
+    <message>
+        <source>LN_c gain γ</source>
+        <translation>LN_c 增益 γ</translation>
+    </message>
+    <message>
+        <source>LN_c bias β</source>
+        <translation>LN_c 偏置 β</translation>
+    </message>
+    <message>
+        <source>cross-attention %1</source>
+        <translation>交叉注意力 %1</translation>
+    </message>
+    <message>
+        <source>Encoder block %1 · %2</source>
+        <translation>编码器第 %1 块 · %2</translation>
+    </message>
+    <message>
+        <source>Encoder · %1</source>
+        <translation>编码器 · %1</translation>
+    </message>
+    <message>
+        <source>Encoder self-attention</source>
+        <translation>编码器自注意力</translation>
+    </message>
+    <message>
+        <source>Decoder self-attention (masked)</source>
+        <translation>解码器自注意力（带掩码）</translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation>交叉注意力</translation>
+    </message>
+    <message>
+        <source>The decoder reads the target. Each target token attends to itself and the tokens before it (causal mask), so that training on a whole sentence never shows a token what follows it.</source>
+        <translation>解码器读取目标语句。每个目标词元只关注自身和之前的词元（因果掩码），这样在整句上训练时，任何词元都看不到它后面的内容。</translation>
+    </message>
+    <message>
+        <source>Cross-attention: Q comes from the decoder (the target tokens, rows), K and V from the encoder&apos;s output E (the source tokens, columns): A = softmax(Q·Kᵀ/√d_k), Q = C·W_Q, K = E·W_K, V = E·W_V. Row i shows which source words target token i reads; every source token is allowed.</source>
+        <translation>交叉注意力：Q 来自解码器（目标词元，行），K 和 V 来自编码器的输出 E（源词元，列）：A = softmax(Q·Kᵀ/√d_k)，Q = C·W_Q，K = E·W_K，V = E·W_V。第 i 行显示目标词元 i 读取哪些源词；所有源词元都允许关注。</translation>
+    </message>
+    <message>
+        <source>Cross-attention: target × source</source>
+        <translation>交叉注意力：目标 × 源</translation>
+    </message>
+    <message>
+        <source>Decoder block %1, head %2 — masked self-attention</source>
+        <translation>解码器第 %1 块，第 %2 头 — 带掩码的自注意力</translation>
+    </message>
+    <message>
+        <source>Encoder block %1, head %2 — self-attention</source>
+        <translation>编码器第 %1 块，第 %2 头 — 自注意力</translation>
+    </message>
+    <message>
+        <source>Decoder block %1, head %2 — cross-attention</source>
+        <translation>解码器第 %1 块，第 %2 头 — 交叉注意力</translation>
+    </message>
+    <message>
+        <source>target token (query, from the decoder)</source>
+        <translation>目标词元（查询，来自解码器）</translation>
+    </message>
+    <message>
+        <source>source token (key, from the encoder&apos;s output)</source>
+        <translation>源词元（键，来自编码器的输出）</translation>
+    </message>
+    <message>
+        <source>Encoder–decoder attention</source>
+        <translation>编码器–解码器注意力</translation>
+    </message>
+    <message>
+        <source>The encoder reads the source. Each source token attends to every source token: Q, K and V all come from the encoder block&apos;s own input, A = softmax(Q·Kᵀ/√d_k), no mask.</source>
+        <translation>编码器读取源语句。每个源词元关注所有源词元：Q、K、V 都来自编码器块自身的输入，A = softmax(Q·Kᵀ/√d_k)，无掩码。</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1301,6 +1373,57 @@
     <message>
         <source>%1: the model folder&apos;s tokeniser cannot be read any more; the text stays as it was</source>
         <translation>%1：无法再读取模型文件夹的分词器；文本保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>av::EncoderDecoderPanel</name>
+    <message>
+        <source>Which attention to show: the encoder&apos;s over the source, the decoder&apos;s over the target, or the decoder&apos;s over the encoder</source>
+        <translation>显示哪种注意力：编码器对源语句的、解码器对目标语句的，或解码器对编码器的</translation>
+    </message>
+    <message>
+        <source>Block </source>
+        <translation>块 </translation>
+    </message>
+    <message>
+        <source>Head </source>
+        <translation>头 </translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>%1, block %2, head %3</source>
+        <translation>%1，第 %2 块，第 %3 头</translation>
+    </message>
+    <message>
+        <source>Click: show this head large.</source>
+        <translation>单击：放大显示这个头。</translation>
+    </message>
+    <message>
+        <source>Export this head…</source>
+        <translation>导出这个头…</translation>
+    </message>
+    <message>
+        <source>Export every block × head…</source>
+        <translation>导出所有块 × 头…</translation>
+    </message>
+    <message>
+        <source>Copy this head</source>
+        <translation>复制这个头</translation>
+    </message>
+    <message>
+        <source>Copy every block × head</source>
+        <translation>复制所有块 × 头</translation>
+    </message>
+    <message>
+        <source>Export all figures…</source>
+        <translation>导出所有图…</translation>
+    </message>
+    <message>
+        <source>Open an encoder–decoder session to see its three kinds of attention apart: File ▸ Lessons, the translation lesson.</source>
+        <translation>打开一个编码器–解码器会话，分别查看它的三种注意力：文件 ▸ 课程，翻译课程。</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2038,10 @@ Alt+滚轮可滚动表格。</translation>
     <message>
         <source>Head lines</source>
         <translation>头连线</translation>
+    </message>
+    <message>
+        <source>Encoder–decoder</source>
+        <translation>编码器–解码器</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ QString attentionKindFormula(AttentionKind kind)
     switch (kind) {
     case AttentionKind::Encoder:
         return tr("The encoder reads the source. Each source token attends to every source "
-                  "token: Q = K = V's input is the encoder block's own input, "
+                  "token: Q, K and V all come from the encoder block's own input, "
                   "A = softmax(Q·Kᵀ/√d_k), no mask.");
     case AttentionKind::Decoder:
         return tr("The decoder reads the target. Each target token attends to itself and the "

@@ -7,7 +7,10 @@
 namespace av {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("av", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("av", text);
+}
 
 } // namespace
 
@@ -109,32 +112,76 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
     const QString head = tr("head %1").arg(ref.head + 1);
     QString name;
     switch (ref.kind) {
-    case K::Embeddings: name = tr("X (embeddings)"); break;
+    case K::Embeddings:
+        name = tr("X (embeddings)");
+        break;
     case K::TokenEmbeddings:
         name = tr("E (token embeddings, one row per vocabulary token)");
         break;
-    case K::LearnedPositions: name = tr("P (learned positional encoding)"); break;
-    case K::FinalGain: name = tr("LN_f gain γ (final norm)"); break;
-    case K::FinalBias: name = tr("LN_f bias β (final norm)"); break;
-    case K::Unembedding: return tr("W_U (unembedding)");
-    case K::UnembeddingBias: return tr("b_U (unembedding bias)");
-    case K::WQ: name = tr("W_Q (%1)").arg(head); break;
-    case K::WK: name = tr("W_K (%1)").arg(head); break;
-    case K::WV: name = tr("W_V (%1)").arg(head); break;
-    case K::BQ: name = tr("b_Q (%1)").arg(head); break;
-    case K::BK: name = tr("b_K (%1)").arg(head); break;
-    case K::BV: name = tr("b_V (%1)").arg(head); break;
-    case K::WO: name = tr("W_O"); break;
-    case K::BO: name = tr("b_O"); break;
-    case K::AdditiveW: name = tr("w (additive score, one row per head)"); break;
-    case K::Ln1Gain: name = ref.cross ? tr("LN_c gain γ") : tr("LN1 gain γ"); break;
-    case K::Ln1Bias: name = ref.cross ? tr("LN_c bias β") : tr("LN1 bias β"); break;
-    case K::Ln2Gain: name = tr("LN2 gain γ"); break;
-    case K::Ln2Bias: name = tr("LN2 bias β"); break;
-    case K::W1: name = tr("W_1 (FFN)"); break;
-    case K::B1: name = tr("b_1 (FFN)"); break;
-    case K::W2: name = tr("W_2 (FFN)"); break;
-    case K::B2: name = tr("b_2 (FFN)"); break;
+    case K::LearnedPositions:
+        name = tr("P (learned positional encoding)");
+        break;
+    case K::FinalGain:
+        name = tr("LN_f gain γ (final norm)");
+        break;
+    case K::FinalBias:
+        name = tr("LN_f bias β (final norm)");
+        break;
+    case K::Unembedding:
+        return tr("W_U (unembedding)");
+    case K::UnembeddingBias:
+        return tr("b_U (unembedding bias)");
+    case K::WQ:
+        name = tr("W_Q (%1)").arg(head);
+        break;
+    case K::WK:
+        name = tr("W_K (%1)").arg(head);
+        break;
+    case K::WV:
+        name = tr("W_V (%1)").arg(head);
+        break;
+    case K::BQ:
+        name = tr("b_Q (%1)").arg(head);
+        break;
+    case K::BK:
+        name = tr("b_K (%1)").arg(head);
+        break;
+    case K::BV:
+        name = tr("b_V (%1)").arg(head);
+        break;
+    case K::WO:
+        name = tr("W_O");
+        break;
+    case K::BO:
+        name = tr("b_O");
+        break;
+    case K::AdditiveW:
+        name = tr("w (additive score, one row per head)");
+        break;
+    case K::Ln1Gain:
+        name = ref.cross ? tr("LN_c gain γ") : tr("LN1 gain γ");
+        break;
+    case K::Ln1Bias:
+        name = ref.cross ? tr("LN_c bias β") : tr("LN1 bias β");
+        break;
+    case K::Ln2Gain:
+        name = tr("LN2 gain γ");
+        break;
+    case K::Ln2Bias:
+        name = tr("LN2 bias β");
+        break;
+    case K::W1:
+        name = tr("W_1 (FFN)");
+        break;
+    case K::B1:
+        name = tr("b_1 (FFN)");
+        break;
+    case K::W2:
+        name = tr("W_2 (FFN)");
+        break;
+    case K::B2:
+        name = tr("b_2 (FFN)");
+        break;
     }
     if (ref.cross && ref.kind != K::Ln1Gain && ref.kind != K::Ln1Bias)
         name = tr("cross-attention %1").arg(name);
@@ -148,9 +195,12 @@ QString modelMatrixName(attn::ModelMatrixRef ref)
 QString kindName(attn::NormPlacement norm)
 {
     switch (norm) {
-    case attn::NormPlacement::Pre: return tr("pre-norm (GPT-2)");
-    case attn::NormPlacement::Post: return tr("post-norm (2017)");
-    case attn::NormPlacement::None: break;
+    case attn::NormPlacement::Pre:
+        return tr("pre-norm (GPT-2)");
+    case attn::NormPlacement::Post:
+        return tr("post-norm (2017)");
+    case attn::NormPlacement::None:
+        break;
     }
     return tr("no norm");
 }
@@ -158,9 +208,12 @@ QString kindName(attn::NormPlacement norm)
 QString kindName(attn::Activation activation)
 {
     switch (activation) {
-    case attn::Activation::Gelu: return tr("GELU (erf)");
-    case attn::Activation::GeluTanh: return tr("GELU (tanh)");
-    case attn::Activation::Relu: break;
+    case attn::Activation::Gelu:
+        return tr("GELU (erf)");
+    case attn::Activation::GeluTanh:
+        return tr("GELU (tanh)");
+    case attn::Activation::Relu:
+        break;
     }
     return tr("ReLU");
 }
