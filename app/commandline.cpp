@@ -103,7 +103,7 @@ constexpr OptionText kOptions[] = {
     {"view",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "With a whole transformer: that view's tab in front, "
-                       "model-view|head-lines|predictions|rollout|head-roles; with --screenshot, "
+                       "model-view|head-lines|predictions|rollout|head-roles|encoder-decoder; with --screenshot, "
                        "render it."),
      "NAME"},
     {"image",

@@ -1032,8 +1032,8 @@
         <translation>版本 2 会话的转储以何种精度计算：float32|float64（模型文件夹默认 float32，会话文件默认 float64）。</translation>
     </message>
     <message>
-        <source>With a whole transformer: that view&apos;s tab in front, model-view|head-lines|predictions|rollout|head-roles; with --screenshot, render it.</source>
-        <translation>打开完整 Transformer 时，把该视图的标签页置于最前：model-view|head-lines|predictions|rollout|head-roles；与 --screenshot 一起使用时渲染它。</translation>
+        <source>With a whole transformer: that view&apos;s tab in front, model-view|head-lines|predictions|rollout|head-roles|encoder-decoder; with --screenshot, render it.</source>
+        <translation>打开完整 Transformer 时，把该视图的标签页置于最前：model-view|head-lines|predictions|rollout|head-roles|encoder-decoder；与 --screenshot 一起使用时渲染它。</translation>
     </message>
     <message>
         <source>Open a PNG or JPEG image: its patches, in reading order, are the tokens, each patch&apos;s RGB values (0-1) its embedding.</source>
