@@ -71,18 +71,26 @@ const MatrixOf<Scalar>& attentionInput(const BasicBlock<Scalar>& b,
     return b.norm == NormPlacement::Pre ? r.ln1.output : r.input;
 }
 
-/// Q, K and V of head h with the block's biases.
+/// Q of head h from `queries`, K and V from `keys` (the same rows for self-attention, the
+/// encoder's output for cross-attention), with the weights' biases.
+template <typename Scalar>
+void projectHead(const BasicAttentionWeights<Scalar>& a, const MatrixOf<Scalar>& queries,
+                 const MatrixOf<Scalar>& keys, int h, BasicHeadResult<Scalar>& head)
+{
+    multiply(head.q, queries, a.wq[h]);
+    multiply(head.k, keys, a.wk[h]);
+    multiply(head.v, keys, a.wv[h]);
+    addBias(head.q, a.bq[h]);
+    addBias(head.k, a.bk[h]);
+    addBias(head.v, a.bv[h]);
+}
+
+/// Q, K and V of head h of block l's self-attention.
 template <typename Scalar>
 void projectHead(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in, int h,
                  BasicHeadResult<Scalar>& head)
 {
-    const BasicAttentionWeights<Scalar>& a = m.layers[l].attention;
-    multiply(head.q, in, a.wq[h]);
-    multiply(head.k, in, a.wk[h]);
-    multiply(head.v, in, a.wv[h]);
-    addBias(head.q, a.bq[h]);
-    addBias(head.k, a.bk[h]);
-    addBias(head.v, a.bv[h]);
+    projectHead(m.layers[l].attention, in, in, h, head);
 }
 
 /// Q, K and V of every head as one product, in · [W_Q,0 … W_Q,H−1 | W_K,… | W_V,…]
@@ -179,15 +187,8 @@ void crossAttend(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in,
     settings.additiveW = a.additiveW;
     const MaskMatrix mask = MaskMatrix::Ones(in.rows(), memory.rows());
     c.heads.assign(m.heads(), {});
-    for (int h = 0; h < m.heads(); ++h) {
-        BasicHeadResult<Scalar>& head = c.heads[h];
-        multiply(head.q, in, a.wq[h]);
-        multiply(head.k, memory, a.wk[h]);
-        multiply(head.v, memory, a.wv[h]);
-        addBias(head.q, a.bq[h]);
-        addBias(head.k, a.bk[h]);
-        addBias(head.v, a.bv[h]);
-    }
+    for (int h = 0; h < m.heads(); ++h)
+        projectHead(a, in, memory, h, c.heads[h]);
     parallelFor(m.heads(), threads, [&](int h) { finishHead(settings, mask, c.heads[h], h); });
     const int dk = m.dK();
     c.concat.resize(in.rows(), m.dModel());
