@@ -1664,6 +1664,22 @@
         <source>File ▸ Open Image… makes a session whose tokens are an image&apos;s patches; this view then shows the image, and a click on a patch its attention.</source>
         <translation>文件 ▸ 打开图像… 会创建一个以图像图块为词元的会话；此视图随后显示该图像，单击图块即可看到它的注意力。</translation>
     </message>
+    <message>
+        <source>Export every head&apos;s picture…</source>
+        <translation>导出所有头的图片…</translation>
+    </message>
+    <message>
+        <source>Export this picture…</source>
+        <translation>导出这张图片…</translation>
+    </message>
+    <message>
+        <source>Copy every head&apos;s picture</source>
+        <translation>复制所有头的图片</translation>
+    </message>
+    <message>
+        <source>Copy this picture</source>
+        <translation>复制这张图片</translation>
+    </message>
 </context>
 <context>
     <name>av::InputPanel</name>

@@ -78,6 +78,12 @@ bool ExportController::askOptions(ExportOptions& options, bool chooseFormat)
 
 void ExportController::exportFigure(const QString& name)
 {
+    exportFigure(name,
+                 [this, name](const ExportOptions& options) { return figureBytes(name, options); });
+}
+
+void ExportController::exportFigure(const QString& name, const FigureFile& file)
+{
     QString selected;
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export figure"), name + QStringLiteral(".png"),
@@ -96,7 +102,7 @@ void ExportController::exportFigure(const QString& name)
         return;
     m_last = options;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QByteArray bytes = figureBytes(name, options);
+    const QByteArray bytes = file(options);
     const QString error = bytes.isEmpty() ? tr("%1: the figure could not be drawn").arg(path)
                                           : writeFileAtomically(path, bytes);
     QApplication::restoreOverrideCursor();
@@ -149,6 +155,17 @@ void ExportController::copyFigure(const QString& name)
         m_document->hasModel() && isModelFigure(name)
             ? renderModelFigure(m_document->model(), m_document->modelResult(), name, options)
             : renderFigure(m_document->session(), m_document->result(), name, options);
+    if (!image.isNull())
+        QApplication::clipboard()->setImage(image);
+}
+
+void ExportController::copyFigure(const FigureFile& file)
+{
+    ExportOptions options;
+    options.format = QStringLiteral("png");
+    options.dpi = 144;
+    options.colorMap = m_colorMap;
+    const QImage image = QImage::fromData(file(options), "PNG");
     if (!image.isNull())
         QApplication::clipboard()->setImage(image);
 }

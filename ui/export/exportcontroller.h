@@ -22,9 +22,14 @@ public:
 
     /// Asks for a file (PNG, SVG or PDF by its extension) and the PNG options, then writes.
     void exportFigure(const QString& name);
+    /// A figure only its view can draw (the picture view's): file(options) gives its bytes in
+    /// options.format. Asked for and written as exportFigure(name) does; name is the suggestion.
+    using FigureFile = std::function<QByteArray(const ExportOptions&)>;
+    void exportFigure(const QString& name, const FigureFile& file);
     /// Asks for a folder and options, then writes every figure with a progress dialog.
     void exportAll();
     void copyFigure(const QString& name);
+    void copyFigure(const FigureFile& file);
     void exportCsv(const attn::Matrix& values, const QStringList& rowLabels,
                    const QStringList& colLabels, const QString& suggestedName);
 

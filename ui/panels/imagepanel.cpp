@@ -1,10 +1,12 @@
 #include "imagepanel.h"
 
 #include "document.h"
+#include "exportcontroller.h"
 #include "imageattentionview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -36,7 +38,54 @@ ImagePanel::ImagePanel(Document* document, QWidget* parent)
         showDocument();
     });
     connect(m_document, &Document::changed, this, &ImagePanel::showDocument);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu popup;
+        fillMenu(&popup);
+        if (!popup.isEmpty())
+            popup.exec(m_view->mapToGlobal(pos));
+    });
     showDocument();
+}
+
+void ImagePanel::setExportController(ExportController* controller)
+{
+    m_export = controller;
+}
+
+ImageAttentionFigure ImagePanel::figure(bool everyHead) const
+{
+    ImageAttentionFigure f = imageAttentionFigure(m_document->session(), m_document->result(),
+                                                  m_image->image, m_image->tokens, m_query);
+    const int h = m_head->value() - 1;
+    if (!everyHead && h < f.weights.size()) {
+        f.weights = {f.weights[h]};
+        f.headTitles = {f.headTitles[h]};
+    }
+    return f;
+}
+
+QString ImagePanel::figureName(bool everyHead) const
+{
+    return everyHead ? QStringLiteral("image-attention")
+                     : QStringLiteral("image-attention-head-%1").arg(m_head->value());
+}
+
+void ImagePanel::fillMenu(QMenu* menu)
+{
+    if (!m_export || !hasImage())
+        return;
+    for (const bool every : {false, true}) {
+        // Drawn when chosen, from the pass and head of that moment.
+        const auto file = [this, every](const ExportOptions& options) {
+            return imageAttentionFile(figure(every), options);
+        };
+        menu->addAction(every ? tr("Export every head's picture…") : tr("Export this picture…"),
+                        m_export,
+                        [this, every, file] { m_export->exportFigure(figureName(every), file); });
+        menu->addAction(every ? tr("Copy every head's picture") : tr("Copy this picture"), m_export,
+                        [this, file] { m_export->copyFigure(file); });
+    }
 }
 
 void ImagePanel::setImage(ImageSession image, int query)
@@ -60,17 +109,9 @@ void ImagePanel::showDocument()
         m_head->setEnabled(false);
         return;
     }
-    const attn::Session& s = m_document->session();
     m_head->setEnabled(true);
-    m_head->setRange(1, std::max(1, s.heads));
-    ImageAttentionFigure f =
-        imageAttentionFigure(s, m_document->result(), m_image->image, m_image->tokens, m_query);
-    const int h = m_head->value() - 1;
-    if (h < f.weights.size()) { // the chosen head alone, as large as the view
-        f.weights = {f.weights[h]};
-        f.headTitles = {f.headTitles[h]};
-    }
-    m_view->setData(std::move(f));
+    m_head->setRange(1, std::max(1, m_document->session().heads));
+    m_view->setData(figure(false)); // the chosen head alone, as large as the view
     m_stack->setCurrentWidget(m_view);
 }
 

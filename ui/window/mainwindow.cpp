@@ -7,6 +7,7 @@
 #include "exportcontroller.h"
 #include "exporter.h"
 #include "imagedock.h"
+#include "imagepanel.h"
 #include "inputpanel.h"
 #include "language.h"
 #include "modeldocks.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(Document* document, bool persistent, QWidget* parent)
     // A whole transformer (session v2): its own views, tabs beside the pipeline.
     m_modelDocks = new ModelDocks(this, document, m_export, pipeline);
     m_imageDock = new ImageDock(this, document, pipeline);
+    m_imageDock->panel()->setExportController(m_export);
     connect(m_modelDocks, &ModelDocks::headActivated, this, [this](int block, int head) {
         m_document->setBlock(block);
         m_attention->setShowAllHeads(false); // the clicked head large
@@ -140,6 +142,7 @@ void MainWindow::createMenus()
         exportMenu->addAction(tr("Export &all figures…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                               m_export, &ExportController::exportAll);
         exportMenu->addSeparator();
+        m_imageDock->panel()->fillMenu(exportMenu); // the picture's, while an image is open
         const attn::Session& s = m_document->session();
         for (const QString& name : figureNames(s))
             exportMenu->addAction(name + QStringLiteral("…"), this,

@@ -3,10 +3,14 @@
 // steps aside when the document is no longer the image's session.
 
 #include "document.h"
+#include "exportcontroller.h"
 #include "imageattentionview.h"
 #include "imagefile.h"
 #include "imagepanel.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QMenu>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,9 +75,35 @@ void ImagePanelTest::showsTheQueryPatchsWeightsAndFollowsClicks()
     QCOMPARE(panel.query(), 10);
     QCOMPARE(view->data().query, 10);
     QCOMPARE(view->data().weights[0], weightsOf(1, 10));
+    // Its context menu exports and copies the head shown, or every head.
+    QCOMPARE(panel.figure(true).weights.size(), 2);
+    QCOMPARE(panel.figure(true).weights[1], weightsOf(1, 10));
+    QCOMPARE(panel.figureName(false), QString("image-attention-head-2"));
+    QCOMPARE(panel.figureName(true), QString("image-attention"));
+    QMenu menu;
+    panel.fillMenu(&menu);
+    QVERIFY(menu.isEmpty()); // no export controller yet
+    av::ExportController exporter(&document, &panel);
+    panel.setExportController(&exporter);
+    panel.fillMenu(&menu);
+    QCOMPARE(menu.actions().size(), 4);
+    QSize copied[2];
+    for (int every = 0; every < 2; ++every) {
+        QApplication::clipboard()->clear();
+        menu.actions()[2 * every + 1]->trigger(); // Copy …
+        const QImage image = QApplication::clipboard()->image();
+        QVERIFY(!image.isNull());
+        copied[every] = image.size();
+    }
+    // The same width (9 in at 144 dpi) holds two heads side by side: a wider picture.
+    QCOMPARE(copied[0].width(), copied[1].width());
+    QVERIFY(copied[1].height() < copied[0].height());
     // Another session: the image is no longer what the document holds.
     document.reset(attn::Session(av::Document().session()));
     QVERIFY(!panel.hasImage());
+    QMenu after;
+    panel.fillMenu(&after);
+    QVERIFY(after.isEmpty());
 }
 
 QTEST_MAIN(ImagePanelTest)
