@@ -200,6 +200,8 @@ BENCHMARK(BM_EditToFrame)
 BENCHMARK(BM_ModelEditToFrame)
     ->ArgNames({"layers", "d_model", "heads", "n"})
     ->Args({4, 128, 4, 64})
+    ->Args({12, 768, 12, 32})
+    ->Args({12, 768, 12, 500})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelViewRedraw)

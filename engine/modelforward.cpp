@@ -291,15 +291,36 @@ void computePredictions(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r
     predict(r, k);
 }
 
+/// Blocks from..L−1 of r, then its predictions. Their inputs (the mask, h0, the encoder's
+/// output) are read from `source`, which is r itself for an update in place. False, with r
+/// unfinished, once *cancel is true (checked before each block and the predictions).
 template <typename Scalar>
-void runBlocks(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int from, int topK)
+bool runBlocks(const BasicModel<Scalar>& m, const BasicModelResult<Scalar>& source,
+               BasicModelResult<Scalar>& r, int from, int topK, const std::atomic<bool>* cancel)
 {
+    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     const int threads = usefulThreads(m);
     r.blocks.resize(m.layerCount());
-    for (int l = from; l < m.layerCount(); ++l)
-        computeBlock(m, l, r.mask, l == 0 ? r.h0 : r.blocks[l - 1].output, r.blocks[l], memoryOf(r),
-                     threads);
+    for (int l = from; l < m.layerCount(); ++l) {
+        if (cancelled())
+            return false;
+        computeBlock(m, l, source.mask, l == 0 ? source.h0 : r.blocks[l - 1].output, r.blocks[l],
+                     memoryOf(source), threads);
+    }
+    if (cancelled())
+        return false;
     computePredictions(m, r, topK);
+    return true;
+}
+
+template <typename Scalar> void beginPass(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r)
+{
+    r.x = embeddings(m);
+    r.p = positions(m);
+    r.h0 = r.x + r.p;
+    r.mask = buildMask(m.settings);
+    for (const BasicModel<Scalar>& encoder : m.encoder)
+        r.encoder.push_back(forwardModel(encoder, 0));
 }
 
 } // namespace
@@ -368,20 +389,47 @@ template <typename Scalar>
 BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>& m, int topK)
 {
     BasicModelResult<Scalar> r;
-    r.x = embeddings(m);
-    r.p = positions(m);
-    r.h0 = r.x + r.p;
-    r.mask = buildMask(m.settings);
-    for (const BasicModel<Scalar>& encoder : m.encoder)
-        r.encoder.push_back(forwardModel(encoder, 0));
-    runBlocks(m, r, 0, topK);
+    beginPass(m, r);
+    runBlocks(m, r, r, 0, topK, nullptr);
     return r;
 }
 
 template <typename Scalar>
 void recomputeFrom(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int block, int topK)
 {
-    runBlocks(m, r, std::clamp(block, 0, m.layerCount()), topK);
+    runBlocks(m, r, r, std::clamp(block, 0, m.layerCount()), topK, nullptr);
+}
+
+template <typename Scalar>
+bool recomputeTail(const BasicModel<Scalar>& m, const BasicModelResult<Scalar>& result, int block,
+                   BasicModelResult<Scalar>& tail, const std::atomic<bool>* cancel, int topK)
+{
+    tail = {};
+    if (block < 0) {
+        beginPass(m, tail);
+        return runBlocks(m, tail, tail, 0, topK, cancel);
+    }
+    const int from = std::min(block, m.layerCount());
+    tail.blocks.resize(m.layerCount());
+    if (from > 0) // the input of block `from`, and the last output when only the end changed
+        tail.blocks[from - 1].output = result.blocks[from - 1].output;
+    return runBlocks(m, result, tail, from, topK, cancel);
+}
+
+template <typename Scalar>
+void spliceTail(BasicModelResult<Scalar>& result, BasicModelResult<Scalar>&& tail, int block)
+{
+    if (block < 0) {
+        result = std::move(tail);
+        return;
+    }
+    for (std::size_t l = static_cast<std::size_t>(block); l < tail.blocks.size(); ++l)
+        result.blocks[l] = std::move(tail.blocks[l]);
+    result.finalNorm = std::move(tail.finalNorm);
+    result.final = std::move(tail.final);
+    result.logits = std::move(tail.logits);
+    result.logSumExp = std::move(tail.logSumExp);
+    result.topK = std::move(tail.topK);
 }
 
 template <typename Scalar>
@@ -408,6 +456,9 @@ void recomputeHead(const BasicModel<Scalar>& m, BasicModelResult<Scalar>& r, int
 #define ATTNVIZ_INSTANTIATE_MODEL_PASS(Scalar)                                                     \
     template BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>&, int);                \
     template void recomputeFrom(const BasicModel<Scalar>&, BasicModelResult<Scalar>&, int, int);   \
+    template bool recomputeTail(const BasicModel<Scalar>&, const BasicModelResult<Scalar>&, int,   \
+                                BasicModelResult<Scalar>&, const std::atomic<bool>*, int);         \
+    template void spliceTail(BasicModelResult<Scalar>&, BasicModelResult<Scalar>&&, int);          \
     template void recomputeHead(const BasicModel<Scalar>&, BasicModelResult<Scalar>&, int, int,    \
                                 int);                                                              \
     template BasicLayerNormResult<Scalar> layerNorm(const std::type_identity_t<MatrixOf<Scalar>>&, \

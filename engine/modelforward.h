@@ -6,6 +6,7 @@
 #include "model.h"
 #include "modelresult.h"
 
+#include <atomic>
 #include <type_traits>
 
 namespace attn {
@@ -27,6 +28,18 @@ BasicModelResult<Scalar> forwardModel(const BasicModel<Scalar>& model, int topK 
 template <typename Scalar>
 void recomputeFrom(const BasicModel<Scalar>& model, BasicModelResult<Scalar>& result, int block,
                    int topK = kDefaultTopK);
+
+/// recomputeFrom(model, result, block)'s work written apart, `result` only read, so that it
+/// can stay on screen while a worker thread computes: `tail` gets blocks block…L−1 (and
+/// block − 1's output, their input), the final norm and the predictions; block < 0, a whole
+/// pass. False, with `tail` unfinished, once *cancel is true (checked between blocks).
+/// spliceTail(result, tail, block) then makes `result` what recomputeFrom would, bit for bit.
+template <typename Scalar>
+bool recomputeTail(const BasicModel<Scalar>& model, const BasicModelResult<Scalar>& result,
+                   int block, BasicModelResult<Scalar>& tail,
+                   const std::atomic<bool>* cancel = nullptr, int topK = kDefaultTopK);
+template <typename Scalar>
+void spliceTail(BasicModelResult<Scalar>& result, BasicModelResult<Scalar>&& tail, int block);
 
 /// After only the weights (or the ablation) of one head of one block changed: that head is
 /// recomputed, the block's attention output updated by its change alone,

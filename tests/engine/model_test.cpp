@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <type_traits>
@@ -211,6 +212,63 @@ TEST(Model, AnEditRecomputesFromItsBlockAndMatchesAFreshPass)
     const ModelResult again = forwardModel(m);
     EXPECT_TRUE(nearlyEqual(r.blocks[0].heads[1].weights, again.blocks[0].heads[1].weights, 1e-12));
     EXPECT_TRUE(nearlyEqual(r.final, again.final, 1e-10));
+}
+
+void expectSamePass(const ModelResult& a, const ModelResult& b)
+{
+    ASSERT_EQ(a.blocks.size(), b.blocks.size());
+    EXPECT_EQ(a.h0, b.h0);
+    for (std::size_t l = 0; l < a.blocks.size(); ++l) {
+        EXPECT_EQ(a.blocks[l].input, b.blocks[l].input) << "block " << l;
+        for (std::size_t h = 0; h < a.blocks[l].heads.size(); ++h)
+            EXPECT_EQ(a.blocks[l].heads[h].weights, b.blocks[l].heads[h].weights);
+        EXPECT_EQ(a.blocks[l].ffnHidden, b.blocks[l].ffnHidden) << "block " << l;
+        EXPECT_EQ(a.blocks[l].output, b.blocks[l].output) << "block " << l;
+    }
+    EXPECT_EQ(a.finalNorm.variance, b.finalNorm.variance);
+    EXPECT_EQ(a.final, b.final);
+    EXPECT_EQ(a.logits, b.logits);
+    EXPECT_EQ(a.logSumExp, b.logSumExp);
+    ASSERT_EQ(a.topK.size(), b.topK.size());
+    for (std::size_t i = 0; i < a.topK.size(); ++i)
+        EXPECT_EQ(a.topK[i].front().id, b.topK[i].front().id);
+}
+
+TEST(Model, ATailComputedApartAndSplicedInIsTheFreshPass)
+{
+    // The window's background pass: the shown result is only read while the tail is
+    // computed, then the tail replaces what the edit changed.
+    struct Edit
+    {
+        int block; // as firstBlockChanged() gives it: −1 the input, 2 (= L) only the end
+        void (*apply)(Model&);
+    };
+    const Edit edits[] = {
+        {1, [](Model& m) { m.layers[1].ffn->w1(2, 3) += 0.5; }},
+        {0, [](Model& m) { m.layers[0].attention.wk[1](0, 1) -= 0.25; }},
+        {2, [](Model& m) { m.finalNorm->gain(4) = 1.75; }},
+        {-1, [](Model& m) { m.tokenEmbeddings(2, 5) += 1.0; }},
+    };
+    for (const Edit& edit : edits) {
+        Model m = smallModel("");
+        ModelResult shown = forwardModel(m);
+        const ModelResult unchanged = shown;
+        edit.apply(m);
+        ModelResult tail;
+        ASSERT_TRUE(recomputeTail(m, shown, edit.block, tail));
+        expectSamePass(shown, unchanged); // only read
+        spliceTail(shown, std::move(tail), edit.block);
+        expectSamePass(shown, forwardModel(m));
+        EXPECT_NE(shown.final, unchanged.final) << "edit of block " << edit.block;
+    }
+    // A cancelled tail stops before its first block and is not spliced.
+    Model m = smallModel("");
+    const ModelResult shown = forwardModel(m);
+    ModelResult tail;
+    const std::atomic<bool> cancel{true};
+    EXPECT_FALSE(recomputeTail(m, shown, 0, tail, &cancel));
+    EXPECT_TRUE(tail.blocks[0].output.size() == 0);
+    EXPECT_EQ(tail.logits.size(), 0);
 }
 
 TEST(Model, PostNormAndNoResidualFollowTheirFormulas)

@@ -50,19 +50,22 @@ struct Document::Job
 
 Document::Document(QObject* parent)
     : QObject(parent), m_undoStack(new QUndoStack(this)), m_job(new QFutureWatcher<Job>(this)),
-      m_exactTimer(new QTimer(this))
+      m_exactTimer(new QTimer(this)), m_modelJob(new QFutureWatcher<ModelJob>(this))
 {
     m_exactTimer->setSingleShot(true);
     m_exactTimer->setInterval(kExactPassDelayMs);
     connect(m_exactTimer, &QTimer::timeout, this, &Document::startJob);
     connect(m_job, &QFutureWatcher<Job>::finished, this, &Document::jobFinished);
+    connect(m_modelJob, &QFutureWatcher<ModelJob>::finished, this, &Document::modelJobFinished);
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this] { emit changed(File); });
     reset(defaultLesson());
 }
 
-// The pass owns copies of everything it reads: waiting only keeps the thread pool tidy.
+// A v1 pass owns copies of everything it reads: waiting only keeps the thread pool tidy.
+// A model's pass reads the model in place, and is stopped before it goes.
 Document::~Document()
 {
+    stopModelJob();
     m_job->waitForFinished();
 }
 
@@ -90,6 +93,7 @@ bool Document::isModified() const
 
 void Document::reset(const attn::Session& session, const QString& filePath)
 {
+    dropModelPass();
     m_model.reset();
     m_tokenizer.reset();
     m_modelResult = {};
@@ -505,6 +509,10 @@ void Document::dropBackgroundPass()
 
 void Document::waitUntilComputed()
 {
+    if (m_modelJobGeneration != 0) {
+        m_modelJob->waitForFinished();
+        modelJobFinished();
+    }
     for (;;) {
         if (m_jobGeneration == 0) {
             if ((!m_shown && !m_approximate) || m_failedGeneration == m_generation)

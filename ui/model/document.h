@@ -13,7 +13,9 @@
 
 #include <QObject>
 #include <QString>
+#include <atomic>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,8 +93,9 @@ public:
     static constexpr double kBackgroundFlops = 5e7;
     void setBackgroundFlops(double flops) { m_backgroundFlops = flops; }
     double backgroundFlops() const { return m_backgroundFlops; }
-    /// True while the views show an older session than the latest edits.
-    bool isComputing() const { return m_shown != nullptr; }
+    /// True while the views show an older session (or an older pass of the model) than the
+    /// latest edits.
+    bool isComputing() const { return m_shown != nullptr || m_modelComputing; }
     /// True while result().output came from an incremental one-head edit (within rounding
     /// of the exact pass, which follows a moment after the last edit).
     bool isApproximate() const { return m_approximate; }
@@ -187,6 +190,15 @@ signals:
 
 private:
     struct Job;
+    /// A model's pass on a worker thread: what recomputeTail() gave for the edit `generation`.
+    struct ModelJob
+    {
+        std::uint64_t generation = 0;
+        int firstBlock = -1;
+        bool finished = false; ///< false: cancelled by a newer edit, or failed (error)
+        attn::ModelResult tail;
+        std::string error;
+    };
     void pushSession(const QString& text, attn::Session after, int gestureId = 0,
                      int mergeKind = 0);
     bool runsInBackground(const attn::Session& session) const;
@@ -202,13 +214,25 @@ private:
     void dropBackgroundPass();
     void pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId = 0,
                    int mergeKind = 0);
-    void pushModelInputs(const QString& text, ModelInputs after, int firstBlock,
-                         int gestureId = 0, int mergeKind = 0);
+    void pushModelInputs(const QString& text, ModelInputs after, int firstBlock, int gestureId = 0,
+                         int mergeKind = 0);
     /// session() and result() from the selected block of the model and its pass.
     void showBlock();
     /// The model's pass again from block firstBlock (−1: from its input), then the selected
-    /// block shown.
-    void recomputeModel(int firstBlock, Changes changes);
+    /// block shown: at once, or for a large model when mayWait, on a worker thread while the
+    /// views keep the pass before (Computing…). mayWait only for a change of values: the
+    /// views read the model and its pass together, and their shapes must agree.
+    void recomputeModel(int firstBlock, Changes changes, bool mayWait);
+    void startModelJob();
+    void modelJobFinished();
+    /// Cancels the model's pass on the worker and waits for it (at most a block's time):
+    /// called before m_model changes, which the worker reads. What it was to show stays
+    /// pending, for the next pass.
+    void stopModelJob();
+    /// The model is being replaced: its pass on the worker, and what it was to show, go.
+    void dropModelPass();
+    /// The pass of every pending edit is in m_modelResult: the views are told.
+    void publishModel();
 
     attn::Session m_session;
     std::unique_ptr<const attn::Session> m_shown; ///< set while a background pass catches up
@@ -231,6 +255,12 @@ private:
     std::shared_ptr<const attn::BpeTokenizer> m_tokenizer;
     attn::ModelResult m_modelResult;
     int m_block = 0;
+    QFutureWatcher<ModelJob>* m_modelJob;
+    std::atomic<bool> m_cancelModelJob{false};
+    std::uint64_t m_modelJobGeneration = 0; ///< the running model pass's edit, 0 when none
+    bool m_modelComputing = false;          ///< the views show a pass older than m_model
+    /// The first block the edits not yet shown changed (−1: the input; INT_MAX: none).
+    int m_pendingFirstBlock = std::numeric_limits<int>::max();
 };
 
 } // namespace av

@@ -2,11 +2,11 @@
 // block and the edits of the model. The v1 half is document.cpp.
 
 #include "attentionview.h"
+#include "bpetokenizer.h"
 #include "document.h"
 #include "modelcommands.h"
 #include "modelforward.h"
 #include "modelreference.h"
-#include "bpetokenizer.h"
 #include "modelwriter.h"
 #include "names.h"
 #include "sessionerror.h"
@@ -14,7 +14,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 
@@ -75,6 +77,7 @@ void Document::reset(const attn::AnySession& session, const QString& filePath)
 
 void Document::reset(const attn::Model& model, const QString& filePath)
 {
+    dropModelPass();
     dropBackgroundPass();
     if (model.folder.empty())
         m_tokenizer.reset();
@@ -110,16 +113,99 @@ void Document::showBlock()
     m_approximate = false;
 }
 
-void Document::recomputeModel(int firstBlock, Changes changes)
+void Document::recomputeModel(int firstBlock, Changes changes, bool mayWait)
 {
+    stopModelJob(); // already stopped by the edit; a pass of the model before it is stale
     ++m_generation;
-    if (firstBlock < 0)
-        m_modelResult = attn::forwardModel(*m_model);
-    else
-        attn::recomputeFrom(*m_model, m_modelResult, firstBlock);
-    showBlock();
-    emit changed(changes | Values);
+    m_pendingFirstBlock = std::min(m_pendingFirstBlock, std::max(firstBlock, -1));
+    m_pendingChanges |= changes;
+    if (!mayWait || attn::modelFlops(*m_model) < m_backgroundFlops) {
+        if (m_pendingFirstBlock < 0)
+            m_modelResult = attn::forwardModel(*m_model);
+        else
+            attn::recomputeFrom(*m_model, m_modelResult, m_pendingFirstBlock);
+        publishModel();
+    } else {
+        startModelJob();
+    }
     emit edited();
+}
+
+void Document::publishModel()
+{
+    showBlock();
+    const Changes changes = m_pendingChanges | Values;
+    m_pendingChanges = {};
+    m_pendingFirstBlock = std::numeric_limits<int>::max();
+    const bool wasComputing = m_modelComputing;
+    m_modelComputing = false;
+    emit changed(changes);
+    if (wasComputing)
+        emit computingChanged(false);
+}
+
+void Document::startModelJob()
+{
+    if (!m_modelComputing) {
+        m_modelComputing = true;
+        emit computingChanged(true);
+    }
+    m_cancelModelJob = false;
+    m_modelJobGeneration = m_generation;
+    // The worker reads m_model and m_modelResult in place: neither changes before
+    // stopModelJob() or modelJobFinished(), and the GUI thread only reads them meanwhile.
+    m_modelJob->setFuture(
+        QtConcurrent::run([this, generation = m_generation, first = m_pendingFirstBlock] {
+            ModelJob job;
+            job.generation = generation;
+            job.firstBlock = first;
+            try {
+                job.finished = attn::recomputeTail(*m_model, m_modelResult, first, job.tail,
+                                                   &m_cancelModelJob);
+            } catch (const std::exception& e) { // out of memory at the largest sizes
+                job.error = e.what();
+            }
+            return job;
+        }));
+}
+
+void Document::stopModelJob()
+{
+    if (m_modelJobGeneration == 0)
+        return;
+    m_cancelModelJob = true;
+    m_modelJob->waitForFinished();
+    m_modelJobGeneration = 0;
+    m_modelJob->setFuture(QFuture<ModelJob>()); // lets go of the unfinished tail
+}
+
+void Document::dropModelPass()
+{
+    stopModelJob();
+    m_pendingFirstBlock = std::numeric_limits<int>::max();
+    if (m_modelComputing) {
+        m_modelComputing = false;
+        emit computingChanged(false);
+    }
+}
+
+void Document::modelJobFinished()
+{
+    if (m_modelJobGeneration == 0 || !m_modelJob->isFinished())
+        return; // stopped, or already handled by waitUntilComputed()
+    m_modelJobGeneration = 0;
+    ModelJob job = m_modelJob->future().takeResult();
+    m_modelJob->setFuture(QFuture<ModelJob>());
+    if (!job.error.empty() || !job.finished || job.generation != m_generation) {
+        // The views keep the pass they show; the next edit tries again.
+        if (!job.error.empty())
+            qWarning("AttnViz: the model's pass could not be computed: %s", job.error.c_str());
+        m_modelComputing = false;
+        emit computingChanged(false);
+        return;
+    }
+    attn::spliceTail(m_modelResult, std::move(job.tail), job.firstBlock);
+    publishModel();
 }
 
 void Document::pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId,
@@ -147,35 +233,30 @@ void Document::pushModelInputs(const QString& text, ModelInputs after, int first
 
 void Document::applyModel(const ModelInputs& inputs, int firstBlock)
 {
+    stopModelJob();
     const bool structural = inputs.tokens.size() != m_model->settings.tokens.size();
     m_model->settings.tokens = inputs.tokens;
     m_model->text = inputs.text;
     m_model->ablate = inputs.ablate;
     if (!structural && firstBlock >= 0) {
-        recomputeModel(firstBlock, Values);
+        recomputeModel(firstBlock, Values, true);
         return;
     }
-    recomputeModel(-1, structural ? Changes(Values | Structure) : Changes(Values));
+    recomputeModel(-1, structural ? Changes(Values | Structure) : Changes(Values), !structural);
 }
 
 void Document::applyModel(const attn::Model& model, int firstBlock)
 {
+    stopModelJob();
     const bool structural = model.n() != m_model->n() ||
                             model.layerCount() != m_model->layerCount() ||
                             model.vocabularySize() != m_model->vocabularySize();
     const bool sameShape = !structural && model.layers.size() == m_model->layers.size();
     m_model = model;
     m_block = std::min(m_block, m_model->layerCount() - 1);
-    if (sameShape && firstBlock > 0) {
-        recomputeModel(firstBlock, Values);
-        return;
-    }
-    // A new shape: every block again (the kept blocks' sizes may not fit any more).
-    m_modelResult = attn::forwardModel(*m_model);
-    showBlock();
-    ++m_generation;
-    emit changed(structural ? Changes(Values | Structure) : Changes(Values));
-    emit edited();
+    // At once: the views must not read the new model's shape with the old pass.
+    recomputeModel(sameShape && firstBlock > 0 ? firstBlock : -1,
+                   structural ? Changes(Values | Structure) : Changes(Values), false);
 }
 
 void Document::setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value,
@@ -196,8 +277,9 @@ void Document::setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Re
 
 void Document::applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value)
 {
+    stopModelJob();
     attn::modelMatrix(*m_model, ref)(row, col) = value;
-    recomputeModel(attn::firstBlockChanged(*m_model, ref), Values);
+    recomputeModel(attn::firstBlockChanged(*m_model, ref), Values, true);
 }
 
 void Document::setAblated(int block, int head, bool off)
@@ -253,7 +335,6 @@ void Document::setResidual(bool residual)
     pushModel(residual ? tr("Residual on") : tr("Residual off"),
               attn::withResidual(*m_model, residual), 0);
 }
-
 
 int Document::maxTokens() const
 {
