@@ -11,7 +11,10 @@ ComputedDemo::ComputedDemo(Document* document, QWidget* parent)
 
 void ComputedDemo::followDocument()
 {
-    connect(m_document, &Document::changed, this, &ComputedDemo::request);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (Document::redraws(changes))
+            request();
+    });
     connect(m_pass, &DemoPass::ready, this, &ComputedDemo::showResult);
     request();
 }

@@ -57,6 +57,9 @@ public:
         File = 0x4,      ///< the file name or the saved state changed
     };
     Q_DECLARE_FLAGS(Changes, Change)
+    /// Whether views of the pass have anything to redraw: not for the saved state alone,
+    /// which changes at the first edit after a save (a large model's views take seconds).
+    static bool redraws(Changes changes) { return changes & (Values | Structure); }
 
     explicit Document(QObject* parent = nullptr);
     ~Document() override;

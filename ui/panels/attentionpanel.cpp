@@ -15,15 +15,14 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace av {
 
 AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_what(new QComboBox), m_layout(new QComboBox),
-      m_head(new QSpinBox), m_block(new QSpinBox), m_stack(new QStackedWidget), m_single(nullptr), m_gridPage(new QWidget),
-      m_gridLayout(new QGridLayout(m_gridPage))
+      m_head(new QSpinBox), m_block(new QSpinBox), m_stack(new QStackedWidget), m_single(nullptr),
+      m_gridPage(new QWidget), m_gridLayout(new QGridLayout(m_gridPage))
 {
     m_what->addItems({tr("Attention weights A"), tr("Scores S (before normalisation)")});
     m_layout->addItems({tr("One head"), tr("All heads")});
@@ -43,7 +42,8 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     bar->addWidget(m_layout);
     bar->addWidget(m_block);
     bar->addWidget(m_head);
-    auto* hint = new QLabel(tr("Hover a cell to see how its number came about. With a custom mask, click cells to allow or block them."));
+    auto* hint = new QLabel(tr("Hover a cell to see how its number came about. With a custom mask, "
+                               "click cells to allow or block them."));
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     // About the mouse, for whoever holds it: not for a class (Presentation hides it).
@@ -68,6 +68,8 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     connect(m_block, &QSpinBox::valueChanged, this,
             [this](int value) { m_document->setBlock(value - 1); });
     connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (!Document::redraws(changes))
+            return;
         if (changes & Document::Structure)
             relayoutGrid();
         showDocument();
@@ -76,13 +78,25 @@ AttentionPanel::AttentionPanel(Document* document, QWidget* parent)
     showDocument();
 }
 
-int AttentionPanel::currentHead() const { return m_head->value() - 1; }
+int AttentionPanel::currentHead() const
+{
+    return m_head->value() - 1;
+}
 
-void AttentionPanel::setCurrentHead(int head) { m_head->setValue(head + 1); }
+void AttentionPanel::setCurrentHead(int head)
+{
+    m_head->setValue(head + 1);
+}
 
-void AttentionPanel::setShowAllHeads(bool all) { m_layout->setCurrentIndex(all ? 1 : 0); }
+void AttentionPanel::setShowAllHeads(bool all)
+{
+    m_layout->setCurrentIndex(all ? 1 : 0);
+}
 
-void AttentionPanel::setShowScores(bool scores) { m_what->setCurrentIndex(scores ? 1 : 0); }
+void AttentionPanel::setShowScores(bool scores)
+{
+    m_what->setCurrentIndex(scores ? 1 : 0);
+}
 
 QString AttentionPanel::cellExplanation(int head, int row, int col) const
 {
@@ -134,8 +148,11 @@ void AttentionPanel::attachMenu(HeatmapPlot* plot, int head)
         },
         [this, headShown] {
             const HeatmapData d = figure(headShown());
-            return ExportController::Numbers{d.values, d.rowLabels, d.colLabels,
-                                             QStringLiteral("head-%1-%2").arg(headShown() + 1).arg(m_what->currentIndex() == 1 ? "scores" : "weights")};
+            return ExportController::Numbers{
+                d.values, d.rowLabels, d.colLabels,
+                QStringLiteral("head-%1-%2")
+                    .arg(headShown() + 1)
+                    .arg(m_what->currentIndex() == 1 ? "scores" : "weights")};
         });
 }
 

@@ -37,7 +37,10 @@ ImagePanel::ImagePanel(Document* document, QWidget* parent)
         m_query = patch;
         showDocument();
     });
-    connect(m_document, &Document::changed, this, &ImagePanel::showDocument);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (Document::redraws(changes))
+            showDocument();
+    });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu popup;

@@ -18,7 +18,9 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     m_stack->addWidget(m_hint);
     m_layout->setContentsMargins(4, 4, 4, 4);
     m_layout->addWidget(m_stack, 1);
-    connect(m_document, &Document::changed, this, [this] {
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (!Document::redraws(changes))
+            return;
         m_stale = true;
         if (isVisible())
             refresh();

@@ -36,7 +36,10 @@ PipelinePanel::PipelinePanel(Document* document, QWidget* parent)
     connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &PipelinePanel::drawVisibleSteps);
     connect(m_head, &QSpinBox::valueChanged, this, &PipelinePanel::showDocument);
-    connect(m_document, &Document::changed, this, &PipelinePanel::showDocument);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (Document::redraws(changes))
+            showDocument();
+    });
     showDocument();
 }
 

@@ -62,7 +62,10 @@ PositionalPanel::PositionalPanel(Document* document, QWidget* parent)
     layout->addWidget(split, 1);
     connect(m_positions, &QSpinBox::valueChanged, this, &PositionalPanel::showDocument);
     connect(m_dimensions, &QLineEdit::textChanged, this, &PositionalPanel::showDocument);
-    connect(m_document, &Document::changed, this, &PositionalPanel::showDocument);
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (Document::redraws(changes))
+            showDocument();
+    });
     showDocument();
 }
 
@@ -86,15 +89,15 @@ void PositionalPanel::showDocument()
     QVector<int> dims = parseDimensions(m_dimensions->text());
     if (dims.isEmpty())
         dims = defaultEncodingDimensions(s.dModel);
-    const QString title =
-        s.positional.kind == attn::PeKind::Learned
-            ? tr("Learned positional encoding, d_model = %1 (its first %2 rows)")
-                  .arg(s.dModel)
-                  .arg(encoding.rows())
-            : tr("Positional encoding, d_model = %1, base = %2").arg(s.dModel).arg(s.positional.base);
+    const QString title = s.positional.kind == attn::PeKind::Learned
+                              ? tr("Learned positional encoding, d_model = %1 (its first %2 rows)")
+                                    .arg(s.dModel)
+                                    .arg(encoding.rows())
+                              : tr("Positional encoding, d_model = %1, base = %2")
+                                    .arg(s.dModel)
+                                    .arg(s.positional.base);
     m_curves->setData(title, encodingPositionAxisTitle(), tr("value"),
-                      encodingCurves(encoding, dims,
-                                     s.positional.kind != attn::PeKind::Learned));
+                      encodingCurves(encoding, dims, s.positional.kind != attn::PeKind::Learned));
     m_heatmap->setData(encodingHeatmapFigure(encoding));
 }
 

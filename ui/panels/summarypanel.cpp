@@ -15,9 +15,13 @@ SummaryPanel::SummaryPanel(Document* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_chart);
-    m_chart->setToolTip(tr("Entropy: 0 when a query looks at one key, ln n when it spreads evenly.\n"
-                           "Distance: how many positions away a query looks, on average."));
-    connect(m_document, &Document::changed, this, &SummaryPanel::showDocument);
+    m_chart->setToolTip(
+        tr("Entropy: 0 when a query looks at one key, ln n when it spreads evenly.\n"
+           "Distance: how many positions away a query looks, on average."));
+    connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
+        if (Document::redraws(changes))
+            showDocument();
+    });
     showDocument();
 }
 
