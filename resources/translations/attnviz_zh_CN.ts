@@ -822,6 +822,14 @@
         <source>The encoder reads the source. Each source token attends to every source token: Q, K and V all come from the encoder block&apos;s own input, A = softmax(Q·Kᵀ/√d_k), no mask.</source>
         <translation>编码器读取源语句。每个源词元关注所有源词元：Q、K、V 都来自编码器块自身的输入，A = softmax(Q·Kᵀ/√d_k)，无掩码。</translation>
     </message>
+    <message>
+        <source>Encoder block %1 — head lines, %2</source>
+        <translation>编码器块 %1 — 头连线，%2</translation>
+    </message>
+    <message>
+        <source>Block %1 — cross-attention lines: target (left) to source (right)</source>
+        <translation>块 %1 — 交叉注意力连线：目标（左）到源（右）</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>

@@ -74,18 +74,6 @@ std::unique_ptr<FigureCanvas> buildRollout(const attn::Model& m, const attn::Mod
     return canvas;
 }
 
-constexpr const char* kHeadLinesPrefix = "head-lines-layer-";
-
-/// Block L (1-based) of a name head-lines-layer-L, or 0.
-int headLinesBlock(const QString& name)
-{
-    if (!name.startsWith(QLatin1String(kHeadLinesPrefix)))
-        return 0;
-    bool ok = false;
-    const int block = name.mid(int(qstrlen(kHeadLinesPrefix))).toInt(&ok);
-    return ok ? block : 0;
-}
-
 /// Every row of one block's head lines at once, every head shown and nothing hovered; the
 /// rows closer for long inputs, so that the page stays within PDF's 200 inches.
 struct HeadLinesExport
@@ -94,19 +82,25 @@ struct HeadLinesExport
     QSize size;
 };
 
+/// The head lines a name asks for (head-lines-layer-L, or encoder-/cross-… of it), or nullptr.
 std::unique_ptr<HeadLinesExport> buildHeadLines(const attn::Model& m, const attn::ModelResult& r,
-                                                int block, const ExportOptions& options)
+                                                const QString& name, const ExportOptions& options)
 {
-    if (block < 1 || block > std::min(m.layerCount(), int(r.blocks.size())))
+    const auto which = parseHeadLinesName(name);
+    if (!which)
+        return nullptr;
+    HeadLinesFigure figure =
+        headLinesFigure(m, r, which->second, kDefaultLineCoverage, which->first);
+    if (figure.heads() == 0)
         return nullptr;
     auto out = std::make_unique<HeadLinesExport>();
-    out->drawing.setFigure(headLinesFigure(m, r, block - 1));
+    out->drawing.setFigure(std::move(figure));
     const QFont font;
     const int width = options.widthInches > 0
                           ? int(options.widthInches * kLogicalDpi)
                           : std::max(int(6.5 * kLogicalDpi), out->drawing.preferredWidth(font));
     const int natural = HeadLinesDrawing::naturalPitch(font);
-    const int n = std::max(1, m.n());
+    const int n = std::max(1, out->drawing.figure().rows());
     const int pitch =
         std::clamp(int((190 * kLogicalDpi) / n), 3, n > 64 ? natural * 2 / 3 : natural);
     out->drawing.layout(font, width, pitch);
@@ -166,8 +160,8 @@ std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn:
 QStringList modelFigureNames(const attn::ModelResult& r)
 {
     QStringList names{QStringLiteral("model-view")};
-    for (int l = 1; l <= int(r.blocks.size()); ++l)
-        names << QLatin1String(kHeadLinesPrefix) + QString::number(l);
+    for (int l = 0; l < int(r.blocks.size()); ++l)
+        names << attentionKindHeadLinesName(AttentionKind::Decoder, l);
     names << QStringLiteral("rollout");
     if (hasPredictions(r))
         names << QStringLiteral("predictions");
@@ -179,6 +173,8 @@ QStringList modelFigureNames(const attn::ModelResult& r)
         for (const auto& [kind, blocks] : kinds) {
             names << attentionKindFigureName(kind);
             for (int l = 0; l < blocks; ++l)
+                names << attentionKindHeadLinesName(kind, l);
+            for (int l = 0; l < blocks; ++l)
                 for (int h = 0; h < heads; ++h)
                     names << attentionKindFigureName(kind, l, h);
         }
@@ -189,7 +185,7 @@ QStringList modelFigureNames(const attn::ModelResult& r)
 bool isModelFigure(const QString& name)
 {
     return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
-           name == QLatin1String("rollout") || headLinesBlock(name) > 0 ||
+           name == QLatin1String("rollout") || parseHeadLinesName(name).has_value() ||
            parseAttentionKindFigureName(name).has_value();
 }
 
@@ -200,7 +196,7 @@ QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const
         const auto view = buildModelView(grid, options);
         return rasterise(widgetPainting(*view), options);
     }
-    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+    if (const auto lines = buildHeadLines(m, r, name, options))
         return rasterise(headLinesPainting(*lines), options);
     if (const auto canvas = buildModelCanvas(m, r, name, options))
         return rasterise(canvasPainting(*canvas), options);
@@ -214,7 +210,7 @@ QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, con
         const auto view = buildModelView(grid, options);
         return encode(widgetPainting(*view), view->data().title, options);
     }
-    if (const auto lines = buildHeadLines(m, r, headLinesBlock(name), options))
+    if (const auto lines = buildHeadLines(m, r, name, options))
         return encode(headLinesPainting(*lines), lines->drawing.figure().title, options);
     if (const auto canvas = buildModelCanvas(m, r, name, options))
         return encode(canvasPainting(*canvas),

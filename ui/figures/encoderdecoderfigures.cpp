@@ -44,6 +44,28 @@ QString attentionKindFigureName(AttentionKind kind, int block, int head)
     return prefix + QStringLiteral("attention-layer-%1-head-%2").arg(block + 1).arg(head + 1);
 }
 
+QString attentionKindHeadLinesName(AttentionKind kind, int block)
+{
+    const QString prefix = kind == AttentionKind::Encoder ? QStringLiteral("encoder-")
+                           : kind == AttentionKind::Cross ? QStringLiteral("cross-")
+                                                          : QString();
+    return prefix + QStringLiteral("head-lines-layer-%1").arg(block + 1);
+}
+
+std::optional<std::pair<AttentionKind, int>> parseHeadLinesName(const QString& name)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:(encoder|cross)-)?head-lines-layer-([1-9][0-9]{0,5})$"));
+    const QRegularExpressionMatch match = pattern.match(name);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString prefix = match.captured(1);
+    const AttentionKind kind = prefix == QLatin1String("encoder") ? AttentionKind::Encoder
+                               : prefix == QLatin1String("cross") ? AttentionKind::Cross
+                                                                  : AttentionKind::Decoder;
+    return std::pair{kind, match.captured(2).toInt() - 1};
+}
+
 std::optional<AttentionKindFigureName> parseAttentionKindFigureName(const QString& name)
 {
     static const QRegularExpression pattern(QStringLiteral(

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 
 namespace av {
 
@@ -28,6 +29,12 @@ QString attentionKindFormula(AttentionKind kind);
 /// decoder's is the model view, "model-view") or, with a block and head (0-based), of one
 /// head ("cross-attention-layer-2-head-1"; the decoder's "attention-layer-2-head-1").
 QString attentionKindFigureName(AttentionKind kind, int block = -1, int head = -1);
+
+/// The export name of one block's head lines of a kind: head-lines-layer-L (the decoder's,
+/// as cli.md names it), encoder-head-lines-layer-L, cross-head-lines-layer-L (block 0-based).
+QString attentionKindHeadLinesName(AttentionKind kind, int block);
+/// What attentionKindHeadLinesName() names: the kind and the block (0-based), if it is one.
+std::optional<std::pair<AttentionKind, int>> parseHeadLinesName(const QString& name);
 
 /// What attentionKindFigureName() names, for the encoder's and cross-attention's figures.
 struct AttentionKindFigureName

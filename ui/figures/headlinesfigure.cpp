@@ -28,29 +28,48 @@ QColor headColor(int head)
 }
 
 HeadLinesFigure headLinesFigure(const attn::Model& model, const attn::ModelResult& result,
-                                int block, double coverage)
+                                int block, double coverage, AttentionKind kind)
 {
     HeadLinesFigure f;
+    const bool encoderPass = model.hasEncoder() && !result.encoder.empty();
+    if (kind == AttentionKind::Encoder) {
+        if (!encoderPass)
+            return f;
+        f = headLinesFigure(model.encoder.front(), result.encoder.front(), block, coverage);
+        if (f.heads() > 0)
+            f.title = tr("Encoder block %1 — head lines, %2")
+                          .arg(block + 1)
+                          .arg(kindName(model.encoder.front().settings.mask.kind));
+        return f;
+    }
     const int blocks = std::min(model.layerCount(), int(result.blocks.size()));
-    if (block < 0 || block >= blocks)
+    if (block < 0 || block >= blocks || (kind == AttentionKind::Cross && !encoderPass))
         return f;
     f.block = block;
     f.coverage = std::clamp(coverage, 0.0, 1.0);
     f.title =
-        tr("Block %1 — head lines, %2").arg(block + 1).arg(kindName(model.settings.mask.kind));
+        kind == AttentionKind::Cross
+            ? tr("Block %1 — cross-attention lines: target (left) to source (right)").arg(block + 1)
+            : tr("Block %1 — head lines, %2")
+                  .arg(block + 1)
+                  .arg(kindName(model.settings.mask.kind));
     f.subtitle =
         f.coverage >= 1
             ? tr("every line; its strength is the weight")
             : tr("each query's strongest lines up to %1 % of its weight; strength = weight")
                   .arg(qRound(f.coverage * 100));
     f.tokens = modelTokenLabels(model);
-    f.mask = result.mask;
-    const auto& heads = result.blocks[block].heads;
+    const bool cross = kind == AttentionKind::Cross;
+    if (cross)
+        f.keyTokens = modelTokenLabels(model.encoder.front()); // every source token allowed
+    else
+        f.mask = result.mask;
+    const auto& heads = cross ? result.blocks[block].cross.heads : result.blocks[block].heads;
     for (int h = 0; h < int(heads.size()); ++h) {
         f.headLabels << tr("head %1").arg(h + 1);
         f.weights << heads[h].weights;
-        f.lines << attn::strongestLines(heads[h].weights, result.mask, f.coverage);
-        f.ablated << model.isAblated(block, h);
+        f.lines << attn::strongestLines(heads[h].weights, f.mask, f.coverage);
+        f.ablated << (!cross && model.isAblated(block, h));
     }
     return f;
 }

@@ -3,6 +3,7 @@
 // left, the key tokens on the right, and a line in the head's colour from each query to
 // each key it attends to, as strong as the weight. Shared by the window and export.
 
+#include "encoderdecoderfigures.h"
 #include "headlines.h"
 #include "model.h"
 #include "modelresult.h"
@@ -11,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <algorithm>
 #include <vector>
 
 namespace av {
@@ -25,23 +27,31 @@ QColor headColor(int head);
 
 struct HeadLinesFigure
 {
-    QString title;    ///< "Block 2 — head lines, causal mask"
-    QString subtitle; ///< which lines are left out
-    int block = 0;    ///< 0-based
-    QStringList tokens;
-    QStringList headLabels;                          ///< "head 1" … "head H"
-    QVector<attn::Matrix> weights;                   ///< per head, n × n: A
+    QString title;                 ///< "Block 2 — head lines, causal mask"
+    QString subtitle;              ///< which lines are left out
+    int block = 0;                 ///< 0-based
+    QStringList tokens;            ///< the queries' (left) and, unless keyTokens says, the keys'
+    QStringList keyTokens;         ///< the keys' when they differ (cross-attention: the source)
+    QStringList headLabels;        ///< "head 1" … "head H"
+    QVector<attn::Matrix> weights; ///< per head, n × m: A
     QVector<std::vector<attn::AttentionLine>> lines; ///< per head: strongestLines of A
     QVector<bool> ablated;                           ///< per head: switched off (Z = 0)
-    attn::MaskMatrix mask;                           ///< n × n, 0: the line cannot exist
+    attn::MaskMatrix mask; ///< n × m, 0: the line cannot exist (empty: every line can)
     double coverage = kDefaultLineCoverage;
 
     int heads() const { return int(weights.size()); }
     int n() const { return int(tokens.size()); }
+    const QStringList& keyLabels() const { return keyTokens.isEmpty() ? tokens : keyTokens; }
+    int keys() const { return int(keyLabels().size()); }
+    int rows() const { return std::max(n(), keys()); } ///< of the taller column
 };
 
-/// Block `block` (0-based) of the pass; coverage as strongestLines takes it (0–1).
+/// Block `block` (0-based) of the pass; coverage as strongestLines takes it (0–1). Of an
+/// encoder–decoder session, kind chooses the encoder's blocks, the decoder's (the model's
+/// own, the default) or the decoder's cross-attention: target queries left, source keys
+/// right. Empty for a block or kind the model does not have.
 HeadLinesFigure headLinesFigure(const attn::Model& model, const attn::ModelResult& result,
-                                int block, double coverage = kDefaultLineCoverage);
+                                int block, double coverage = kDefaultLineCoverage,
+                                AttentionKind kind = AttentionKind::Decoder);
 
 } // namespace av

@@ -5,6 +5,7 @@
 #include "headlinesfigure.h"
 #include "headlinesview.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -15,8 +16,11 @@ namespace av {
 
 HeadLinesPanel::HeadLinesPanel(Document* document, QWidget* parent)
     : ModelPanel(document, parent), m_view(new HeadLinesView), m_block(new QSpinBox),
-      m_coverage(new QSlider(Qt::Horizontal)), m_coverageLabel(new QLabel)
+      m_kind(new QComboBox), m_coverage(new QSlider(Qt::Horizontal)), m_coverageLabel(new QLabel)
 {
+    for (AttentionKind k : {AttentionKind::Decoder, AttentionKind::Encoder, AttentionKind::Cross})
+        m_kind->addItem(attentionKindName(k), int(k));
+    m_kind->setVisible(false);
     m_block->setRange(1, 1);
     m_block->setToolTip(tr("The block whose heads are drawn (the other panels show it too)"));
     m_coverage->setRange(10, 100);
@@ -30,6 +34,7 @@ HeadLinesPanel::HeadLinesPanel(Document* document, QWidget* parent)
         m_coverageLabel->fontMetrics().horizontalAdvance(tr("Lines: %1 % of each row").arg(100)));
 
     auto* bar = new QHBoxLayout;
+    bar->addWidget(m_kind);
     bar->addWidget(new QLabel(tr("Block")));
     bar->addWidget(m_block);
     bar->addSpacing(12);
@@ -48,8 +53,15 @@ HeadLinesPanel::HeadLinesPanel(Document* document, QWidget* parent)
     above->addLayout(bar);
     setPage(page, above);
 
-    connect(m_block, &QSpinBox::valueChanged, this,
-            [this](int value) { m_document->setBlock(value - 1); });
+    connect(m_block, &QSpinBox::valueChanged, this, [this](int value) {
+        if (kind() != AttentionKind::Encoder) {
+            m_document->setBlock(value - 1);
+            return;
+        }
+        m_encoderBlock = value - 1;
+        showDocument();
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &HeadLinesPanel::showDocument);
     connect(m_coverage, &QSlider::valueChanged, this, [this] {
         showCoverage();
         showDocument();
@@ -60,9 +72,19 @@ HeadLinesPanel::HeadLinesPanel(Document* document, QWidget* parent)
 
 void HeadLinesPanel::setExportController(ExportController* controller)
 {
-    controller->attachMenu(m_view->viewport(), [this] {
-        return QStringLiteral("head-lines-layer-%1").arg(m_document->block() + 1);
-    });
+    controller->attachMenu(m_view->viewport(), [this] { return figureName(); });
+}
+
+AttentionKind HeadLinesPanel::kind() const
+{
+    return AttentionKind(m_kind->currentData().toInt());
+}
+
+QString HeadLinesPanel::figureName() const
+{
+    const AttentionKind k = kind();
+    const int block = k == AttentionKind::Encoder ? m_encoderBlock : m_document->block();
+    return attentionKindHeadLinesName(k, block);
 }
 
 void HeadLinesPanel::showCoverage()
@@ -79,13 +101,22 @@ void HeadLinesPanel::showDocument()
         return;
     }
     const attn::Model& model = m_document->model();
+    m_kind->setVisible(model.hasEncoder());
+    if (!model.hasEncoder() && kind() != AttentionKind::Decoder) {
+        const QSignalBlocker blocker(m_kind);
+        m_kind->setCurrentIndex(0);
+    }
+    const AttentionKind k = kind();
+    const int blocks = attentionKindBlocks(model, k);
+    m_encoderBlock = std::clamp(m_encoderBlock, 0, std::max(0, blocks - 1));
+    const int block = k == AttentionKind::Encoder ? m_encoderBlock : m_document->block();
     {
         const QSignalBlocker blocker(m_block);
-        m_block->setRange(1, std::max(1, model.layerCount()));
-        m_block->setValue(m_document->block() + 1);
+        m_block->setRange(1, std::max(1, blocks));
+        m_block->setValue(block + 1);
     }
-    m_view->setData(headLinesFigure(model, m_document->modelResult(), m_document->block(),
-                                    m_coverage->value() / 100.0));
+    m_view->setData(
+        headLinesFigure(model, m_document->modelResult(), block, m_coverage->value() / 100.0, k));
     showPage();
 }
 

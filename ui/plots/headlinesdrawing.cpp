@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace av {
@@ -44,6 +45,16 @@ QLineF clipped(const QLineF& line, double top, double bottom)
     return QLineF(line.pointAt(std::max(t0, 0.0)), line.pointAt(std::min(t1, 1.0)));
 }
 
+/// The widest token label of either column.
+int widestLabel(const HeadLinesFigure& f, const QFontMetrics& metrics)
+{
+    int widest = 0;
+    for (const QStringList& column : {std::cref(f.tokens), std::cref(f.keyLabels())})
+        for (const QString& token : column)
+            widest = std::max(widest, metrics.horizontalAdvance(token));
+    return widest;
+}
+
 } // namespace
 
 void HeadLinesDrawing::setFigure(HeadLinesFigure figure)
@@ -75,9 +86,7 @@ int HeadLinesDrawing::naturalPitch(const QFont& font)
 int HeadLinesDrawing::preferredWidth(const QFont& font) const
 {
     const QFontMetrics metrics(font);
-    int label = 0;
-    for (const QString& token : m_figure.tokens)
-        label = std::max(label, metrics.horizontalAdvance(token));
+    const int label = widestLabel(m_figure, metrics);
     const int box = std::clamp(naturalPitch(font) / 2, 4, 10);
     const int side =
         kMargin + m_figure.heads() * box + kGap + std::min(label, kMaxLabelWidth) + kGap;
@@ -99,9 +108,7 @@ void HeadLinesDrawing::layout(const QFont& font, int width, int pitch)
     const QFontMetrics labels(m_labelFont);
     m_labelEvery = std::max(1, int(std::ceil(double(labels.height()) / m_pitch)));
 
-    int label = 0;
-    for (const QString& token : m_figure.tokens)
-        label = std::max(label, labels.horizontalAdvance(token));
+    const int label = widestLabel(m_figure, labels);
     m_labelWidth = std::min(label + 2, kMaxLabelWidth); // + 2: elidedText's rounding
     m_box = std::clamp(m_pitch / 2, 3, 10);
     const int boxes = m_figure.heads() * m_box;
@@ -143,7 +150,7 @@ int HeadLinesDrawing::contentWidth() const
 
 int HeadLinesDrawing::bodyHeight() const
 {
-    return 2 * kMargin + m_figure.n() * m_pitch;
+    return 2 * kMargin + m_figure.rows() * m_pitch;
 }
 
 QRect HeadLinesDrawing::swatchRect(int head) const
@@ -178,12 +185,11 @@ std::pair<LineSide, int> HeadLinesDrawing::tokenAt(const QPoint& body) const
     if (row < 0 || m_pitch <= 0)
         return {LineSide::None, -1};
     const int token = row / m_pitch;
-    if (token >= m_figure.n())
-        return {LineSide::None, -1};
     // A column is its label and its boxes.
     if (body.x() >= kMargin && body.x() < m_linesLeft)
-        return {LineSide::Query, token};
-    if (body.x() > m_linesRight &&
+        return token < m_figure.n() ? std::pair{LineSide::Query, token}
+                                    : std::pair{LineSide::None, -1};
+    if (token < m_figure.keys() && body.x() > m_linesRight &&
         body.x() < m_keyLeft + m_labelWidth + kGap + m_figure.heads() * m_box + kGap)
         return {LineSide::Key, token};
     return {LineSide::None, -1};
@@ -320,12 +326,14 @@ void HeadLinesDrawing::paintBoxes(QPainter& painter, const QVector<bool>& shown,
                                   const LineSelection& selection, int first, int last) const
 {
     const int t = selection.token;
-    if (selection.side == LineSide::None || t < 0 || t >= m_figure.n())
-        return;
     const bool query = selection.side == LineSide::Query;
+    if (selection.side == LineSide::None || t < 0 || t >= (query ? m_figure.n() : m_figure.keys()))
+        return;
+    last = std::min(last, (query ? m_figure.keys() : m_figure.n()) - 1); // the opposite column
     // Boxes on the opposite side: of a query, each key's weight; of a key, each query's.
     const int left = query ? m_keyLeft + m_labelWidth + kGap : kMargin;
-    const bool masked = m_figure.mask.rows() == m_figure.n();
+    const bool masked =
+        m_figure.mask.rows() == m_figure.n() && m_figure.mask.cols() == m_figure.keys();
     painter.setPen(Qt::NoPen);
     for (int other = first; other <= last; ++other) {
         const int i = query ? t : other, j = query ? other : t;
@@ -348,13 +356,17 @@ int HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
                                 const LineSelection& selection, int top, int bottom,
                                 int lineBudget) const
 {
-    const int n = m_figure.n();
-    if (n == 0)
+    const int rows = m_figure.rows();
+    if (m_figure.n() == 0 || m_figure.keys() == 0)
         return 0;
-    const int first = std::clamp((top - kMargin) / std::max(m_pitch, 1), 0, n - 1);
-    const int last = std::clamp((bottom - kMargin) / std::max(m_pitch, 1), 0, n - 1);
+    const int first = std::clamp((top - kMargin) / std::max(m_pitch, 1), 0, rows - 1);
+    const int last = std::clamp((bottom - kMargin) / std::max(m_pitch, 1), 0, rows - 1);
+    const auto columnSize = [this](LineSide side) {
+        return side == LineSide::Query ? m_figure.n() : m_figure.keys();
+    };
     painter.save();
-    if (selection.side != LineSide::None && selection.token >= 0 && selection.token < n) {
+    if (selection.side != LineSide::None && selection.token >= 0 &&
+        selection.token < columnSize(selection.side)) {
         painter.fillRect(labelRect(selection.side, selection.token).adjusted(-3, 0, 3, 0),
                          kSelectedBackground);
     }
@@ -372,13 +384,17 @@ int HeadLinesDrawing::paintBody(QPainter& painter, const QVector<bool>& shown,
         if (!selected && (i % m_labelEvery != 0 || nearSelected))
             continue;
         for (LineSide side : {LineSide::Query, LineSide::Key}) {
+            if (i >= columnSize(side))
+                continue; // the shorter column of cross-attention
+            const QStringList& labels =
+                side == LineSide::Query ? m_figure.tokens : m_figure.keyLabels();
             QRect r = labelRect(side, i);
             // Every k-th label may need more than its row: centred on it, as high as the text.
             r = QRect(r.left(), rowCentre(i) - metrics.height() / 2, r.width(), metrics.height());
             painter.setPen(Qt::black);
             painter.drawText(
                 r, (side == LineSide::Query ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                metrics.elidedText(m_figure.tokens[i], Qt::ElideRight, r.width()));
+                metrics.elidedText(labels[i], Qt::ElideRight, r.width()));
         }
     }
     painter.restore();

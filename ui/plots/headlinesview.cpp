@@ -39,7 +39,8 @@ void HeadLinesView::setData(HeadLinesFigure figure)
     m_drawing.setFigure(std::move(figure));
     if (m_shown.size() != heads)
         m_shown = QVector<bool>(heads, true);
-    if (m_selection.token >= m_drawing.figure().n())
+    const HeadLinesFigure& f = m_drawing.figure();
+    if (m_selection.token >= (m_selection.side == LineSide::Key ? f.keys() : f.n()))
         m_selection = {};
     relayout();
     updateGeometry();
@@ -114,7 +115,7 @@ void HeadLinesView::relayout()
         const int natural = HeadLinesDrawing::naturalPitch(font());
         m_drawing.layout(font(), viewport()->width(), natural);
         const int room = viewport()->height() - m_drawing.headerHeight() - 16;
-        pitch = std::clamp(room / std::max(1, m_drawing.figure().n()), natural, 2 * natural);
+        pitch = std::clamp(room / std::max(1, m_drawing.figure().rows()), natural, 2 * natural);
     }
     m_drawing.layout(font(), viewport()->width(), pitch);
     const int visible = std::max(0, viewport()->height() - m_drawing.headerHeight());
@@ -340,7 +341,7 @@ bool HeadLinesView::viewportEvent(QEvent* event)
                                                  "and, left, each head's weight from every "
                                                  "query; click to keep them."))
                        .arg(token + 1)
-                       .arg(f.tokens.value(token));
+                       .arg((side == LineSide::Query ? f.tokens : f.keyLabels()).value(token));
         }
         if (text.isEmpty())
             QToolTip::hideText();

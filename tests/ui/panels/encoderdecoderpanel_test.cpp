@@ -6,7 +6,11 @@
 
 #include "document.h"
 #include "encoderdecoderpanel.h"
+#include "exporter.h"
 #include "headgridview.h"
+#include "headlinesdrawing.h"
+#include "headlinespanel.h"
+#include "headlinesview.h"
 #include "heatmapplot.h"
 #include "mainwindow.h"
 #include "modeledit.h"
@@ -30,6 +34,7 @@ private slots:
     void eachKindShowsItsOwnWeightsAndTokens();
     void gridClicksAndEditsShowAtOnce();
     void windowShowsTheTabOnlyWithAnEncoder();
+    void headLinesShowEachKindWithItsOwnColumns();
 };
 
 namespace {
@@ -169,6 +174,72 @@ void EncoderDecoderPanelTest::windowShowsTheTabOnlyWithAnEncoder()
     }
     document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
     QVERIFY(dock->isHidden());
+}
+
+void EncoderDecoderPanelTest::headLinesShowEachKindWithItsOwnColumns()
+{
+    av::Document document;
+    av::HeadLinesPanel panel(&document);
+    panel.resize(800, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
+    QVERIFY(panel.kindChoice()->isHidden()); // a decoder only: nothing to choose
+    document.reset(av::test::transformerLesson(kLesson));
+    QVERIFY(!panel.kindChoice()->isHidden());
+    const attn::Model& m = document.model();
+    const attn::ModelResult& r = document.modelResult();
+    const av::HeadLinesFigure& f = panel.view()->drawing().figure();
+    QCOMPARE(panel.figureName(), QString("head-lines-layer-1"));
+    QCOMPARE(f.keys(), f.n()); // the decoder's own tokens on both sides
+
+    // Cross-attention: the target's queries left, the source's keys right, A n × m.
+    panel.kindChoice()->setCurrentIndex(
+        panel.kindChoice()->findData(int(av::AttentionKind::Cross)));
+    QCOMPARE(panel.figureName(), QString("cross-head-lines-layer-1"));
+    QCOMPARE(f.tokens, av::modelTokenLabels(m));
+    QCOMPARE(f.keyLabels(), av::modelTokenLabels(m.encoder.front()));
+    QVERIFY(f.n() != f.keys()); // 5 target tokens, 4 source tokens
+    for (int h = 0; h < m.heads(); ++h) {
+        QVERIFY(close(f.weights[h], r.blocks[0].cross.heads[h].weights));
+        const auto lines =
+            attn::strongestLines(r.blocks[0].cross.heads[h].weights, {}, av::kDefaultLineCoverage);
+        QCOMPARE(f.lines[h].size(), lines.size());
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            QCOMPARE(f.lines[h][k].query, lines[k].query);
+            QCOMPARE(f.lines[h][k].key, lines[k].key);
+        }
+    }
+    // The key column ends with the source: below its last token, nothing to hover.
+    const av::HeadLinesDrawing& drawing = panel.view()->drawing();
+    const int keyX = drawing.labelRect(av::LineSide::Key, 0).center().x();
+    const auto lastKey = drawing.tokenAt({keyX, drawing.rowCentre(f.keys() - 1)});
+    QCOMPARE(lastKey.first, av::LineSide::Key);
+    QCOMPARE(lastKey.second, f.keys() - 1);
+    QCOMPARE(drawing.tokenAt({keyX, drawing.rowCentre(f.n() - 1)}).first, av::LineSide::None);
+    QCOMPARE(f.rows(), f.n()); // the taller column, the target's, sets the height
+    QVERIFY(drawing.bodyHeight() >= drawing.rowCentre(f.n() - 1) + drawing.pitch() / 2);
+
+    // The encoder's blocks, chosen apart from the document's block.
+    panel.kindChoice()->setCurrentIndex(
+        panel.kindChoice()->findData(int(av::AttentionKind::Encoder)));
+    QCOMPARE(f.tokens, av::modelTokenLabels(m.encoder.front()));
+    QVERIFY(close(f.weights[0], r.encoder.front().blocks[0].heads[0].weights));
+    QCOMPARE(panel.figureName(), QString("encoder-head-lines-layer-1"));
+
+    // Each exports by its name, and the names are among the model's figures.
+    const QStringList names = av::modelFigureNames(r);
+    for (const QString name : {"encoder-head-lines-layer-1", "cross-head-lines-layer-1"}) {
+        QVERIFY2(names.contains(name), qPrintable(name));
+        QVERIFY(!av::modelFigureFile(m, r, name, av::ExportOptions()).isEmpty());
+    }
+    QVERIFY(av::modelFigureFile(m, r, "cross-head-lines-layer-9", av::ExportOptions()).isEmpty());
+    if (const QString dir = qEnvironmentVariable("ATTNVIZ_TEST_SHOTS"); !dir.isEmpty()) {
+        panel.kindChoice()->setCurrentIndex(
+            panel.kindChoice()->findData(int(av::AttentionKind::Cross)));
+        QTest::qWait(50);
+        panel.grab().save(dir + "/cross-head-lines.png");
+    }
 }
 
 QTEST_MAIN(EncoderDecoderPanelTest)
