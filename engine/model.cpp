@@ -104,6 +104,12 @@ template <typename Scalar> bool BasicModel<Scalar>::isAblated(int block, int hea
     return std::find(ablate.begin(), ablate.end(), std::pair{block, head}) != ablate.end();
 }
 
+template <typename Scalar> bool BasicModel<Scalar>::isCrossAblated(int block, int head) const
+{
+    return std::find(crossAblate.begin(), crossAblate.end(), std::pair{block, head}) !=
+           crossAblate.end();
+}
+
 template <typename Scalar> const std::string& BasicModel<Scalar>::shownToken(int id) const
 {
     const auto v = static_cast<std::size_t>(id);
@@ -204,6 +210,7 @@ template <typename To, typename From> BasicModel<To> castModel(const BasicModel<
     out.unembeddingMatrix = cast<To>(m.unembeddingMatrix);
     out.unembeddingBias = cast<To>(m.unembeddingBias);
     out.ablate = m.ablate;
+    out.crossAblate = m.crossAblate;
     out.trainingJson = m.trainingJson;
     out.folder = m.folder;
     out.text = m.text;
@@ -256,8 +263,8 @@ void validate(const Model& m)
         throw SessionError("encoder", "at most one");
     if (m.hasEncoder()) {
         const Model& e = m.encoder.front();
-        if (e.hasEncoder() || e.unembedding != UnembeddingKind::None || !e.ablate.empty())
-            throw SessionError("encoder", "has no encoder, unembedding or ablation of its own");
+        if (e.hasEncoder() || e.unembedding != UnembeddingKind::None || !e.crossAblate.empty())
+            throw SessionError("encoder", "has no encoder, unembedding or cross-attention");
         try {
             if (e.dModel() != d || e.heads() != s.heads)
                 throw SessionError("d_model", "must be the decoder's (" + std::to_string(d) + ", " +
@@ -275,15 +282,22 @@ void validate(const Model& m)
         requireMatrix(m.unembeddingMatrix, d, m.vocabularySize(), "unembedding");
     if (m.unembedding != UnembeddingKind::None)
         requireMatrix(m.unembeddingBias, 1, m.vocabularySize(), "b_U");
-    for (std::size_t i = 0; i < m.ablate.size(); ++i) {
-        const auto [block, head] = m.ablate[i];
-        if (block < 0 || block >= m.layerCount() || head < 0 || head >= s.heads)
-            throw SessionError("ablate[" + std::to_string(i) + "]",
-                               "block " + std::to_string(block) + ", head " + std::to_string(head) +
-                                   " does not exist (blocks 0–" +
-                                   std::to_string(m.layerCount() - 1) + ", heads 0–" +
-                                   std::to_string(s.heads - 1) + ")");
-    }
+    const auto requireHeads = [&](const std::vector<std::pair<int, int>>& pairs,
+                                  const std::string& field) {
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const auto [block, head] = pairs[i];
+            if (block < 0 || block >= m.layerCount() || head < 0 || head >= s.heads)
+                throw SessionError(field + "[" + std::to_string(i) + "]",
+                                   "block " + std::to_string(block) + ", head " +
+                                       std::to_string(head) + " does not exist (blocks 0–" +
+                                       std::to_string(m.layerCount() - 1) + ", heads 0–" +
+                                       std::to_string(s.heads - 1) + ")");
+        }
+    };
+    requireHeads(m.ablate, "ablate");
+    if (!m.crossAblate.empty() && !m.hasEncoder())
+        throw SessionError("cross_ablate", "needs an encoder (the session has none)");
+    requireHeads(m.crossAblate, "cross_ablate");
 }
 
 namespace {

@@ -129,6 +129,9 @@ template <typename Scalar> struct BasicModel
     Matrix unembeddingMatrix;                ///< d_model × V, when unembedding is Matrix
     RowVector unembeddingBias;               ///< V (zeros when absent)
     std::vector<std::pair<int, int>> ablate; ///< [block, head], 0-based, whose Z is 0
+    /// [block, head] of the blocks' cross-attention (an encoder–decoder session) whose Z is
+    /// 0; the encoder's own heads are the encoder's `ablate`.
+    std::vector<std::pair<int, int>> crossAblate;
     std::string trainingJson; ///< the file's "training" object, kept as it was read ("" if none)
     /// A model opened from a GPT-2 folder (gpt2/gpt2folder.h): the folder's absolute path
     /// and the text its tokens come from. Such a model saves as a reference to the folder.
@@ -147,6 +150,7 @@ template <typename Scalar> struct BasicModel
     int vocabularySize() const { return static_cast<int>(vocabulary.size()); }
     bool hasEncoder() const { return !encoder.empty(); }
     bool isAblated(int block, int head) const;
+    bool isCrossAblated(int block, int head) const;
     /// What vocabulary entry id shows as (tokenText's, or the entry itself).
     const std::string& shownToken(int id) const;
     /// The tokens as shown: each one's text (the tokens themselves without a vocabulary).

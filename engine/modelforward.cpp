@@ -187,7 +187,11 @@ void crossAttend(const BasicModel<Scalar>& m, int l, const MatrixOf<Scalar>& in,
     c.heads.assign(m.heads(), {});
     for (int h = 0; h < m.heads(); ++h)
         projectHead(a, in, memory, h, c.heads[h]);
-    parallelFor(m.heads(), threads, [&](int h) { finishHead(settings, mask, c.heads[h], h); });
+    parallelFor(m.heads(), threads, [&](int h) {
+        finishHead(settings, mask, c.heads[h], h);
+        if (m.isCrossAblated(l, h))
+            c.heads[h].output.setZero();
+    });
     const int dk = m.dK();
     c.concat.resize(in.rows(), m.dModel());
     for (int h = 0; h < m.heads(); ++h)

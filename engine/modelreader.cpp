@@ -177,18 +177,18 @@ void readVocabulary(const Json& doc, Model& m)
         m.tokenEmbeddings.row(v) = tokenEmbedding(m.vocabulary[v], d, m.settings.seed);
 }
 
-void readAblation(const Json& j, Model& m)
+/// `ablate` or `cross_ablate`: [block, head] pairs.
+void readAblation(const Json& j, const std::string& name, std::vector<std::pair<int, int>>& out)
 {
-    requireArray(j, "ablate");
+    requireArray(j, name);
     for (std::size_t i = 0; i < j.size(); ++i) {
-        const std::string field = indexed("ablate", i);
+        const std::string field = indexed(name, i);
         const Json& pair = requireArray(j[i], field);
         if (pair.size() != 2)
             throw SessionError(field, "expected [block, head], got " + std::to_string(pair.size()) +
                                           " numbers");
-        m.ablate.emplace_back(
-            static_cast<int>(readInteger(pair[0], indexed(field, 0), 0, 1 << 30)),
-            static_cast<int>(readInteger(pair[1], indexed(field, 1), 0, 1 << 30)));
+        out.emplace_back(static_cast<int>(readInteger(pair[0], indexed(field, 0), 0, 1 << 30)),
+                         static_cast<int>(readInteger(pair[1], indexed(field, 1), 0, 1 << 30)));
     }
 }
 
@@ -256,7 +256,7 @@ constexpr const char* kEncoderInherits[] = {"seed", "score", "temperature", "nor
 Model encoderFromJson(const Json& doc)
 {
     Json e = requireObject(doc["encoder"], "encoder");
-    for (const char* name : {"unembedding", "ablate", "encoder", "training", "model"})
+    for (const char* name : {"unembedding", "cross_ablate", "encoder", "training", "model"})
         if (e.contains(name))
             throw SessionError(std::string("encoder.") + name,
                                "an encoder has none (the decoder predicts)");
@@ -337,7 +337,9 @@ Model modelFromJson(const Json& doc, const std::string& part)
                                 : RowVector::Zero(m.vocabularySize());
     }
     if (doc.contains("ablate"))
-        readAblation(doc["ablate"], m);
+        readAblation(doc["ablate"], "ablate", m.ablate);
+    if (doc.contains("cross_ablate"))
+        readAblation(doc["cross_ablate"], "cross_ablate", m.crossAblate);
     if (doc.contains("training"))
         m.trainingJson = requireObject(doc["training"], "training").dump();
     validate(m);

@@ -190,6 +190,16 @@ Json modelJson(const Model& m, const std::string& prefix)
     doc["layers"] = layers;
     if (m.finalNorm)
         doc["final_norm"] = normJson(*m.finalNorm, prefix + "final_norm");
+    const auto pairsJson = [](const std::vector<std::pair<int, int>>& pairs) {
+        Json out = Json::array();
+        for (const auto& [block, head] : pairs)
+            out.push_back({block, head});
+        return out;
+    };
+    if (!m.ablate.empty())
+        doc["ablate"] = pairsJson(m.ablate);
+    if (!m.crossAblate.empty())
+        doc["cross_ablate"] = pairsJson(m.crossAblate);
     return doc;
 }
 
@@ -204,12 +214,6 @@ std::string writeModelSession(const Model& m)
         doc["unembedding"] = matrixJson(m.unembeddingMatrix, "unembedding");
     if (m.unembedding != UnembeddingKind::None)
         doc["b_U"] = rowJson(m.unembeddingBias, "b_U");
-    if (!m.ablate.empty()) {
-        Json pairs = Json::array();
-        for (const auto& [block, head] : m.ablate)
-            pairs.push_back({block, head});
-        doc["ablate"] = pairs;
-    }
     if (!m.trainingJson.empty())
         doc["training"] = Json::parse(m.trainingJson);
     return pretty(doc);

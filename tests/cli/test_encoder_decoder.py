@@ -83,9 +83,9 @@ def explicit_case(seed, norm, residual, score):
                     "token_embeddings": rng.normal(0, 1, (len(src) + 1, d)).tolist(),
                     "layers": [random_block(rng, d, heads, norm, residual, False, act="relu")
                                for _ in range(2)],
-                    "final_norm": random_norm(rng, d)},
+                    "final_norm": random_norm(rng, d), "ablate": [[1, 1]]},
         "layers": [random_block(rng, d, heads, norm, residual, True) for _ in range(2)],
-        "ablate": [[1, 0]],
+        "ablate": [[1, 0]], "cross_ablate": [[0, 1]],
     }
 
 
@@ -165,6 +165,17 @@ class EncoderDecoder(unittest.TestCase):
         weights = np.array(got["layers"][0]["cross_head_results"][0]["weights"])
         self.assertEqual(weights.shape, (len(session["tokens"]), len(full["encoder"]["tokens"])))
         self.assertTrue(np.allclose(weights.sum(axis=1), 1.0))
+        # Switched-off heads (the decoder's, the encoder's, cross-attention's): Z = 0, kept
+        # by the saved session.
+        for part, field, results in ((got, "ablate", "head_results"),
+                                     (got, "cross_ablate", "cross_head_results"),
+                                     (got["encoder"], "ablate", "head_results")):
+            pairs = (session if part is got else session["encoder"]).get(field, [])
+            for block, head in pairs:
+                z = np.array(part["layers"][block][results][head]["output"])
+                self.assertTrue(np.all(z == 0), (field, block, head))
+        self.assertEqual(full.get("cross_ablate"), session.get("cross_ablate"))
+        self.assertEqual(full["encoder"].get("ablate"), session["encoder"].get("ablate"))
         # float32, from the same code: every array of the archive near float64's.
         npz32 = self.path("d32.npz")
         r = run("--session", source, "--precision", "float32", "--dump-npz", npz32)
@@ -217,6 +228,15 @@ class EncoderDecoder(unittest.TestCase):
             ("encoder unembedding", lambda s: s["encoder"].update(unembedding="tied"),
              "encoder.unembedding"),
             ("encoder not an object", lambda s: s.update(encoder=[1]), "encoder: expected"),
+            ("cross head", lambda s: s.update(cross_ablate=[[0, 3]]),
+             "cross_ablate[0]: block 0, head 3 does not exist"),
+            ("cross ablation without encoder", lambda s: (s.pop("encoder"),
+                                                          s.update(cross_ablate=[[0, 0]])),
+             "cross_ablate: needs an encoder"),
+            ("encoder head", lambda s: s["encoder"].update(ablate=[[1, 0]]),
+             "encoder.ablate[0]: block 1, head 0 does not exist"),
+            ("encoder cross ablation", lambda s: s["encoder"].update(cross_ablate=[[0, 0]]),
+             "encoder.cross_ablate"),
         ]
         for name, mutate, message in cases:
             with self.subTest(name):

@@ -53,7 +53,7 @@ def sublayer(blk, x, norm_params, compute):
     return ln, out
 
 
-def block(session, l, blk, h, mask, memory, ablated):
+def block(session, l, blk, h, mask, memory, ablated, cross_ablated):
     out = {"input": h}
     store = {}
 
@@ -73,7 +73,8 @@ def block(session, l, blk, h, mask, memory, ablated):
 
         def cross_attention(x):
             every = np.ones((x.shape[0], memory.shape[0]), dtype=int)
-            heads, concat, o = attention(session, blk["cross_attention"], x, memory, every)
+            heads, concat, o = attention(session, blk["cross_attention"], x, memory, every,
+                                         {hd for (b, hd) in cross_ablated if b == l})
             cross.update(cross_head_results=heads, cross_concat=concat, cross_output=o)
             return o
 
@@ -101,7 +102,7 @@ def block(session, l, blk, h, mask, memory, ablated):
     return out
 
 
-def stack(session, part, memory, ablated):
+def stack(session, part, memory, ablated, cross_ablated=()):
     """The embeddings, blocks and final state of `part` (the session or its encoder)."""
     tokens = part["tokens"]
     n, d_model = len(tokens), session["d_model"]
@@ -117,7 +118,7 @@ def stack(session, part, memory, ablated):
     dump.update(X=x, P=p, H_0=x + p, mask=mask)
     h, layers = x + p, []
     for l, blk in enumerate(part["layers"]):
-        out = block(session, l, blk, h, mask, memory, ablated)
+        out = block(session, l, blk, h, mask, memory, ablated, cross_ablated)
         layers.append(out)
         h = out["output"]
     dump["layers"] = layers
@@ -130,7 +131,11 @@ def compute(session):
     encoder = dict(session["encoder"])
     for name in ("score", "temperature", "normalizer"):
         encoder.setdefault(name, session[name])
-    encoded = stack(session, encoder, None, set())
-    dump = stack(session, session, encoded["final"], {tuple(p) for p in session.get("ablate", [])})
+    def pairs(obj, name):
+        return {tuple(p) for p in obj.get(name, [])}
+
+    encoded = stack(session, encoder, None, pairs(encoder, "ablate"))
+    dump = stack(session, session, encoded["final"], pairs(session, "ablate"),
+                 pairs(session, "cross_ablate"))
     dump["encoder"] = encoded
     return dump
