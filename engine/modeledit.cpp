@@ -260,7 +260,9 @@ Model withLayerCount(Model m, int count)
         if (m.hasEncoder()) // a decoder's every block attends to the encoder
             m.layers.back().cross = derivedCrossAttention(m.settings, m.layerCount() - 1);
     }
-    std::erase_if(m.ablate, [count](const std::pair<int, int>& a) { return a.first >= count; });
+    const auto gone = [count](const std::pair<int, int>& a) { return a.first >= count; };
+    std::erase_if(m.ablate, gone);
+    std::erase_if(m.crossAblate, gone);
     return m;
 }
 

@@ -830,6 +830,10 @@
         <source>Block %1 — cross-attention lines: target (left) to source (right)</source>
         <translation>块 %1 — 交叉注意力连线：目标（左）到源（右）</translation>
     </message>
+    <message>
+        <source>%1, switched off (Z = 0)</source>
+        <translation>%1，已关闭（Z = 0）</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1339,14 +1343,6 @@
         <translation>完整 Transformer 的头数不能在此修改；请在命令行中设置（--heads 与 --layers 一起使用）</translation>
     </message>
     <message>
-        <source>Switch off block %1 head %2</source>
-        <translation>关闭第 %1 块的头 %2</translation>
-    </message>
-    <message>
-        <source>Switch on block %1 head %2</source>
-        <translation>开启第 %1 块的头 %2</translation>
-    </message>
-    <message>
         <source>Blocks: %1</source>
         <translation>块数：%1</translation>
     </message>
@@ -1381,6 +1377,26 @@
     <message>
         <source>%1: the model folder&apos;s tokeniser cannot be read any more; the text stays as it was</source>
         <translation>%1：无法再读取模型文件夹的分词器；文本保持不变</translation>
+    </message>
+    <message>
+        <source>cross-attention block %1 head %2</source>
+        <translation>交叉注意力第 %1 块第 %2 头</translation>
+    </message>
+    <message>
+        <source>encoder block %1 head %2</source>
+        <translation>编码器第 %1 块第 %2 头</translation>
+    </message>
+    <message>
+        <source>block %1 head %2</source>
+        <translation>第 %1 块第 %2 头</translation>
+    </message>
+    <message>
+        <source>Switch off %1</source>
+        <translation>关闭%1</translation>
+    </message>
+    <message>
+        <source>Switch on %1</source>
+        <translation>开启%1</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1448,26 @@
     <message>
         <source>Open an encoder–decoder session to see its three kinds of attention apart: File ▸ Lessons, the translation lesson.</source>
         <translation>打开一个编码器–解码器会话，分别查看它的三种注意力：文件 ▸ 课程，翻译课程。</translation>
+    </message>
+    <message>
+        <source>%1, block %2, head %3 — switched off</source>
+        <translation>%1，块 %2，头 %3 — 已关闭</translation>
+    </message>
+    <message>
+        <source>Right-click: switch it on again.</source>
+        <translation>右键：重新开启它。</translation>
+    </message>
+    <message>
+        <source>Right-click: switch it off.</source>
+        <translation>右键：关闭它。</translation>
+    </message>
+    <message>
+        <source>Switch head on</source>
+        <translation>开启此头</translation>
+    </message>
+    <message>
+        <source>Switch head off</source>
+        <translation>关闭此头</translation>
     </message>
 </context>
 <context>

@@ -142,13 +142,18 @@ ModelViewFigure attentionKindFigure(const attn::Model& m, const attn::ModelResul
             const auto& heads = r.blocks[l].cross.heads;
             const attn::Matrix a = h < int(heads.size()) ? heads[h].weights : attn::Matrix();
             f.weights << a;
-            f.ablated << false; // ablation switches off self-attention heads only
+            f.ablated << m.isCrossAblated(l, h);
             if (a.size() > 0 && a.allFinite())
                 highest = std::max(highest, a.maxCoeff());
         }
     if (m.settings.normalizer != attn::NormalizerKind::Softmax && highest > 0)
         f.range = {0, highest};
     return f;
+}
+
+static QString switchedOffTitle(const QString& title, bool off)
+{
+    return off ? tr("%1, switched off (Z = 0)").arg(title) : title;
 }
 
 HeatmapData attentionKindCellFigure(const attn::Model& m, const attn::ModelResult& r,
@@ -158,8 +163,9 @@ HeatmapData attentionKindCellFigure(const attn::Model& m, const attn::ModelResul
         if (block < 0 || block >= int(r.blocks.size()) || head < 0 || head >= m.heads())
             return {};
         HeatmapData d = modelViewCellFigure(m, r, block, head);
-        d.title =
-            tr("Decoder block %1, head %2 — masked self-attention").arg(block + 1).arg(head + 1);
+        d.title = switchedOffTitle(
+            tr("Decoder block %1, head %2 — masked self-attention").arg(block + 1).arg(head + 1),
+            m.isAblated(block, head));
         return d;
     }
     if (!hasEncoderPass(m, r))
@@ -170,14 +176,18 @@ HeatmapData attentionKindCellFigure(const attn::Model& m, const attn::ModelResul
         if (block < 0 || block >= int(encoded.blocks.size()) || head < 0 || head >= m.heads())
             return {};
         HeatmapData d = modelViewCellFigure(encoder, encoded, block, head);
-        d.title = tr("Encoder block %1, head %2 — self-attention").arg(block + 1).arg(head + 1);
+        d.title = switchedOffTitle(
+            tr("Encoder block %1, head %2 — self-attention").arg(block + 1).arg(head + 1),
+            encoder.isAblated(block, head));
         return d;
     }
     if (block < 0 || block >= int(r.blocks.size()) || head < 0 ||
         head >= int(r.blocks[block].cross.heads.size()))
         return {};
     HeatmapData d;
-    d.title = tr("Decoder block %1, head %2 — cross-attention").arg(block + 1).arg(head + 1);
+    d.title = switchedOffTitle(
+        tr("Decoder block %1, head %2 — cross-attention").arg(block + 1).arg(head + 1),
+        m.isCrossAblated(block, head));
     d.values = r.blocks[block].cross.heads[head].weights;
     d.rowLabels = modelTokenLabels(m);
     d.colLabels = modelTokenLabels(encoder);

@@ -69,7 +69,7 @@ HeadLinesFigure headLinesFigure(const attn::Model& model, const attn::ModelResul
         f.headLabels << tr("head %1").arg(h + 1);
         f.weights << heads[h].weights;
         f.lines << attn::strongestLines(heads[h].weights, f.mask, f.coverage);
-        f.ablated << (!cross && model.isAblated(block, h));
+        f.ablated << (cross ? model.isCrossAblated(block, h) : model.isAblated(block, h));
     }
     return f;
 }

@@ -41,6 +41,8 @@ struct ModelInputs
     std::vector<std::string> tokens; ///< the model's spelling (GPT-2's byte-level pieces)
     std::string text;                ///< a model folder's text
     std::vector<std::pair<int, int>> ablate;
+    std::vector<std::pair<int, int>> crossAblate;   ///< an encoder–decoder's cross-attention
+    std::vector<std::pair<int, int>> encoderAblate; ///< its encoder's self-attention
 
     bool operator==(const ModelInputs&) const = default;
 };
@@ -166,7 +168,17 @@ public:
     // Edits of a whole transformer; each is one undo step. Refused edits change nothing.
     void setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value,
                       int gestureId = 0);
-    void setAblated(int block, int head, bool off);
+    /// Switches a head off (its Z is 0) or on again: of the blocks' self-attention, their
+    /// cross-attention or the encoder's self-attention (an encoder–decoder session).
+    enum class Heads
+    {
+        Self,
+        Cross,
+        Encoder
+    };
+    void setAblated(int block, int head, bool off, Heads heads = Heads::Self);
+    /// Whether that head is switched off (false without a model or an encoder to have it).
+    bool isAblated(int block, int head, Heads heads = Heads::Self) const;
     void setLayerCount(int layers, int gestureId = 0);
     void setNorm(attn::NormPlacement norm);
     void setFfnWidth(int dFf, int gestureId = 0);

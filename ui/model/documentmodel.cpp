@@ -25,7 +25,8 @@ namespace {
 
 ModelInputs inputsOf(const attn::Model& m)
 {
-    return {m.settings.tokens, m.text, m.ablate};
+    return {m.settings.tokens, m.text, m.ablate, m.crossAblate,
+            m.hasEncoder() ? m.encoder.front().ablate : std::vector<std::pair<int, int>>()};
 }
 
 /// Which setting a model edit changes: only edits of the same setting merge.
@@ -238,6 +239,9 @@ void Document::applyModel(const ModelInputs& inputs, int firstBlock)
     m_model->settings.tokens = inputs.tokens;
     m_model->text = inputs.text;
     m_model->ablate = inputs.ablate;
+    m_model->crossAblate = inputs.crossAblate;
+    if (m_model->hasEncoder())
+        m_model->encoder.front().ablate = inputs.encoderAblate;
     if (!structural && firstBlock >= 0) {
         recomputeModel(firstBlock, Values, true);
         return;
@@ -282,16 +286,35 @@ void Document::applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::
     recomputeModel(attn::firstBlockChanged(*m_model, ref), Values, true);
 }
 
-void Document::setAblated(int block, int head, bool off)
+bool Document::isAblated(int block, int head, Heads heads) const
 {
-    if (!m_model || block < 0 || block >= m_model->layerCount() || head < 0 ||
-        head >= m_model->heads() || m_model->isAblated(block, head) == off)
+    if (!m_model || (heads != Heads::Self && !m_model->hasEncoder()))
+        return false;
+    if (heads == Heads::Cross)
+        return m_model->isCrossAblated(block, head);
+    return (heads == Heads::Encoder ? m_model->encoder.front() : *m_model).isAblated(block, head);
+}
+
+void Document::setAblated(int block, int head, bool off, Heads heads)
+{
+    if (!m_model || (heads != Heads::Self && !m_model->hasEncoder()))
         return;
-    const QString text = off ? tr("Switch off block %1 head %2").arg(block + 1).arg(head + 1)
-                             : tr("Switch on block %1 head %2").arg(block + 1).arg(head + 1);
+    const attn::Model& m = heads == Heads::Encoder ? m_model->encoder.front() : *m_model;
+    if (block < 0 || block >= m.layerCount() || head < 0 || head >= m.heads() ||
+        isAblated(block, head, heads) == off)
+        return;
+    const QString what = heads == Heads::Cross     ? tr("cross-attention block %1 head %2")
+                         : heads == Heads::Encoder ? tr("encoder block %1 head %2")
+                                                   : tr("block %1 head %2");
+    const QString text =
+        (off ? tr("Switch off %1") : tr("Switch on %1")).arg(what.arg(block + 1).arg(head + 1));
     ModelInputs after = inputsOf(*m_model);
-    after.ablate = attn::withAblation(std::move(after.ablate), block, head, off);
-    pushModelInputs(text, std::move(after), block);
+    auto& pairs = heads == Heads::Cross     ? after.crossAblate
+                  : heads == Heads::Encoder ? after.encoderAblate
+                                            : after.ablate;
+    pairs = attn::withAblation(std::move(pairs), block, head, off);
+    // The encoder's output feeds every decoder block: its heads recompute the whole pass.
+    pushModelInputs(text, std::move(after), heads == Heads::Encoder ? -1 : block);
 }
 
 void Document::setLayerCount(int layers, int gestureId)

@@ -69,23 +69,26 @@ EncoderDecoderPanel::EncoderDecoderPanel(Document* document, QWidget* parent)
     connect(m_grid, &HeadGridView::cellClicked, this,
             [this](int block, int head) { select(kind(), block, head); });
     m_grid->setToolTipProvider([this](int block, int head) {
-        return tr("%1, block %2, head %3")
+        const bool off = m_document->isAblated(block, head, heads());
+        return (off ? tr("%1, block %2, head %3 — switched off") : tr("%1, block %2, head %3"))
                    .arg(attentionKindName(kind()))
                    .arg(block + 1)
                    .arg(head + 1) +
-               QLatin1Char('\n') + tr("Click: show this head large.");
+               QLatin1Char('\n') + tr("Click: show this head large.") + QLatin1Char('\n') +
+               (off ? tr("Right-click: switch it on again.") : tr("Right-click: switch it off."));
     });
-    const auto menu = [this](const QPoint& globalPos) {
+    const auto menu = [this](const QPoint& globalPos, int block, int head) {
         QMenu popup;
-        fillMenu(&popup);
+        fillMenu(&popup, block, head);
         if (!popup.isEmpty())
             popup.exec(globalPos);
     };
     connect(m_grid, &HeadGridView::cellMenuRequested, this,
-            [menu](int, int, const QPoint& globalPos) { menu(globalPos); });
+            [menu](int block, int head, const QPoint& globalPos) { menu(globalPos, block, head); });
     m_heatmap->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_heatmap, &QWidget::customContextMenuRequested, this,
-            [this, menu](const QPoint& pos) { menu(m_heatmap->mapToGlobal(pos)); });
+    connect(m_heatmap, &QWidget::customContextMenuRequested, this, [this, menu](const QPoint& pos) {
+        menu(m_heatmap->mapToGlobal(pos), m_block->value() - 1, m_head->value() - 1);
+    });
     refresh();
 }
 
@@ -122,9 +125,32 @@ QString EncoderDecoderPanel::cellFigureName() const
     return attentionKindFigureName(kind(), m_block->value() - 1, m_head->value() - 1);
 }
 
-void EncoderDecoderPanel::fillMenu(QMenu* menu)
+Document::Heads EncoderDecoderPanel::heads() const
 {
-    if (!m_export || showsHint())
+    switch (kind()) {
+    case AttentionKind::Encoder:
+        return Document::Heads::Encoder;
+    case AttentionKind::Cross:
+        return Document::Heads::Cross;
+    case AttentionKind::Decoder:
+        break;
+    }
+    return Document::Heads::Self;
+}
+
+void EncoderDecoderPanel::fillMenu(QMenu* menu, int block, int head)
+{
+    if (showsHint())
+        return;
+    if (block >= 0 && head >= 0) {
+        const bool off = m_document->isAblated(block, head, heads());
+        menu->addAction(off ? tr("Switch head on") : tr("Switch head off"), this,
+                        [this, block, head, off, heads = heads()] {
+                            m_document->setAblated(block, head, !off, heads);
+                        });
+        menu->addSeparator();
+    }
+    if (!m_export)
         return;
     for (const QString& name : {cellFigureName(), gridFigureName()}) {
         const bool cell = name == cellFigureName();

@@ -4,6 +4,7 @@
 // heatmaps; the chosen head large, with its tokens (source on the x axis and target on the
 // y axis for cross-attention) and the kind's formula.
 
+#include "document.h"
 #include "encoderdecoderfigures.h"
 #include "modelpanel.h"
 
@@ -14,7 +15,6 @@ class QSpinBox;
 
 namespace av {
 
-class Document;
 class ExportController;
 class HeadGridView;
 class HeatmapPlot;
@@ -36,9 +36,10 @@ public:
     void select(AttentionKind kind, int block, int head);
     /// Export and copy of the figures shown, in the views' context menus.
     void setExportController(ExportController* controller);
-    /// The context menu's actions, as they would pop up (for tests): the large head's figure
-    /// and the grid's.
-    void fillMenu(QMenu* menu);
+    /// The context menu's actions, as they would pop up (for tests): switching the head at
+    /// block × head (0-based; none when negative) off or on, the large head's figure and the
+    /// grid's.
+    void fillMenu(QMenu* menu, int block = -1, int head = -1);
 
     /// The export names of what the panel shows: "cross-model-view",
     /// "cross-attention-layer-2-head-1".
@@ -47,6 +48,7 @@ public:
 
 private:
     void showDocument() override;
+    Document::Heads heads() const;
 
     QComboBox* m_kind;
     QSpinBox* m_block;

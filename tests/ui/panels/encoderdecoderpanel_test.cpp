@@ -35,6 +35,7 @@ private slots:
     void gridClicksAndEditsShowAtOnce();
     void windowShowsTheTabOnlyWithAnEncoder();
     void headLinesShowEachKindWithItsOwnColumns();
+    void gridSwitchesHeadsOfEachKindOff();
 };
 
 namespace {
@@ -49,6 +50,17 @@ attn::Matrix shown(const av::HeatmapPlot* plot)
         for (int j = 0; j < m.cols(); ++j)
             m(i, j) = plot->cellValue(i, j);
     return m;
+}
+
+/// Triggers the menu's action of that text; false when there is none.
+bool trigger(QMenu& menu, const QString& text)
+{
+    for (QAction* action : menu.actions())
+        if (action->text() == text) {
+            action->trigger();
+            return true;
+        }
+    return false;
 }
 
 bool close(const attn::Matrix& a, const attn::Matrix& b)
@@ -240,6 +252,61 @@ void EncoderDecoderPanelTest::headLinesShowEachKindWithItsOwnColumns()
         QTest::qWait(50);
         panel.grab().save(dir + "/cross-head-lines.png");
     }
+}
+
+void EncoderDecoderPanelTest::gridSwitchesHeadsOfEachKindOff()
+{
+    av::Document document;
+    document.reset(av::test::transformerLesson(kLesson));
+    av::EncoderDecoderPanel panel(&document);
+    panel.resize(700, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.select(av::AttentionKind::Cross, 0, 1);
+    const attn::Matrix decoded = document.modelResult().final;
+    const attn::Matrix cross0 = document.modelResult().blocks[0].cross.heads[0].weights;
+    {
+        QMenu menu;
+        panel.fillMenu(&menu, 0, 1);
+        QVERIFY(trigger(menu, "Switch head off"));
+    }
+    // Cross-attention head 2 of block 1: its Z is 0, its weights are still shown, framed off.
+    const attn::CrossResult& cross = document.modelResult().blocks[0].cross;
+    QCOMPARE(cross.heads[1].output.cwiseAbs().maxCoeff(), 0.0);
+    QVERIFY(cross.heads[0].output.cwiseAbs().maxCoeff() > 0);
+    QVERIFY(document.model().isCrossAblated(0, 1));
+    QVERIFY(!document.model().isAblated(0, 1)); // the self-attention head is still on
+    QVERIFY(panel.grid()->data().isAblated(0, 1));
+    QVERIFY(!panel.grid()->data().isAblated(0, 0));
+    QVERIFY(panel.heatmap()->title().contains("switched off"));
+    QVERIFY((document.modelResult().final - decoded).cwiseAbs().maxCoeff() > 1e-6);
+    {
+        QMenu menu;
+        panel.fillMenu(&menu, 0, 1);
+        QVERIFY(trigger(menu, "Switch head on"));
+    }
+    QVERIFY(!document.model().isCrossAblated(0, 1));
+    QVERIFY(close(document.modelResult().final, decoded));
+
+    // An encoder head: the encoder's output E changes, and with it every cross-attention.
+    panel.select(av::AttentionKind::Encoder, 0, 0);
+    {
+        QMenu menu;
+        panel.fillMenu(&menu, 0, 0);
+        QVERIFY(trigger(menu, "Switch head off"));
+    }
+    QVERIFY(document.model().encoder.front().isAblated(0, 0));
+    QVERIFY(!document.model().isAblated(0, 0));
+    QCOMPARE(document.modelResult().encoder.front().blocks[0].heads[0].output.cwiseAbs().maxCoeff(),
+             0.0);
+    QVERIFY(panel.grid()->data().isAblated(0, 0));
+    QVERIFY(!close(document.modelResult().blocks[0].cross.heads[0].weights, cross0));
+    document.undoStack()->undo();
+    QVERIFY(!document.model().encoder.front().isAblated(0, 0));
+    QVERIFY(close(document.modelResult().blocks[0].cross.heads[0].weights, cross0));
+    QVERIFY(!panel.grid()->data().isAblated(0, 0));
+    document.undoStack()->redo();
+    QVERIFY(document.model().encoder.front().isAblated(0, 0));
 }
 
 QTEST_MAIN(EncoderDecoderPanelTest)
