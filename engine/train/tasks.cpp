@@ -1,0 +1,148 @@
+#include "tasks.h"
+
+#include "initializers.h"
+#include "modelreader.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <numeric>
+
+namespace attn {
+namespace {
+
+const std::string kSeparator = "|";
+
+bool hasSeparator(const std::string& task)
+{
+    return task == "copy" || task == "reverse";
+}
+
+int idOf(const std::vector<std::string>& vocabulary, const std::string& token)
+{
+    const auto it = std::find(vocabulary.begin(), vocabulary.end(), token);
+    return it == vocabulary.end() ? -1 : static_cast<int>(it - vocabulary.begin());
+}
+
+/// s: `length` symbols, distinct while the alphabet has enough.
+std::vector<std::string> drawSymbols(const TaskSpec& task, std::mt19937_64& random)
+{
+    const int size = static_cast<int>(task.alphabet.size());
+    std::vector<std::string> s;
+    if (task.length <= size) {
+        std::vector<int> order(size);
+        std::iota(order.begin(), order.end(), 0);
+        // A partial Fisher–Yates shuffle of our own: std::shuffle's draws are not fixed by
+        // the standard, and the same seed must give the same run everywhere.
+        for (int i = 0; i < task.length; ++i) {
+            const int j = i + static_cast<int>(random() % static_cast<std::uint64_t>(size - i));
+            std::swap(order[i], order[j]);
+            s.push_back(task.alphabet[order[i]]);
+        }
+        return s;
+    }
+    for (int i = 0; i < task.length; ++i)
+        s.push_back(task.alphabet[random() % static_cast<std::uint64_t>(size)]);
+    return s;
+}
+
+} // namespace
+
+const std::vector<std::string>& taskNames()
+{
+    static const std::vector<std::string> names = {"induction", "copy", "reverse",
+                                                   "previous-token"};
+    return names;
+}
+
+std::optional<TaskSpec> defaultTask(const std::string& name)
+{
+    if (std::find(taskNames().begin(), taskNames().end(), name) == taskNames().end())
+        return std::nullopt;
+    TaskSpec t;
+    t.task = name;
+    for (char c = 'a'; c <= 'j'; ++c)
+        t.alphabet.emplace_back(1, c);
+    t.prefix = {"<s>"};
+    t.length = 8;
+    return t;
+}
+
+std::vector<std::string> taskVocabulary(const TaskSpec& task)
+{
+    std::vector<std::string> v = task.prefix;
+    if (hasSeparator(task.task))
+        v.push_back(kSeparator);
+    for (const std::string& symbol : task.alphabet)
+        if (std::find(v.begin(), v.end(), symbol) == v.end())
+            v.push_back(symbol);
+    return v;
+}
+
+int taskSequenceLength(const TaskSpec& task)
+{
+    const int p = static_cast<int>(task.prefix.size());
+    if (task.task == "previous-token")
+        return p + task.length;
+    return p + 2 * task.length + (hasSeparator(task.task) ? 1 : 0);
+}
+
+Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabulary,
+                    std::mt19937_64& random)
+{
+    const std::vector<std::string> s = drawSymbols(task, random);
+    Example e;
+    e.tokens = task.prefix;
+    e.tokens.insert(e.tokens.end(), s.begin(), s.end());
+    const int p = static_cast<int>(task.prefix.size()), length = task.length;
+    if (task.task == "previous-token") {
+        // Position i predicts the token before it (the prefix's last for s's first).
+        e.targets.assign(e.tokens.size(), -1);
+        for (int i = std::max(1, p); i < p + length; ++i)
+            e.targets[i] = idOf(vocabulary, e.tokens[i - 1]);
+        return e;
+    }
+    std::vector<std::string> second = s;
+    if (task.task == "reverse")
+        std::reverse(second.begin(), second.end());
+    if (hasSeparator(task.task))
+        e.tokens.push_back(kSeparator);
+    e.tokens.insert(e.tokens.end(), second.begin(), second.end());
+    // Next-token targets: the positions before each token of the second half predict it.
+    e.targets.assign(e.tokens.size(), -1);
+    const int start = static_cast<int>(e.tokens.size()) - length;
+    for (int i = start; i < static_cast<int>(e.tokens.size()); ++i)
+        e.targets[i - 1] = idOf(vocabulary, e.tokens[i]);
+    return e;
+}
+
+Model taskModel(const TaskSpec& task, std::uint64_t seed)
+{
+    std::mt19937_64 random(seed);
+    const Example example = makeExample(task, taskVocabulary(task), random);
+    const int layers = task.task == "previous-token" ? 1 : 2;
+    nlohmann::json doc = {{"format", "attnviz-session"},
+                          {"version", 2},
+                          {"d_model", 32},
+                          {"heads", 2},
+                          {"seed", seed},
+                          {"vocabulary", taskVocabulary(task)},
+                          {"tokens", example.tokens},
+                          {"positional_encoding", {{"kind", "none"}}},
+                          {"mask", {{"kind", "causal"}}},
+                          {"final_norm", nlohmann::json::object()}};
+    for (int l = 0; l < layers; ++l)
+        doc["layers"].push_back({{"norm", "pre"}, {"residual", true}});
+    Model m = std::get<Model>(readAnySession(doc.dump(), "task " + task.task));
+    const int d = m.dModel(), n = m.n(), v = m.vocabularySize();
+    // Learned positions and a separate unembedding: a copy or an induction head needs to
+    // tell positions apart, and to read a token out unlike how it is written in.
+    m.settings.positional.kind = PeKind::Learned;
+    m.learnedPositions = initialise(InitKind::XavierUniform, n, d, seed, "training/positions");
+    m.unembedding = UnembeddingKind::Matrix;
+    m.unembeddingMatrix = initialise(InitKind::XavierUniform, d, v, seed, "training/unembedding");
+    m.unembeddingBias = RowVector::Zero(v);
+    validate(m);
+    return m;
+}
+
+} // namespace attn

@@ -1,0 +1,56 @@
+#pragma once
+// The toy tasks a model trains on (docs/training.md): each makes token sequences from a
+// seeded generator, with the vocabulary id each position's logits should predict.
+
+#include "model.h"
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace attn {
+
+/// What the session's `training` field records of a task.
+struct TaskSpec
+{
+    std::string task;                  ///< copy, reverse, previous-token, induction
+    std::vector<std::string> alphabet; ///< the symbols s is drawn from
+    std::vector<std::string> prefix;   ///< tokens every sequence starts with
+    int length = 8;                    ///< |s|, the random part
+};
+
+/// One sequence and its targets: targets[i] is the vocabulary id position i should predict,
+/// −1 where nothing is asked.
+struct Example
+{
+    std::vector<std::string> tokens;
+    std::vector<int> targets;
+};
+
+/// The task names, in the order the window lists them.
+const std::vector<std::string>& taskNames();
+
+/// The task's defaults (alphabet a–j, prefix <s>, its length); nullopt for an unknown name.
+std::optional<TaskSpec> defaultTask(const std::string& name);
+
+/// The vocabulary a task's model needs: the prefix, the separator "|" where the task has
+/// one, the alphabet.
+std::vector<std::string> taskVocabulary(const TaskSpec& task);
+
+/// How many tokens a sequence of the task has.
+int taskSequenceLength(const TaskSpec& task);
+
+/// A sequence drawn with `random`: s is `length` symbols of the alphabet, without repeats
+/// when the alphabet has enough of them (so that every target is determined by the tokens
+/// before it); ids index `vocabulary` (taskVocabulary's order or any that holds them).
+Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabulary,
+                    std::mt19937_64& random);
+
+/// The task's default model (docs/training.md): 2 blocks (1 for previous-token) of 2 heads,
+/// d_model 32, pre-norm without FFN, learned positions, a causal mask, a final norm and a
+/// separate unembedding; weights derived from seed. Its tokens are one sequence of the task.
+Model taskModel(const TaskSpec& task, std::uint64_t seed);
+
+} // namespace attn

@@ -1,0 +1,141 @@
+#include "trainer.h"
+
+#include "modelforward.h"
+#include "sessionerror.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace attn {
+namespace {
+
+/// The training generator's seed and the evaluation's differ: a run is never scored on the
+/// sequences it trained on.
+constexpr std::uint64_t kShownSequence = 0x5eedULL;
+
+void check(bool ok, const std::string& field, const std::string& problem)
+{
+    if (!ok)
+        throw SessionError(field, problem);
+}
+
+} // namespace
+
+Trainer::Trainer(Model model, TaskSpec task, TrainingOptions options)
+    : m_model(std::move(model)), m_task(std::move(task)), m_options(options), m_random(options.seed)
+{
+    check(defaultTask(m_task.task).has_value(), "training.task",
+          "unknown task \"" + m_task.task + "\" (known: induction, copy, reverse, previous-token)");
+    check(m_task.length >= 1 && m_task.length <= kMaxTaskLength, "training.length",
+          "expected 1 to " + std::to_string(kMaxTaskLength) + ", got " +
+              std::to_string(m_task.length));
+    check(!m_task.alphabet.empty(), "training.alphabet", "needs at least one symbol");
+    check(m_options.batch >= 1 && m_options.batch <= kMaxBatch, "training.batch",
+          "expected 1 to " + std::to_string(kMaxBatch) + ", got " +
+              std::to_string(m_options.batch));
+    check(std::isfinite(m_options.learningRate) && m_options.learningRate > 0,
+          "training.learning_rate", "expected a finite number above 0");
+    if (const std::string reason = untrainableReason(m_model); !reason.empty())
+        throw SessionError("", reason);
+    m_vocabulary = m_model.vocabulary;
+    for (const std::string& token : taskVocabulary(m_task))
+        check(std::find(m_vocabulary.begin(), m_vocabulary.end(), token) != m_vocabulary.end(),
+              "vocabulary", "lacks \"" + token + "\", which the task " + m_task.task + " uses");
+    const int n = taskSequenceLength(m_task);
+    if (m_model.settings.positional.kind == PeKind::Learned)
+        check(m_model.learnedPositions.rows() >= n, "positional_encoding.matrix",
+              std::to_string(m_model.learnedPositions.rows()) + " rows, fewer than the " +
+                  std::to_string(n) + " tokens of the task's sequences");
+    check(m_model.settings.mask.kind != MaskKind::Custom, "mask",
+          "a custom mask is drawn for one length; the task's sequences have " + std::to_string(n) +
+              " tokens");
+    for (std::span<Real> p : parameters(m_model)) {
+        m_first.emplace_back(p.size(), 0.0);
+        m_second.emplace_back(p.size(), 0.0);
+    }
+}
+
+StepRecord Trainer::step()
+{
+    Model grad = zeroGradient(m_model);
+    const std::vector<std::string> shown = m_model.settings.tokens;
+    LossSum total;
+    for (int b = 0; b < m_options.batch; ++b) {
+        const Example e = makeExample(m_task, m_vocabulary, m_random);
+        m_model.settings.tokens = e.tokens;
+        const LossSum s = accumulateGradient(m_model, forwardModel(m_model, 0), e.targets, grad);
+        total.loss += s.loss;
+        total.count += s.count;
+        total.correct += s.correct;
+    }
+    m_model.settings.tokens = shown;
+    const int t = static_cast<int>(m_history.size()) + 1;
+    const Real scale = 1.0 / std::max(1, total.count); // the mean over the batch's targets
+    std::vector<std::span<Real>> weights = parameters(m_model);
+    const std::vector<std::span<Real>> slopes = parameters(grad);
+    bool finite = std::isfinite(total.loss);
+    for (const std::span<Real> g : slopes)
+        finite = finite && std::all_of(g.begin(), g.end(), [](Real x) { return std::isfinite(x); });
+    if (!finite)
+        throw SessionError("training", "the loss became NaN or infinite at step " +
+                                           std::to_string(t) +
+                                           "; the weights are those before it (try a lower "
+                                           "learning rate)");
+    const TrainingOptions& o = m_options;
+    const Real correction1 = 1 - std::pow(o.beta1, t), correction2 = 1 - std::pow(o.beta2, t);
+    for (std::size_t p = 0; p < weights.size(); ++p)
+        for (std::size_t i = 0; i < weights[p].size(); ++i) {
+            const Real g = slopes[p][i] * scale;
+            Real& first = m_first[p][i];
+            Real& second = m_second[p][i];
+            first = o.beta1 * first + (1 - o.beta1) * g;
+            second = o.beta2 * second + (1 - o.beta2) * g * g;
+            weights[p][i] -= o.learningRate * (first / correction1) /
+                             (std::sqrt(second / correction2) + o.epsilon);
+        }
+    const StepRecord record{t, total.loss * scale, Real(total.correct) * scale};
+    m_history.push_back(record);
+    return record;
+}
+
+Real Trainer::evaluate(int sequences, std::uint64_t seed) const
+{
+    std::mt19937_64 random(seed);
+    Model m = m_model;
+    LossSum total;
+    for (int i = 0; i < sequences; ++i) {
+        const Example e = makeExample(m_task, m_vocabulary, random);
+        m.settings.tokens = e.tokens;
+        const LossSum s = lossOf(forwardModel(m, 0), e.targets);
+        total.count += s.count;
+        total.correct += s.correct;
+    }
+    return total.count ? Real(total.correct) / total.count : 0;
+}
+
+Model Trainer::trainedModel() const
+{
+    Model m = m_model;
+    std::mt19937_64 random(m_options.seed ^ kShownSequence);
+    m.settings.tokens = makeExample(m_task, m_vocabulary, random).tokens;
+    nlohmann::json losses = nlohmann::json::array(), accuracies = nlohmann::json::array();
+    for (const StepRecord& r : m_history) {
+        losses.push_back(r.loss);
+        accuracies.push_back(r.accuracy);
+    }
+    const nlohmann::json training = {{"task", m_task.task},
+                                     {"alphabet", m_task.alphabet},
+                                     {"prefix", m_task.prefix},
+                                     {"length", m_task.length},
+                                     {"steps", m_history.size()},
+                                     {"seed", m_options.seed},
+                                     {"batch", m_options.batch},
+                                     {"learning_rate", m_options.learningRate},
+                                     {"loss", losses},
+                                     {"accuracy", accuracies}};
+    m.trainingJson = training.dump();
+    return m;
+}
+
+} // namespace attn
