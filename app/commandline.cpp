@@ -35,6 +35,8 @@ bool parseKind(const QCommandLineParser& parser, const QString& name, Parse pars
     return false;
 }
 
+} // namespace
+
 bool parsePositive(const QCommandLineParser& parser, const QString& name,
                    std::optional<double>& out, QString& error)
 {
@@ -50,6 +52,8 @@ bool parsePositive(const QCommandLineParser& parser, const QString& name,
     out = value;
     return true;
 }
+
+namespace {
 
 /// The options of docs/command-line.md; value: the placeholder of an option that
 /// takes one, empty for a switch.
@@ -101,10 +105,11 @@ constexpr OptionText kOptions[] = {
          "with --screenshot, render its window."),
      "NAME"},
     {"view",
-     QT_TRANSLATE_NOOP("av::CommandLine",
-                       "With a whole transformer: that view's tab in front, "
-                       "model-view|head-lines|predictions|rollout|head-roles|encoder-decoder; with --screenshot, "
-                       "render it."),
+     QT_TRANSLATE_NOOP(
+         "av::CommandLine",
+         "With a whole transformer: that view's tab in front, "
+         "model-view|head-lines|predictions|rollout|head-roles|encoder-decoder; with --screenshot, "
+         "render it."),
      "NAME"},
     {"image",
      QT_TRANSLATE_NOOP("av::CommandLine",
@@ -155,6 +160,18 @@ constexpr OptionText kOptions[] = {
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Next-token predictions per token in a dump (default 10)."),
      "K"},
+    {"train",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "Train the session's model (or, without one, the task's default model) "
+                       "on a task: induction|copy|reverse|previous-token; with --headless."),
+     "TASK"},
+    {"steps", QT_TRANSLATE_NOOP("av::CommandLine", "Training steps for --train (default 300)."),
+     "N"},
+    {"batch", QT_TRANSLATE_NOOP("av::CommandLine", "Sequences per training step (default 16)."),
+     "N"},
+    {"learning-rate",
+     QT_TRANSLATE_NOOP("av::CommandLine", "Adam's learning rate for --train (default 0.003)."),
+     "LR"},
     {"precision",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "What a dump of a version 2 session is computed in: float32|float64 "
@@ -350,7 +367,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, Comman
                     .arg(ModelDocks::viewNames().join(QStringLiteral(", ")), cmd.view);
         ok = false;
     }
-    ok = ok && parseModelOptions(parser, cmd, error);
+    ok = ok && parseModelOptions(parser, cmd, error) && parseTrainOptions(parser, cmd, error);
     if (!ok) {
         exit = {error, kBadInput};
         return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "colormaps.h"
 #include "sessionio.h"
+#include "trainer.h"
 
 #include <QSize>
 #include <QString>
@@ -43,6 +44,9 @@ struct CommandLine
     int step = 0;         ///< --step N: open the walkthrough at step N (from 1); 0: not asked
     QString demo;         ///< --demo NAME: open that demonstration (DemosWindow::demoNames())
     QString view;         ///< --view NAME: that model view's tab in front (ModelDocks::viewNames())
+    QString train;        ///< --train TASK, empty: no training
+    int trainSteps = 300; ///< --steps N
+    attn::TrainingOptions trainOptions; ///< --batch, --learning-rate (the seed: the model's)
 };
 
 /// What parsing decided when it does not yield a CommandLine: print text and exit.

@@ -12,6 +12,7 @@
 #include "screenshot.h"
 #include "sessionerror.h"
 #include "sessionfile.h"
+#include "trainheadless.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -159,6 +160,8 @@ attn::AnySession readCommandLineSession(const CommandLine& cmd)
 
 int runHeadlessOrThrow(const CommandLine& cmd)
 {
+    if (!cmd.train.isEmpty())
+        return runTrainHeadless(cmd);
     attn::AnySession any;
     std::optional<ImageSession> image; // read once: the session, image-attention, the screenshot
     try {

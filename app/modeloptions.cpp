@@ -1,7 +1,9 @@
 #include "modeloptions.h"
 
 #include "commandline.h"
+#include "tasks.h"
 #include "tokenisation.h"
+#include "trainer.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -91,6 +93,39 @@ bool parseModelOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
             return false;
         o.ablate = pairs;
     }
+    return true;
+}
+
+bool parseTrainOptions(const QCommandLineParser& parser, CommandLine& cmd, QString& error)
+{
+    std::optional<int> steps, batch;
+    std::optional<double> rate;
+    if (!parseInt(parser, "steps", 1, attn::kMaxTrainingSteps, steps, error) ||
+        !parseInt(parser, "batch", 1, attn::kMaxBatch, batch, error) ||
+        !parsePositive(parser, "learning-rate", rate, error))
+        return false;
+    const bool trainingOption = steps || batch || rate;
+    if (!parser.isSet("train")) {
+        if (trainingOption)
+            error = QStringLiteral("--steps, --batch and --learning-rate apply to --train");
+        return !trainingOption;
+    }
+    cmd.train = parser.value("train");
+    if (!attn::defaultTask(cmd.train.toStdString())) {
+        QStringList names;
+        for (const std::string& name : attn::taskNames())
+            names << QString::fromStdString(name);
+        error = QStringLiteral("--train: unknown task \"%1\" (known: %2)")
+                    .arg(cmd.train, names.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (!cmd.headless) {
+        error = QStringLiteral("--train needs --headless (in the window: the Train panel)");
+        return false;
+    }
+    cmd.trainSteps = steps.value_or(cmd.trainSteps);
+    cmd.trainOptions.batch = batch.value_or(cmd.trainOptions.batch);
+    cmd.trainOptions.learningRate = rate.value_or(cmd.trainOptions.learningRate);
     return true;
 }
 

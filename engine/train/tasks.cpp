@@ -2,6 +2,7 @@
 
 #include "initializers.h"
 #include "modelreader.h"
+#include "sessionerror.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -65,6 +66,40 @@ std::optional<TaskSpec> defaultTask(const std::string& name)
     t.prefix = {"<s>"};
     t.length = 8;
     return t;
+}
+
+TaskSpec taskFor(const std::string& name, const std::string& trainingJson)
+{
+    std::optional<TaskSpec> t = defaultTask(name);
+    if (!t)
+        throw SessionError("training.task", "unknown task \"" + name + "\"");
+    if (trainingJson.empty())
+        return *t;
+    const nlohmann::json j = nlohmann::json::parse(trainingJson, nullptr, false);
+    if (!j.is_object() || j.value("task", std::string()) != name)
+        return *t;
+    const auto strings = [&j](const char* key, std::vector<std::string>& out) {
+        if (!j.contains(key))
+            return;
+        const nlohmann::json& list = j[key];
+        std::vector<std::string> read;
+        for (const nlohmann::json& item : list.is_array() ? list : nlohmann::json::array()) {
+            if (!item.is_string())
+                throw SessionError(std::string("training.") + key, "expected a list of strings");
+            read.push_back(item.get<std::string>());
+        }
+        if (!list.is_array())
+            throw SessionError(std::string("training.") + key, "expected a list of strings");
+        out = std::move(read);
+    };
+    strings("alphabet", t->alphabet);
+    strings("prefix", t->prefix);
+    if (j.contains("length")) {
+        if (!j["length"].is_number_integer())
+            throw SessionError("training.length", "expected a whole number");
+        t->length = j["length"].get<int>();
+    }
+    return *t;
 }
 
 std::vector<std::string> taskVocabulary(const TaskSpec& task)

@@ -35,6 +35,11 @@ const std::vector<std::string>& taskNames();
 /// The task's defaults (alphabet a–j, prefix <s>, its length); nullopt for an unknown name.
 std::optional<TaskSpec> defaultTask(const std::string& name);
 
+/// The task a model trains on: its `training` field's alphabet, prefix and length when it
+/// was trained on the same task before, the defaults otherwise. Throws SessionError naming
+/// the field (training.alphabet, …) when that field is malformed.
+TaskSpec taskFor(const std::string& name, const std::string& trainingJson);
+
 /// The vocabulary a task's model needs: the prefix, the separator "|" where the task has
 /// one, the alphabet.
 std::vector<std::string> taskVocabulary(const TaskSpec& task);
