@@ -165,7 +165,7 @@ constexpr OptionText kOptions[] = {
                        "Train the session's model (or, without one, the task's default model) "
                        "on a task: induction|copy|reverse|previous-token; with --headless."),
      "TASK"},
-    {"steps", QT_TRANSLATE_NOOP("av::CommandLine", "Training steps for --train (default 300)."),
+    {"steps", QT_TRANSLATE_NOOP("av::CommandLine", "Training steps for --train (default 600)."),
      "N"},
     {"batch", QT_TRANSLATE_NOOP("av::CommandLine", "Sequences per training step (default 16)."),
      "N"},

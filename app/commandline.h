@@ -45,7 +45,7 @@ struct CommandLine
     QString demo;         ///< --demo NAME: open that demonstration (DemosWindow::demoNames())
     QString view;         ///< --view NAME: that model view's tab in front (ModelDocks::viewNames())
     QString train;        ///< --train TASK, empty: no training
-    int trainSteps = 300; ///< --steps N
+    int trainSteps = 600; ///< --steps N
     attn::TrainingOptions trainOptions; ///< --batch, --learning-rate (the seed: the model's)
 };
 

@@ -25,23 +25,23 @@ int idOf(const std::vector<std::string>& vocabulary, const std::string& token)
 }
 
 /// s: `length` symbols, distinct while the alphabet has enough.
-std::vector<std::string> drawSymbols(const TaskSpec& task, std::mt19937_64& random)
+std::vector<std::string> drawSymbols(const TaskSpec& task, int length, std::mt19937_64& random)
 {
     const int size = static_cast<int>(task.alphabet.size());
     std::vector<std::string> s;
-    if (task.length <= size) {
+    if (length <= size) {
         std::vector<int> order(size);
         std::iota(order.begin(), order.end(), 0);
         // A partial Fisher–Yates shuffle of our own: std::shuffle's draws are not fixed by
         // the standard, and the same seed must give the same run everywhere.
-        for (int i = 0; i < task.length; ++i) {
+        for (int i = 0; i < length; ++i) {
             const int j = i + static_cast<int>(random() % static_cast<std::uint64_t>(size - i));
             std::swap(order[i], order[j]);
             s.push_back(task.alphabet[order[i]]);
         }
         return s;
     }
-    for (int i = 0; i < task.length; ++i)
+    for (int i = 0; i < length; ++i)
         s.push_back(task.alphabet[random() % static_cast<std::uint64_t>(size)]);
     return s;
 }
@@ -124,11 +124,19 @@ int taskSequenceLength(const TaskSpec& task)
 Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabulary,
                     std::mt19937_64& random)
 {
-    const std::vector<std::string> s = drawSymbols(task, random);
+    // Induction: s is from half the length to all of it, so that the earlier copy is at no
+    // fixed distance. A head that finds it by position alone fails; one that finds the
+    // token after the earlier occurrence of the current token (an induction head) works.
+    const int shortest = (task.length + 1) / 2;
+    const int length = task.task == "induction" && task.length > shortest
+                           ? shortest + static_cast<int>(random() % static_cast<std::uint64_t>(
+                                                                        task.length - shortest + 1))
+                           : task.length;
+    const std::vector<std::string> s = drawSymbols(task, length, random);
     Example e;
     e.tokens = task.prefix;
     e.tokens.insert(e.tokens.end(), s.begin(), s.end());
-    const int p = static_cast<int>(task.prefix.size()), length = task.length;
+    const int p = static_cast<int>(task.prefix.size());
     if (task.task == "previous-token") {
         // Position i predicts the token before it (the prefix's last for s's first).
         e.targets.assign(e.tokens.size(), -1);
@@ -168,11 +176,12 @@ Model taskModel(const TaskSpec& task, std::uint64_t seed)
     for (int l = 0; l < layers; ++l)
         doc["layers"].push_back({{"norm", "pre"}, {"residual", true}});
     Model m = std::get<Model>(readAnySession(doc.dump(), "task " + task.task));
-    const int d = m.dModel(), n = m.n(), v = m.vocabularySize();
+    const int d = m.dModel(), v = m.vocabularySize();
     // Learned positions and a separate unembedding: a copy or an induction head needs to
     // tell positions apart, and to read a token out unlike how it is written in.
     m.settings.positional.kind = PeKind::Learned;
-    m.learnedPositions = initialise(InitKind::XavierUniform, n, d, seed, "training/positions");
+    m.learnedPositions = initialise(InitKind::XavierUniform, taskSequenceLength(task), d, seed,
+                                    "training/positions");
     m.unembedding = UnembeddingKind::Matrix;
     m.unembeddingMatrix = initialise(InitKind::XavierUniform, d, v, seed, "training/unembedding");
     m.unembeddingBias = RowVector::Zero(v);

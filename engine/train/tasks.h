@@ -44,7 +44,7 @@ TaskSpec taskFor(const std::string& name, const std::string& trainingJson);
 /// one, the alphabet.
 std::vector<std::string> taskVocabulary(const TaskSpec& task);
 
-/// How many tokens a sequence of the task has.
+/// How many tokens a sequence of the task has at most.
 int taskSequenceLength(const TaskSpec& task);
 
 /// A sequence drawn with `random`: s is `length` symbols of the alphabet, without repeats

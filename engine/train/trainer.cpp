@@ -1,5 +1,6 @@
 #include "trainer.h"
 
+#include "headroles.h"
 #include "modelforward.h"
 #include "sessionerror.h"
 
@@ -13,6 +14,7 @@ namespace {
 /// The training generator's seed and the evaluation's differ: a run is never scored on the
 /// sequences it trained on.
 constexpr std::uint64_t kShownSequence = 0x5eedULL;
+constexpr std::uint64_t kScoringSequence = 0x5c0eULL;
 
 void check(bool ok, const std::string& field, const std::string& problem)
 {
@@ -54,6 +56,22 @@ Trainer::Trainer(Model model, TaskSpec task, TrainingOptions options)
         m_first.emplace_back(p.size(), 0.0);
         m_second.emplace_back(p.size(), 0.0);
     }
+    std::mt19937_64 scoring(m_options.seed ^ kScoringSequence);
+    m_scoring = makeExample(m_task, m_vocabulary, scoring).tokens;
+    scoreHeads();
+}
+
+void Trainer::scoreHeads()
+{
+    Model m = m_model;
+    m.settings.tokens = m_scoring;
+    HeadScoreRecord record;
+    record.step = static_cast<int>(m_history.size());
+    for (const HeadRole& role : headRoles(m, forwardModel(m, 0))) {
+        record.previousToken.push_back(role.previousToken);
+        record.prefixMatching.push_back(role.prefixMatching);
+    }
+    m_headScores.push_back(std::move(record));
 }
 
 StepRecord Trainer::step()
@@ -96,6 +114,8 @@ StepRecord Trainer::step()
         }
     const StepRecord record{t, total.loss * scale, Real(total.correct) * scale};
     m_history.push_back(record);
+    if (t % kHeadScoreInterval == 0)
+        scoreHeads();
     return record;
 }
 
@@ -124,6 +144,11 @@ Model Trainer::trainedModel() const
         losses.push_back(r.loss);
         accuracies.push_back(r.accuracy);
     }
+    nlohmann::json scores = nlohmann::json::array();
+    for (const HeadScoreRecord& r : m_headScores)
+        scores.push_back({{"step", r.step},
+                          {"previous_token", r.previousToken},
+                          {"prefix_matching", r.prefixMatching}});
     const nlohmann::json training = {{"task", m_task.task},
                                      {"alphabet", m_task.alphabet},
                                      {"prefix", m_task.prefix},
@@ -133,9 +158,41 @@ Model Trainer::trainedModel() const
                                      {"batch", m_options.batch},
                                      {"learning_rate", m_options.learningRate},
                                      {"loss", losses},
-                                     {"accuracy", accuracies}};
+                                     {"accuracy", accuracies},
+                                     {"head_scores", scores}};
     m.trainingJson = training.dump();
     return m;
+}
+
+TrainingHistory readTrainingHistory(const std::string& trainingJson)
+{
+    TrainingHistory h;
+    const nlohmann::json j = nlohmann::json::parse(trainingJson, nullptr, false);
+    if (!j.is_object())
+        return h;
+    const auto numbers = [](const nlohmann::json& list) {
+        std::vector<Real> out;
+        if (list.is_array())
+            for (const nlohmann::json& x : list)
+                out.push_back(x.is_number() ? x.get<Real>() : 0.0);
+        return out;
+    };
+    h.task = j.value("task", std::string());
+    const std::vector<Real> loss = numbers(j.value("loss", nlohmann::json()));
+    const std::vector<Real> accuracy = numbers(j.value("accuracy", nlohmann::json()));
+    for (std::size_t i = 0; i < loss.size(); ++i)
+        h.steps.push_back(
+            {static_cast<int>(i) + 1, loss[i], i < accuracy.size() ? accuracy[i] : 0});
+    const nlohmann::json scores = j.value("head_scores", nlohmann::json());
+    if (scores.is_array())
+        for (const nlohmann::json& r : scores) {
+            if (!r.is_object() || !r.value("step", nlohmann::json()).is_number_integer())
+                continue;
+            h.headScores.push_back({r["step"].get<int>(),
+                                    numbers(r.value("previous_token", nlohmann::json())),
+                                    numbers(r.value("prefix_matching", nlohmann::json()))});
+        }
+    return h;
 }
 
 } // namespace attn

@@ -33,6 +33,28 @@ struct StepRecord
     Real accuracy = 0;
 };
 
+/// Every head's previous-token and prefix-matching scores (headroles.h) at one step, on the
+/// run's scoring sequence (a fresh one of the task, the same throughout the run), blocks
+/// first: what shows which head becomes the induction head, and when.
+struct HeadScoreRecord
+{
+    int step = 0; ///< 0: before the first step
+    std::vector<Real> previousToken, prefixMatching;
+};
+
+/// How often a run scores its heads (every step would cost a pass each).
+inline constexpr int kHeadScoreInterval = 10;
+
+/// What a model's `training` field records of its run: the loss and accuracy of each step
+/// and the head scores; empty where the field has none (a session trained elsewhere).
+struct TrainingHistory
+{
+    std::string task;
+    std::vector<StepRecord> steps;
+    std::vector<HeadScoreRecord> headScores;
+};
+TrainingHistory readTrainingHistory(const std::string& trainingJson);
+
 class Trainer
 {
 public:
@@ -52,6 +74,7 @@ public:
     const TaskSpec& task() const { return m_task; }
     const TrainingOptions& options() const { return m_options; }
     const std::vector<StepRecord>& history() const { return m_history; }
+    const std::vector<HeadScoreRecord>& headScores() const { return m_headScores; }
 
     /// The model with its `training` field (task, alphabet, prefix, length, steps, seed,
     /// batch, learning rate, the loss and accuracy of every step) and one fresh sequence
@@ -66,6 +89,10 @@ private:
     std::mt19937_64 m_random;
     std::vector<std::vector<Real>> m_first, m_second; ///< Adam's moments, per parameter
     std::vector<StepRecord> m_history;
+    std::vector<std::string> m_scoring; ///< the scoring sequence's tokens
+    std::vector<HeadScoreRecord> m_headScores;
+
+    void scoreHeads();
 };
 
 } // namespace attn

@@ -76,16 +76,21 @@ class Train(unittest.TestCase):
 
     def test_induction_is_learnt_on_sequences_the_run_never_saw(self):
         untrained, _ = train("induction", 1, self.path("one.attn.json"))
-        session, log = train("induction", 300, self.path("induction.attn.json"))
+        session, log = train("induction", 600, self.path("induction.attn.json"))
         self.assertLess(reference_accuracy(untrained), 0.3)  # 1 in 10 by chance
         self.assertGreaterEqual(reference_accuracy(session), 0.9)
         t = session["training"]
         self.assertEqual((t["task"], t["steps"], t["length"], t["prefix"]),
-                         ("induction", 300, 8, ["<s>"]))
-        self.assertEqual(len(t["loss"]), 300)
+                         ("induction", 600, 8, ["<s>"]))
+        self.assertEqual(len(t["loss"]), 600)
         self.assertLess(t["loss"][-1], t["loss"][0] / 10)
+        # A head of block 2 became an induction head (prefix matching, blocks first).
+        first, last = t["head_scores"][0], t["head_scores"][-1]
+        self.assertEqual((first["step"], last["step"]), (0, 600))
+        self.assertLess(max(first["prefix_matching"]), 0.3)
+        self.assertGreater(max(last["prefix_matching"][2:]), 0.5)
         # Progress on standard error: step, loss and accuracy.
-        self.assertIn("step 300/300  loss", log)
+        self.assertIn("step 600/600  loss", log)
         self.assertIn("accuracy", log)
 
     def test_reverse_is_learnt(self):

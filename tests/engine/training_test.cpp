@@ -5,6 +5,7 @@
 #include "sessionerror.h"
 #include "trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <gtest/gtest.h>
@@ -26,9 +27,17 @@ TEST(Training, LearnsInductionAndReverseJudgedOnFreshSequences)
 {
     // Before: chance is 1 in 10 symbols.
     EXPECT_LT(trained("induction", 0).evaluate(200, 99), 0.3);
-    const Trainer induction = trained("induction", 300);
+    const Trainer induction = trained("induction", 600);
     EXPECT_GE(induction.evaluate(200, 99), 0.9);
     EXPECT_LT(induction.history().back().loss, induction.history().front().loss / 4);
+    // An induction head forms: in block 2, a head puts half its weight or more on the token after
+    // the earlier copy of the current one; before training none does.
+    const HeadScoreRecord& first = induction.headScores().front();
+    const HeadScoreRecord& last = induction.headScores().back();
+    EXPECT_EQ(last.step, 600);
+    ASSERT_EQ(last.prefixMatching.size(), 4u);
+    EXPECT_LT(*std::max_element(first.prefixMatching.begin(), first.prefixMatching.end()), 0.3);
+    EXPECT_GT(std::max(last.prefixMatching[2], last.prefixMatching[3]), 0.5);
     EXPECT_GE(trained("reverse", 300).evaluate(200, 99), 0.9);
     EXPECT_GE(trained("copy", 300).evaluate(200, 99), 0.9);
     EXPECT_GE(trained("previous-token", 200).evaluate(200, 99), 0.9);
@@ -51,8 +60,15 @@ TEST(Training, TheTrainedModelRecordsItsRun)
     EXPECT_NE(m.trainingJson.find(R"("task":"induction")"), std::string::npos);
     EXPECT_NE(m.trainingJson.find(R"("steps":5)"), std::string::npos);
     EXPECT_NE(m.trainingJson.find(R"("loss":[)"), std::string::npos);
-    EXPECT_EQ(m.n(), taskSequenceLength(*defaultTask("induction")));
+    EXPECT_LE(m.n(), taskSequenceLength(*defaultTask("induction")));
     validate(m);
+    const TrainingHistory h = readTrainingHistory(m.trainingJson);
+    EXPECT_EQ(h.task, "induction");
+    ASSERT_EQ(h.steps.size(), 5u);
+    EXPECT_EQ(h.steps[4].step, 5);
+    ASSERT_EQ(h.headScores.size(), 1u); // before the first step; the next at step 10
+    EXPECT_EQ(h.headScores[0].prefixMatching.size(), 4u);
+    EXPECT_TRUE(readTrainingHistory("not json").steps.empty());
 }
 
 std::string refusal(const std::function<void()>& f)
