@@ -64,7 +64,7 @@ QString exportModel(const CommandLine& cmd, const attn::Model& model,
                     return QStringLiteral("%1: the figure could not be drawn")
                         .arg(files.last().first);
     }
-    for (const QString& figure : modelFigureNames(result)) {
+    for (const QString& figure : modelFigureNames(model, result)) {
         files.append({QDir(cmd.exportDir).filePath(figure + QLatin1Char('.') + options.format),
                       modelFigureFile(model, result, figure, options)});
         if (files.last().second.isEmpty())

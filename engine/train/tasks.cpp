@@ -158,23 +158,38 @@ Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabu
     return e;
 }
 
+TaskModelShape defaultShape(const std::string& task)
+{
+    TaskModelShape shape;
+    shape.layers = task == "previous-token" ? 1 : 2;
+    return shape;
+}
+
 Model taskModel(const TaskSpec& task, std::uint64_t seed)
+{
+    return taskModel(task, seed, defaultShape(task.task));
+}
+
+Model taskModel(const TaskSpec& task, std::uint64_t seed, const TaskModelShape& shape)
 {
     std::mt19937_64 random(seed);
     const Example example = makeExample(task, taskVocabulary(task), random);
-    const int layers = task.task == "previous-token" ? 1 : 2;
     nlohmann::json doc = {{"format", "attnviz-session"},
                           {"version", 2},
-                          {"d_model", 32},
-                          {"heads", 2},
+                          {"d_model", shape.dModel},
+                          {"heads", shape.heads},
                           {"seed", seed},
                           {"vocabulary", taskVocabulary(task)},
                           {"tokens", example.tokens},
                           {"positional_encoding", {{"kind", "none"}}},
                           {"mask", {{"kind", "causal"}}},
                           {"final_norm", nlohmann::json::object()}};
-    for (int l = 0; l < layers; ++l)
-        doc["layers"].push_back({{"norm", "pre"}, {"residual", true}});
+    for (int l = 0; l < shape.layers; ++l) {
+        nlohmann::json block = {{"norm", "pre"}, {"residual", true}};
+        if (shape.dFf > 0)
+            block["ffn"] = {{"d_ff", shape.dFf}, {"activation", "gelu_tanh"}};
+        doc["layers"].push_back(block);
+    }
     Model m = std::get<Model>(readAnySession(doc.dump(), "task " + task.task));
     const int d = m.dModel(), v = m.vocabularySize();
     // Learned positions and a separate unembedding: a copy or an induction head needs to

@@ -53,9 +53,23 @@ int taskSequenceLength(const TaskSpec& task);
 Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabulary,
                     std::mt19937_64& random);
 
-/// The task's default model (docs/training.md): 2 blocks (1 for previous-token) of 2 heads,
-/// d_model 32, pre-norm without FFN, learned positions, a causal mask, a final norm and a
-/// separate unembedding; weights derived from seed. Its tokens are one sequence of the task.
+/// The sizes of a task's model.
+struct TaskModelShape
+{
+    int layers = 2;
+    int heads = 2;
+    int dModel = 32;
+    int dFf = 0; ///< 0: no FFN
+};
+
+/// The task's default shape: 2 blocks (1 for previous-token) of 2 heads, d_model 32, no FFN.
+TaskModelShape defaultShape(const std::string& task);
+
+/// A model for the task (docs/training.md): pre-norm blocks of that shape, learned
+/// positions for the task's longest sequence, a causal mask, a final norm and a separate
+/// unembedding; weights derived from seed. Its tokens are one sequence of the task. Throws
+/// SessionError when the shape is refused (heads that do not divide d_model, …).
+Model taskModel(const TaskSpec& task, std::uint64_t seed, const TaskModelShape& shape);
 Model taskModel(const TaskSpec& task, std::uint64_t seed);
 
 } // namespace attn

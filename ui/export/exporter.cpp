@@ -180,7 +180,7 @@ QString exportAll(const attn::Session& s, const attn::ForwardResult& r, const QS
     const bool withModel = model && modelResult;
     QStringList names = figureNames(s);
     if (withModel)
-        names << modelFigureNames(*modelResult);
+        names << modelFigureNames(*model, *modelResult);
     QVector<QPair<QString, QByteArray>> files;
     for (int i = 0; i < names.size(); ++i) {
         files.append({QDir(dir).filePath(names[i] + QLatin1Char('.') + options.format),

@@ -49,8 +49,9 @@ QByteArray figureFile(const attn::Session& session, const attn::ForwardResult& r
 /// The figures of a whole transformer (session v2) besides its block's v1 figures, as file
 /// stems: model-view (every block × head), head-lines-layer-L for each block L from 1 (its
 /// heads as lines, the head view), rollout (attention rollout over the blocks),
-/// and predictions when the pass has them (a vocabulary and an unembedding).
-QStringList modelFigureNames(const attn::ModelResult& result);
+/// predictions when the pass has them (a vocabulary and an unembedding), and loss when the
+/// model records a training run (loss, accuracy and head scores against the step).
+QStringList modelFigureNames(const attn::Model& model, const attn::ModelResult& result);
 /// Whether name is one of the figures only a whole transformer has.
 bool isModelFigure(const QString& name);
 /// How many tokens' predictions the predictions figure shows at most: the last ones.

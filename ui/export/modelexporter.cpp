@@ -1,5 +1,6 @@
 // A whole transformer's figures (exporter.h: modelFigureNames and after): the model view,
 // the head lines of each block, the rollout, the predictions, and an image's attention.
+#include "curveplot.h"
 #include "encoderdecoderfigures.h"
 #include "exporter.h"
 #include "figurecanvas.h"
@@ -10,6 +11,7 @@
 #include "modelfigures.h"
 #include "painting.h"
 #include "rankingplot.h"
+#include "trainingfigures.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -135,6 +137,25 @@ ModelViewFigure gridFigure(const attn::Model& m, const attn::ModelResult& r, con
     return {};
 }
 
+/// A training run's loss and accuracy above each head's prefix-matching score, against the
+/// step (from the model's `training` field); nullptr when it records no run.
+std::unique_ptr<FigureCanvas> buildTraining(const attn::Model& m, const ExportOptions& options)
+{
+    const attn::TrainingHistory h = attn::readTrainingHistory(m.trainingJson);
+    if (h.steps.empty())
+        return nullptr;
+    auto canvas = std::make_unique<FigureCanvas>(inches(8, 8));
+    const CurvesFigure loss = lossFigure(h.steps, QString::fromStdString(h.task));
+    canvas->add<CurvePlot>(0, 0)->setData(loss.title, loss.xTitle, loss.yTitle, loss.curves);
+    const CurvesFigure scores =
+        headScoresFigure(h.headScores, m.heads(), HeadScoreKind::PrefixMatching);
+    if (!scores.empty())
+        canvas->add<CurvePlot>(1, 0)->setData(scores.title, scores.xTitle, scores.yTitle,
+                                              scores.curves);
+    canvas->setWidth(options.widthInches * kLogicalDpi);
+    return canvas;
+}
+
 /// The model's figures drawn on a canvas (all but the grids), or nullptr.
 std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn::ModelResult& r,
                                                const QString& name, const ExportOptions& options)
@@ -153,11 +174,13 @@ std::unique_ptr<FigureCanvas> buildModelCanvas(const attn::Model& m, const attn:
         return buildPredictions(m, r, options);
     if (name == QLatin1String("rollout"))
         return buildRollout(m, r, options);
+    if (name == QLatin1String("loss"))
+        return buildTraining(m, options);
     return nullptr;
 }
 } // namespace
 
-QStringList modelFigureNames(const attn::ModelResult& r)
+QStringList modelFigureNames(const attn::Model& m, const attn::ModelResult& r)
 {
     QStringList names{QStringLiteral("model-view")};
     for (int l = 0; l < int(r.blocks.size()); ++l)
@@ -165,6 +188,8 @@ QStringList modelFigureNames(const attn::ModelResult& r)
     names << QStringLiteral("rollout");
     if (hasPredictions(r))
         names << QStringLiteral("predictions");
+    if (!m.trainingJson.empty() && !attn::readTrainingHistory(m.trainingJson).steps.empty())
+        names << QStringLiteral("loss");
     if (!r.encoder.empty()) { // an encoder–decoder session's encoder and cross-attention
         const int heads = r.blocks.empty() ? 0 : int(r.blocks.front().heads.size());
         const std::pair<AttentionKind, int> kinds[] = {
@@ -185,8 +210,8 @@ QStringList modelFigureNames(const attn::ModelResult& r)
 bool isModelFigure(const QString& name)
 {
     return name == QLatin1String("model-view") || name == QLatin1String("predictions") ||
-           name == QLatin1String("rollout") || parseHeadLinesName(name).has_value() ||
-           parseAttentionKindFigureName(name).has_value();
+           name == QLatin1String("rollout") || name == QLatin1String("loss") ||
+           parseHeadLinesName(name).has_value() || parseAttentionKindFigureName(name).has_value();
 }
 
 QImage renderModelFigure(const attn::Model& m, const attn::ModelResult& r, const QString& name,
@@ -216,6 +241,7 @@ QByteArray modelFigureFile(const attn::Model& m, const attn::ModelResult& r, con
         return encode(canvasPainting(*canvas),
                       name == QLatin1String("rollout")       ? tr("Attention rollout")
                       : name == QLatin1String("predictions") ? tr("Next-token predictions")
+                      : name == QLatin1String("loss")        ? tr("Training")
                                                              : tr("Encoder–decoder attention"),
                       options);
     return {};

@@ -185,6 +185,16 @@ public:
     void setActivation(attn::Activation activation);
     void setResidual(bool residual);
 
+    // A training run (ui/model/trainrun.h). While it runs the views show its weights as they
+    /// are now, no undo step each; when it stops, the whole run becomes one undo step.
+    /// Shows `model` (the open model's shape, new weights): not an undo step.
+    void previewModel(const attn::Model& model);
+    /// One undo step from `before` (the model when the run began) to `after`; undo shows
+    /// `before` again. Refused (a message, nothing changed) when after is invalid.
+    void commitModel(const QString& text, const attn::Model& before, attn::Model after);
+    /// Replaces the open model (or session) by `model`, of any shape: one undo step.
+    void replaceModel(const QString& text, attn::Model model);
+
     // Used by the undo commands only.
     /// Steps latestSession() through change: forward from its before to its after, or back.
     void applyChange(const attn::SessionDiff& change, bool forward, Changes changes);

@@ -222,6 +222,42 @@ void Document::pushModel(const QString& text, attn::Model after, int firstBlock,
                                           gestureId, mergeKind));
 }
 
+void Document::previewModel(const attn::Model& model)
+{
+    if (!m_model)
+        return;
+    stopModelJob();
+    const bool structural =
+        model.n() != m_model->n() || model.layerCount() != m_model->layerCount();
+    m_model = model;
+    recomputeModel(-1, structural ? Changes(Values | Structure) : Changes(Values), false);
+}
+
+void Document::commitModel(const QString& text, const attn::Model& before, attn::Model after)
+{
+    if (!m_model)
+        return;
+    try {
+        attn::validate(after);
+    } catch (const attn::SessionError& e) {
+        emit refused(QString::fromStdString(e.what()));
+        previewModel(before);
+        return;
+    }
+    stopModelJob();
+    m_model = before; // the command's before; its redo shows after at once
+    m_undoStack->push(new SetModelCommand(this, text, before, std::move(after), -1, 0, 0));
+}
+
+void Document::replaceModel(const QString& text, attn::Model model)
+{
+    if (m_model) {
+        pushModel(text, std::move(model), -1);
+        return;
+    }
+    reset(model); // a v1 session has no model command to undo into: a new document
+}
+
 void Document::pushModelInputs(const QString& text, ModelInputs after, int firstBlock,
                                int gestureId, int mergeKind)
 {

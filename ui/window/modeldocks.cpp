@@ -7,6 +7,7 @@
 #include "modelviewpanel.h"
 #include "predictionspanel.h"
 #include "rolloutpanel.h"
+#include "trainpanel.h"
 
 #include <QDockWidget>
 #include <QMainWindow>
@@ -34,13 +35,15 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
     : QObject(window), m_modelView(new ModelViewPanel(document)),
       m_headLines(new HeadLinesPanel(document)), m_predictions(new PredictionsPanel(document)),
       m_rollout(new RolloutPanel(document)), m_headRoles(new HeadRolesPanel(document)),
-      m_encoderDecoder(new EncoderDecoderPanel(document)), m_document(document)
+      m_encoderDecoder(new EncoderDecoderPanel(document)), m_train(new TrainPanel(document)),
+      m_document(document)
 {
     m_encoderDecoder->setExportController(exporter);
     m_modelView->setExportController(exporter);
     m_headLines->setExportController(exporter);
     m_predictions->setExportController(exporter);
     m_rollout->setExportController(exporter);
+    m_train->setExportController(exporter);
     m_docks[0] = addPanelDock(window, m_modelView, tr("Model view"), "ModelViewDock",
                               Qt::RightDockWidgetArea);
     m_docks[1] = addPanelDock(window, m_headLines, tr("Head lines"), "HeadLinesDock",
@@ -53,6 +56,7 @@ ModelDocks::ModelDocks(QMainWindow* window, Document* document, ExportController
                               Qt::RightDockWidgetArea);
     m_docks[5] = addPanelDock(window, m_encoderDecoder, tr("Encoder–decoder"), "EncoderDecoderDock",
                               Qt::RightDockWidgetArea);
+    m_docks[6] = addPanelDock(window, m_train, tr("Train"), "TrainDock", Qt::RightDockWidgetArea);
     for (QDockWidget* dock : m_docks)
         window->tabifyDockWidget(beside, dock);
     if (document->hasModel()) {
@@ -81,7 +85,8 @@ QStringList ModelDocks::viewNames()
 {
     return {QStringLiteral("model-view"),  QStringLiteral("head-lines"),
             QStringLiteral("predictions"), QStringLiteral("rollout"),
-            QStringLiteral("head-roles"),  QStringLiteral("encoder-decoder")};
+            QStringLiteral("head-roles"),  QStringLiteral("encoder-decoder"),
+            QStringLiteral("train")};
 }
 
 bool ModelDocks::raise(const QString& name)

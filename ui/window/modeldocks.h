@@ -24,6 +24,7 @@ class HeadRolesPanel;
 class ModelViewPanel;
 class PredictionsPanel;
 class RolloutPanel;
+class TrainPanel;
 
 /// A dock named name (for the saved layout) holding panel in a scroll area, so that the
 /// window fits a small laptop screen: a dock may be smaller than its panel's minimum size.
@@ -45,6 +46,7 @@ public:
     RolloutPanel* rollout() const { return m_rollout; }
     HeadRolesPanel* headRoles() const { return m_headRoles; }
     EncoderDecoderPanel* encoderDecoder() const { return m_encoderDecoder; }
+    TrainPanel* train() const { return m_train; }
 
     /// The docks' names as --view takes them, in order: model-view, head-lines, ...
     static QStringList viewNames();
@@ -64,10 +66,11 @@ private:
     RolloutPanel* m_rollout;
     HeadRolesPanel* m_headRoles;
     EncoderDecoderPanel* m_encoderDecoder;
+    TrainPanel* m_train;
     Document* m_document;
     /// model view, head lines, predictions, rollout, head roles, encoder–decoder (shown
-    /// only for a model with an encoder)
-    QDockWidget* m_docks[6] = {};
+    /// only for a model with an encoder), train
+    QDockWidget* m_docks[7] = {};
 };
 
 } // namespace av

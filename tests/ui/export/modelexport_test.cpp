@@ -33,11 +33,11 @@ void ModelExportTest::namesFollowTheSpecification()
     // predictions.EXT (with an unembedding).
     const attn::Model gpt = av::test::transformerLesson("small-gpt2-stack.attn.json");
     QCOMPARE(gpt.layerCount(), 3);
-    QCOMPARE(av::modelFigureNames(attn::forwardModel(gpt)),
+    QCOMPARE(av::modelFigureNames(gpt, attn::forwardModel(gpt)),
              QStringList({"model-view", "head-lines-layer-1", "head-lines-layer-2",
                           "head-lines-layer-3", "rollout", "predictions"}));
     const attn::Model block = av::test::transformerLesson("transformer-2017-block.attn.json");
-    QCOMPARE(av::modelFigureNames(attn::forwardModel(block)),
+    QCOMPARE(av::modelFigureNames(block, attn::forwardModel(block)),
              QStringList({"model-view", "head-lines-layer-1", "rollout"}));
     QVERIFY(av::isModelFigure("head-lines-layer-1"));
     QVERIFY(!av::isModelFigure("head-lines-layer-x"));

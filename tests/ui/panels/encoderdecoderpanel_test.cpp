@@ -240,7 +240,7 @@ void EncoderDecoderPanelTest::headLinesShowEachKindWithItsOwnColumns()
     QCOMPARE(panel.figureName(), QString("encoder-head-lines-layer-1"));
 
     // Each exports by its name, and the names are among the model's figures.
-    const QStringList names = av::modelFigureNames(r);
+    const QStringList names = av::modelFigureNames(m, r);
     for (const QString name : {"encoder-head-lines-layer-1", "cross-head-lines-layer-1"}) {
         QVERIFY2(names.contains(name), qPrintable(name));
         QVERIFY(!av::modelFigureFile(m, r, name, av::ExportOptions()).isEmpty());
