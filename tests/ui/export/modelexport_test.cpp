@@ -56,7 +56,7 @@ void ModelExportTest::everyFormatIsWritten()
 {
     const attn::Model model = av::test::transformerLesson("small-gpt2-stack.attn.json");
     const attn::ModelResult result = attn::forwardModel(model);
-    for (const QString& name : av::modelFigureNames(result)) {
+    for (const QString& name : av::modelFigureNames(model, result)) {
         av::ExportOptions options;
         const QImage image = av::renderModelFigure(model, result, name, options);
         QVERIFY2(!image.isNull(), qPrintable(name));
@@ -114,7 +114,7 @@ void ModelExportTest::widthIsKept()
     av::ExportOptions options;
     options.dpi = 96;
     options.widthInches = 5;
-    for (const QString& name : av::modelFigureNames(result))
+    for (const QString& name : av::modelFigureNames(model, result))
         QCOMPARE(av::renderModelFigure(model, result, name, options).width(), 480);
 }
 
