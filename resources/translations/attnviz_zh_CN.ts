@@ -834,6 +834,54 @@
         <source>%1, switched off (Z = 0)</source>
         <translation>%1，已关闭（Z = 0）</translation>
     </message>
+    <message>
+        <source>Training: loss and accuracy</source>
+        <translation>训练：损失与准确率</translation>
+    </message>
+    <message>
+        <source>Training on %1: loss and accuracy</source>
+        <translation>训练任务 %1：损失与准确率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>loss (nats) · accuracy</source>
+        <translation>损失（nat）· 准确率</translation>
+    </message>
+    <message>
+        <source>loss (cross-entropy, nats)</source>
+        <translation>损失（交叉熵，nat）</translation>
+    </message>
+    <message>
+        <source>accuracy (share of targets predicted)</source>
+        <translation>准确率（预测正确的目标所占比例）</translation>
+    </message>
+    <message>
+        <source>prefix matching (induction)</source>
+        <translation>前缀匹配（归纳）</translation>
+    </message>
+    <message>
+        <source>previous token</source>
+        <translation>前一个词元</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s %1 score</source>
+        <translation>各头的%1得分</translation>
+    </message>
+    <message>
+        <source>score (0–1)</source>
+        <translation>得分（0–1）</translation>
+    </message>
+    <message>
+        <source>block %1 · head %2</source>
+        <translation>块 %1 · 头 %2</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
 </context>
 <context>
     <name>av::AttentionPanel</name>
@@ -1058,6 +1106,22 @@
     <message>
         <source>With --image: the patch (from 1, reading order) whose attention the image-attention figure shows (default: the middle one).</source>
         <translation>与 --image 一起使用：image-attention 图所显示其注意力的图块（从 1 起，按阅读顺序；默认取中间的图块）。</translation>
+    </message>
+    <message>
+        <source>Train the session&apos;s model (or, without one, the task&apos;s default model) on a task: induction|copy|reverse|previous-token; with --headless.</source>
+        <translation>在任务上训练会话的模型（没有会话时训练该任务的默认模型）：induction|copy|reverse|previous-token；需配合 --headless。</translation>
+    </message>
+    <message>
+        <source>Training steps for --train (default 600).</source>
+        <translation>--train 的训练步数（默认 600）。</translation>
+    </message>
+    <message>
+        <source>Sequences per training step (default 16).</source>
+        <translation>每个训练步的序列数（默认 16）。</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate for --train (default 0.003).</source>
+        <translation>--train 所用 Adam 的学习率（默认 0.003）。</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2167,10 @@ Alt+滚轮可滚动表格。</translation>
         <source>Encoder–decoder</source>
         <translation>编码器–解码器</translation>
     </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
 </context>
 <context>
     <name>av::ModelOptionsBox</name>
@@ -2651,6 +2719,128 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>Block %1 · %2</source>
         <translation>块 %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>av::TrainPanel</name>
+    <message>
+        <source>FFN (d_ff = 4·d_model)</source>
+        <translation>FFN（d_ff = 4·d_model）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>induction: &lt;s&gt; s s, predict the repeated half; copy: &lt;s&gt; s | s; reverse: &lt;s&gt; s | reversed s; previous-token: each position names the token before it (docs/training.md)</source>
+        <translation>induction：&lt;s&gt; s s，预测重复的后半段；copy：&lt;s&gt; s | s；reverse：&lt;s&gt; s | 倒序的 s；previous-token：每个位置说出它前面的词元（docs/training.md）</translation>
+    </message>
+    <message>
+        <source>The shape of the model Reset makes for the task</source>
+        <translation>“重置”为该任务新建的模型的形状</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>头数</translation>
+    </message>
+    <message>
+        <source>d_model</source>
+        <translation>d_model</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Train the open model on the task until Pause: one undo step</source>
+        <translation>在该任务上训练当前模型，直到按下“暂停”：一个撤销步骤</translation>
+    </message>
+    <message>
+        <source>One step of Adam on a batch: one undo step</source>
+        <translation>在一批序列上做一步 Adam：一个撤销步骤</translation>
+    </message>
+    <message>
+        <source>A new model of the shape above for the task, untrained</source>
+        <translation>为该任务新建上面形状的未训练模型</translation>
+    </message>
+    <message>
+        <source>prefix matching: mean weight on the token after the earlier copy of the current token (the induction head&apos;s mark); previous token: mean weight on i − 1</source>
+        <translation>前缀匹配：在当前词元较早出现处之后那个词元上的平均权重（归纳头的标志）；前一个词元：在 i − 1 上的平均权重</translation>
+    </message>
+    <message>
+        <source>Head score</source>
+        <translation>头得分</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Copy figure</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Step %1 · loss %2 · accuracy %3</source>
+        <translation>第 %1 步 · 损失 %2 · 准确率 %3</translation>
+    </message>
+    <message>
+        <source>Start trains the open model; Reset makes a new one for the task.</source>
+        <translation>“开始”训练当前模型；“重置”为该任务新建一个模型。</translation>
+    </message>
+    <message>
+        <source>Reset makes a model for the task; then Start.</source>
+        <translation>先用“重置”为该任务新建模型，再按“开始”。</translation>
+    </message>
+</context>
+<context>
+    <name>av::TrainRun</name>
+    <message>
+        <source>Training stopped: the model was changed while it ran.</source>
+        <translation>训练已停止：训练期间模型被修改了。</translation>
+    </message>
+    <message>
+        <source>New model for %1</source>
+        <translation>为 %1 新建模型</translation>
+    </message>
+    <message>
+        <source>Open a transformer, or make a new model for the task, to train it.</source>
+        <translation>请打开一个 Transformer，或为该任务新建模型，然后再训练。</translation>
+    </message>
+    <message>
+        <source>Cannot train this model on %1: %2</source>
+        <translation>无法在 %1 上训练此模型：%2</translation>
+    </message>
+    <message>
+        <source>Train %1 (to step %2)</source>
+        <translation>训练 %1（到第 %2 步）</translation>
     </message>
 </context>
 <context>
