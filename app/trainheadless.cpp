@@ -47,7 +47,11 @@ int runTrainHeadless(const CommandLine& cmd)
         attn::Model model = modelToTrain(cmd, task);
         attn::TrainingOptions options = cmd.trainOptions;
         options.seed = model.settings.seed;
-        trainer.emplace(std::move(model), task, options);
+        try {
+            trainer.emplace(std::move(model), task, options);
+        } catch (const attn::SessionError& e) { // the model's field, in the session's file
+            throw e.withSource(sourceName(cmd).toStdString());
+        }
     } catch (const attn::SessionError& e) {
         printError(QString::fromStdString(e.what()));
         return kBadInput;

@@ -18,6 +18,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import model_v2  # noqa: E402
 
 ATTNVIZ = sys.argv[1]
+GPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "lessons",
+                   "transformers", "small-gpt2-stack.attn.json")
 
 
 def run(*args):
@@ -123,6 +125,7 @@ class Train(unittest.TestCase):
             (["--train", "copy", "--learning-rate", "nan"], "--learning-rate: expected a number"),
             (["--steps", "5"], "apply to --train"),
             (["--train", "copy", v1], "a version 1 session has no vocabulary"),
+            (["--train", "induction", GPT], GPT + ": vocabulary: lacks \"b\""),
             # A learning rate this large overflows: the run stops, naming the step.
             (["--train", "induction", "--learning-rate", "1e300", "--steps", "20"],
              "NaN or infinite at step"),
