@@ -127,7 +127,8 @@ Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabu
     // Induction: s is from half the length to all of it, so that the earlier copy is at no
     // fixed distance. A head that finds it by position alone fails; one that finds the
     // token after the earlier occurrence of the current token (an induction head) works.
-    const int shortest = (task.length + 1) / 2;
+    const int shortest =
+        task.minLength > 0 ? std::min(task.minLength, task.length) : (task.length + 1) / 2;
     const int length = task.task == "induction" && task.length > shortest
                            ? shortest + static_cast<int>(random() % static_cast<std::uint64_t>(
                                                                         task.length - shortest + 1))

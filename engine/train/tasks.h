@@ -19,6 +19,8 @@ struct TaskSpec
     std::vector<std::string> alphabet; ///< the symbols s is drawn from
     std::vector<std::string> prefix;   ///< tokens every sequence starts with
     int length = 8;                    ///< |s|, the random part
+    /// The shortest s (induction only, whose s varies in length): 0 for ⌈length/2⌉.
+    int minLength = 0;
 };
 
 /// One sequence and its targets: targets[i] is the vocabulary id position i should predict,

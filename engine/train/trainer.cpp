@@ -76,7 +76,11 @@ void Trainer::scoreHeads()
 
 StepRecord Trainer::step()
 {
-    Model grad = zeroGradient(m_model);
+    if (m_gradient.layers.empty())
+        m_gradient = zeroGradient(m_model);
+    Model& grad = m_gradient;
+    for (std::span<Real> g : parameters(grad)) // the same arrays each step: no allocation
+        std::fill(g.begin(), g.end(), 0.0);
     const std::vector<std::string> shown = m_model.settings.tokens;
     LossSum total;
     for (int b = 0; b < m_options.batch; ++b) {

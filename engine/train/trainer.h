@@ -88,6 +88,7 @@ private:
     std::vector<std::string> m_vocabulary; ///< the model's, for the targets' ids
     std::mt19937_64 m_random;
     std::vector<std::vector<Real>> m_first, m_second; ///< Adam's moments, per parameter
+    Model m_gradient; ///< where each step's gradient accumulates (the model's shape)
     std::vector<StepRecord> m_history;
     std::vector<std::string> m_scoring; ///< the scoring sequence's tokens
     std::vector<HeadScoreRecord> m_headScores;
