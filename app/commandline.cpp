@@ -163,8 +163,13 @@ constexpr OptionText kOptions[] = {
     {"train",
      QT_TRANSLATE_NOOP("av::CommandLine",
                        "Train the session's model (or, without one, the task's default model) "
-                       "on a task: induction|copy|reverse|previous-token; with --headless."),
+                       "on a task: induction|copy|reverse|previous-token|text; with --headless."),
      "TASK"},
+    {"corpus",
+     QT_TRANSLATE_NOOP("av::CommandLine",
+                       "With --train text: the UTF-8 text file to train on, character by "
+                       "character."),
+     "FILE"},
     {"steps", QT_TRANSLATE_NOOP("av::CommandLine", "Training steps for --train (default 600)."),
      "N"},
     {"batch", QT_TRANSLATE_NOOP("av::CommandLine", "Sequences per training step (default 16)."),

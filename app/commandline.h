@@ -46,6 +46,7 @@ struct CommandLine
     QString view;         ///< --view NAME: that model view's tab in front (ModelDocks::viewNames())
     QString train;        ///< --train TASK, empty: no training
     int trainSteps = 600; ///< --steps N
+    QString corpusPath;   ///< --corpus FILE, for --train text
     attn::TrainingOptions trainOptions; ///< --batch, --learning-rate (the seed: the model's)
 };
 

@@ -104,19 +104,27 @@ bool parseTrainOptions(const QCommandLineParser& parser, CommandLine& cmd, QStri
         !parseInt(parser, "batch", 1, attn::kMaxBatch, batch, error) ||
         !parsePositive(parser, "learning-rate", rate, error))
         return false;
-    const bool trainingOption = steps || batch || rate;
+    const bool trainingOption = steps || batch || rate || parser.isSet("corpus");
     if (!parser.isSet("train")) {
         if (trainingOption)
-            error = QStringLiteral("--steps, --batch and --learning-rate apply to --train");
+            error = QStringLiteral("--steps, --batch, --learning-rate and --corpus apply to "
+                                   "--train");
         return !trainingOption;
     }
     cmd.train = parser.value("train");
-    if (!attn::defaultTask(cmd.train.toStdString())) {
+    const bool text = cmd.train == QLatin1String("text");
+    if (!text && !attn::defaultTask(cmd.train.toStdString())) {
         QStringList names;
         for (const std::string& name : attn::taskNames())
             names << QString::fromStdString(name);
-        error = QStringLiteral("--train: unknown task \"%1\" (known: %2)")
+        error = QStringLiteral("--train: unknown task \"%1\" (known: %2, text)")
                     .arg(cmd.train, names.join(QStringLiteral(", ")));
+        return false;
+    }
+    cmd.corpusPath = parser.value("corpus");
+    if (text != !cmd.corpusPath.isEmpty()) {
+        error = text ? QStringLiteral("--train text needs --corpus FILE (a UTF-8 text file)")
+                     : QStringLiteral("--corpus applies to --train text");
         return false;
     }
     if (!cmd.headless) {

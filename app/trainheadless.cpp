@@ -4,9 +4,13 @@
 #include "headless.h"
 #include "modelheadless.h"
 #include "sessionerror.h"
+#include "textcorpus.h"
 #include "trainer.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace av {
@@ -15,11 +19,34 @@ namespace {
 /// Fresh sequences a finished run is judged on (a generator of their own).
 constexpr int kEvaluationSequences = 200;
 
+/// --corpus FILE as the text task; the alphabet and length of a model trained on it
+/// before (its training field), so that the ids stay those of its vocabulary.
+attn::TaskSpec corpusTask(const CommandLine& cmd, const attn::Model* model)
+{
+    const QString path = QDir::toNativeSeparators(cmd.corpusPath);
+    QFile file(cmd.corpusPath);
+    if (!file.open(QIODevice::ReadOnly))
+        throw attn::SessionError(path.toStdString(),
+                                 "cannot be read: " + file.errorString().toStdString());
+    const std::string text = file.readAll().toStdString();
+    attn::TaskSpec before; // of a model trained on text before: its ids must stay
+    before.length = attn::kTextLength;
+    if (model)
+        attn::readTaskFields(model->trainingJson, "text", before);
+    try {
+        return attn::textTask(QFileInfo(cmd.corpusPath).fileName().toStdString(), text,
+                              before.length, before.alphabet);
+    } catch (const attn::SessionError& e) {
+        throw e.withSource(path.toStdString());
+    }
+}
+
 attn::Model modelToTrain(const CommandLine& cmd, attn::TaskSpec& task)
 {
     const std::string name = cmd.train.toStdString();
+    const bool text = name == "text";
     if (cmd.sessionPath.isEmpty() && cmd.modelDir.isEmpty()) {
-        task = attn::taskFor(name, {});
+        task = text ? corpusTask(cmd, nullptr) : attn::taskFor(name, {});
         return attn::taskModel(task, cmd.overrides.seed.value_or(1));
     }
     attn::AnySession any = readCommandLineSession(cmd);
@@ -29,7 +56,7 @@ attn::Model modelToTrain(const CommandLine& cmd, attn::TaskSpec& task)
             "--train", "a version 1 session has no vocabulary to predict; train a version 2 "
                        "session, or give no session to train the task's default model");
     try {
-        task = attn::taskFor(name, model->trainingJson);
+        task = text ? corpusTask(cmd, model) : attn::taskFor(name, model->trainingJson);
     } catch (const attn::SessionError& e) {
         throw e.withSource(sourceName(cmd).toStdString());
     }

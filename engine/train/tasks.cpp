@@ -68,37 +68,45 @@ std::optional<TaskSpec> defaultTask(const std::string& name)
     return t;
 }
 
-TaskSpec taskFor(const std::string& name, const std::string& trainingJson)
+bool readTaskFields(const std::string& trainingJson, const std::string& name, TaskSpec& t)
 {
-    std::optional<TaskSpec> t = defaultTask(name);
-    if (!t)
-        throw SessionError("training.task", "unknown task \"" + name + "\"");
     if (trainingJson.empty())
-        return *t;
+        return false;
     const nlohmann::json j = nlohmann::json::parse(trainingJson, nullptr, false);
-    if (!j.is_object() || j.value("task", std::string()) != name)
-        return *t;
+    if (!j.is_object() || j.value("task", nlohmann::json()) != nlohmann::json(name))
+        return false;
     const auto strings = [&j](const char* key, std::vector<std::string>& out) {
         if (!j.contains(key))
             return;
         const nlohmann::json& list = j[key];
+        if (!list.is_array())
+            throw SessionError(std::string("training.") + key, "expected a list of strings");
         std::vector<std::string> read;
-        for (const nlohmann::json& item : list.is_array() ? list : nlohmann::json::array()) {
+        for (const nlohmann::json& item : list) {
             if (!item.is_string())
                 throw SessionError(std::string("training.") + key, "expected a list of strings");
             read.push_back(item.get<std::string>());
         }
-        if (!list.is_array())
-            throw SessionError(std::string("training.") + key, "expected a list of strings");
         out = std::move(read);
     };
-    strings("alphabet", t->alphabet);
-    strings("prefix", t->prefix);
+    strings("alphabet", t.alphabet);
+    strings("prefix", t.prefix);
     if (j.contains("length")) {
         if (!j["length"].is_number_integer())
             throw SessionError("training.length", "expected a whole number");
-        t->length = j["length"].get<int>();
+        t.length = j["length"].get<int>();
     }
+    return true;
+}
+
+TaskSpec taskFor(const std::string& name, const std::string& trainingJson)
+{
+    if (name == "text")
+        throw SessionError("training.task", "text needs a corpus (--corpus FILE)");
+    std::optional<TaskSpec> t = defaultTask(name);
+    if (!t)
+        throw SessionError("training.task", "unknown task \"" + name + "\"");
+    readTaskFields(trainingJson, name, *t);
     return *t;
 }
 
@@ -116,6 +124,8 @@ std::vector<std::string> taskVocabulary(const TaskSpec& task)
 int taskSequenceLength(const TaskSpec& task)
 {
     const int p = static_cast<int>(task.prefix.size());
+    if (task.task == "text")
+        return task.length;
     if (task.task == "previous-token")
         return p + task.length;
     return p + 2 * task.length + (hasSeparator(task.task) ? 1 : 0);
@@ -124,6 +134,17 @@ int taskSequenceLength(const TaskSpec& task)
 Example makeExample(const TaskSpec& task, const std::vector<std::string>& vocabulary,
                     std::mt19937_64& random)
 {
+    if (task.task == "text" && task.text) {
+        // `length` characters from a random place; each predicts the one after it.
+        const std::vector<std::string>& text = *task.text;
+        const auto places = static_cast<std::uint64_t>(text.size()) - task.length;
+        const auto start = static_cast<std::ptrdiff_t>(random() % places);
+        Example e;
+        e.tokens.assign(text.begin() + start, text.begin() + start + task.length);
+        for (int i = 0; i < task.length; ++i)
+            e.targets.push_back(idOf(vocabulary, text[start + i + 1]));
+        return e;
+    }
     // Induction: s is from half the length to all of it, so that the earlier copy is at no
     // fixed distance. A head that finds it by position alone fails; one that finds the
     // token after the earlier occurrence of the current token (an induction head) works.
@@ -163,6 +184,11 @@ TaskModelShape defaultShape(const std::string& task)
 {
     TaskModelShape shape;
     shape.layers = task == "previous-token" ? 1 : 2;
+    if (task == "text") { // characters of real text: more heads, an FFN
+        shape.heads = 4;
+        shape.dModel = 64;
+        shape.dFf = 256;
+    }
     return shape;
 }
 

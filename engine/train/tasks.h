@@ -5,6 +5,7 @@
 #include "model.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -15,12 +16,16 @@ namespace attn {
 /// What the session's `training` field records of a task.
 struct TaskSpec
 {
-    std::string task;                  ///< copy, reverse, previous-token, induction
-    std::vector<std::string> alphabet; ///< the symbols s is drawn from
+    std::string task;                  ///< copy, reverse, previous-token, induction, text
+    std::vector<std::string> alphabet; ///< the symbols s is drawn from (text: its characters)
     std::vector<std::string> prefix;   ///< tokens every sequence starts with
     int length = 8;                    ///< |s|, the random part
     /// The shortest s (induction only, whose s varies in length): 0 for ⌈length/2⌉.
     int minLength = 0;
+    /// text: the corpus's file name (as recorded) and its characters as tokens
+    /// (textcorpus.h); a sequence is `length` of them from a random place.
+    std::string corpus;
+    std::shared_ptr<const std::vector<std::string>> text;
 };
 
 /// One sequence and its targets: targets[i] is the vocabulary id position i should predict,
@@ -41,6 +46,9 @@ std::optional<TaskSpec> defaultTask(const std::string& name);
 /// was trained on the same task before, the defaults otherwise. Throws SessionError naming
 /// the field (training.alphabet, …) when that field is malformed.
 TaskSpec taskFor(const std::string& name, const std::string& trainingJson);
+/// The alphabet, prefix and length of a `training` field into t when the field is of task
+/// `name` (then true). Throws SessionError naming the field when it is malformed.
+bool readTaskFields(const std::string& trainingJson, const std::string& name, TaskSpec& t);
 
 /// The vocabulary a task's model needs: the prefix, the separator "|" where the task has
 /// one, the alphabet.
@@ -64,7 +72,8 @@ struct TaskModelShape
     int dFf = 0; ///< 0: no FFN
 };
 
-/// The task's default shape: 2 blocks (1 for previous-token) of 2 heads, d_model 32, no FFN.
+/// The task's default shape: 2 blocks (1 for previous-token) of 2 heads, d_model 32, no FFN;
+/// for text 2 blocks of 4 heads, d_model 64, an FFN of 256.
 TaskModelShape defaultShape(const std::string& task);
 
 /// A model for the task (docs/training.md): pre-norm blocks of that shape, learned

@@ -27,8 +27,10 @@ void check(bool ok, const std::string& field, const std::string& problem)
 Trainer::Trainer(Model model, TaskSpec task, TrainingOptions options)
     : m_model(std::move(model)), m_task(std::move(task)), m_options(options), m_random(options.seed)
 {
-    check(defaultTask(m_task.task).has_value(), "training.task",
-          "unknown task \"" + m_task.task + "\" (known: induction, copy, reverse, previous-token)");
+    check(defaultTask(m_task.task).has_value() || (m_task.task == "text" && m_task.text),
+          "training.task",
+          "unknown task \"" + m_task.task +
+              "\" (known: induction, copy, reverse, previous-token, text)");
     check(m_task.length >= 1 && m_task.length <= kMaxTaskLength, "training.length",
           "expected 1 to " + std::to_string(kMaxTaskLength) + ", got " +
               std::to_string(m_task.length));
@@ -156,17 +158,21 @@ Model Trainer::trainedModel() const
         scores.push_back({{"step", r.step},
                           {"previous_token", r.previousToken},
                           {"prefix_matching", r.prefixMatching}});
-    const nlohmann::json training = {{"task", m_task.task},
-                                     {"alphabet", m_task.alphabet},
-                                     {"prefix", m_task.prefix},
-                                     {"length", m_task.length},
-                                     {"steps", m_history.size()},
-                                     {"seed", m_options.seed},
-                                     {"batch", m_options.batch},
-                                     {"learning_rate", m_options.learningRate},
-                                     {"loss", losses},
-                                     {"accuracy", accuracies},
-                                     {"head_scores", scores}};
+    nlohmann::json training = {{"task", m_task.task},
+                               {"alphabet", m_task.alphabet},
+                               {"prefix", m_task.prefix},
+                               {"length", m_task.length},
+                               {"steps", m_history.size()},
+                               {"seed", m_options.seed},
+                               {"batch", m_options.batch},
+                               {"learning_rate", m_options.learningRate},
+                               {"loss", losses},
+                               {"accuracy", accuracies},
+                               {"head_scores", scores}};
+    if (!m_task.corpus.empty()) {
+        training["corpus"] = m_task.corpus;
+        training["tokens"] = "characters";
+    }
     m.trainingJson = training.dump();
     return m;
 }

@@ -112,12 +112,28 @@ class Train(unittest.TestCase):
         self.assertEqual(more["training"]["task"], "induction")
         self.assertNotEqual(more["token_embeddings"], first["token_embeddings"])
 
+    def test_text_trains_on_a_corpus_character_by_character(self):
+        corpus = self.path("cats.txt")
+        with open(corpus, "w", encoding="utf-8") as f:
+            f.write("the cat sat on the mat.\n%\n" * 100)
+        session, log = train("text", 30, self.path("text.attn.json"), "--corpus", corpus)
+        t = session["training"]
+        self.assertEqual((t["task"], t["corpus"], t["tokens"], t["length"]),
+                         ("text", "cats.txt", "characters", 64))
+        self.assertIn("␣", session["vocabulary"])
+        self.assertNotIn("%", session["vocabulary"])  # the fortune separator lines go
+        self.assertEqual(len(session["tokens"]), 64)
+        self.assertLess(t["loss"][-1], t["loss"][0])
+
     def test_bad_input_exits_2_and_writes_nothing(self):
         out = self.path("never.attn.json")
         v1 = os.path.join(self.dir.name, "v1.attn.json")
         with open(v1, "w", encoding="utf-8") as f:
             json.dump({"format": "attnviz-session", "version": 1, "d_model": 4, "heads": 2,
                        "tokens": ["a", "b"]}, f)
+        bad_text = self.path("bad.txt")
+        with open(bad_text, "wb") as f:
+            f.write(b"fine until \xff")
         cases = [
             (["--train", "sorting-hat"], "--train: unknown task \"sorting-hat\""),
             (["--train", "copy", "--steps", "0"], "--steps: expected a whole number"),
@@ -126,6 +142,10 @@ class Train(unittest.TestCase):
             (["--steps", "5"], "apply to --train"),
             (["--train", "copy", v1], "a version 1 session has no vocabulary"),
             (["--train", "induction", GPT], GPT + ": vocabulary: lacks \"b\""),
+            (["--train", "text"], "--train text needs --corpus FILE"),
+            (["--train", "copy", "--corpus", v1], "--corpus applies to --train text"),
+            (["--train", "text", "--corpus", self.path("missing.txt")], "missing.txt: cannot be read"),
+            (["--train", "text", "--corpus", bad_text], "bad.txt: corpus: not UTF-8 text"),
             # A learning rate this large overflows: the run stops, naming the step.
             (["--train", "induction", "--learning-rate", "1e300", "--steps", "20"],
              "NaN or infinite at step"),
