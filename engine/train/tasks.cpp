@@ -224,9 +224,14 @@ Model taskModel(const TaskSpec& task, std::uint64_t seed, const TaskModelShape& 
     m.settings.positional.kind = PeKind::Learned;
     m.learnedPositions = initialise(InitKind::XavierUniform, taskSequenceLength(task), d, seed,
                                     "training/positions");
-    m.unembedding = UnembeddingKind::Matrix;
-    m.unembeddingMatrix = initialise(InitKind::XavierUniform, d, v, seed, "training/unembedding");
     m.unembeddingBias = RowVector::Zero(v);
+    if (task.task == "text") { // a language model ties them, as GPT-2 does: half the weights
+        m.unembedding = UnembeddingKind::Tied;
+    } else {
+        m.unembedding = UnembeddingKind::Matrix;
+        m.unembeddingMatrix =
+            initialise(InitKind::XavierUniform, d, v, seed, "training/unembedding");
+    }
     validate(m);
     return m;
 }

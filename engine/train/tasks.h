@@ -78,8 +78,8 @@ TaskModelShape defaultShape(const std::string& task);
 
 /// A model for the task (docs/training.md): pre-norm blocks of that shape, learned
 /// positions for the task's longest sequence, a causal mask, a final norm and a separate
-/// unembedding; weights derived from seed. Its tokens are one sequence of the task. Throws
-/// SessionError when the shape is refused (heads that do not divide d_model, …).
+/// unembedding (tied for text); weights derived from seed. Its tokens are one sequence of the task.
+/// Throws SessionError when the shape is refused (heads that do not divide d_model, …).
 Model taskModel(const TaskSpec& task, std::uint64_t seed, const TaskModelShape& shape);
 Model taskModel(const TaskSpec& task, std::uint64_t seed);
 

@@ -146,8 +146,10 @@ Model Trainer::trainedModel() const
     std::mt19937_64 random(m_options.seed ^ kShownSequence);
     m.settings.tokens = makeExample(m_task, m_vocabulary, random).tokens;
     if (m.settings.title.empty() || m.settings.title.rfind("Trained on ", 0) == 0)
-        m.settings.title = "Trained on " + m_task.task + ": " + std::to_string(m_history.size()) +
-                           " steps, seed " + std::to_string(m_options.seed);
+        m.settings.title = "Trained on " +
+                           (m_task.corpus.empty() ? m_task.task : "the text " + m_task.corpus) +
+                           ": " + std::to_string(m_history.size()) + " steps, seed " +
+                           std::to_string(m_options.seed);
     nlohmann::json losses = nlohmann::json::array(), accuracies = nlohmann::json::array();
     for (const StepRecord& r : m_history) {
         losses.push_back(r.loss);

@@ -1108,10 +1108,6 @@
         <translation>与 --image 一起使用：image-attention 图所显示其注意力的图块（从 1 起，按阅读顺序；默认取中间的图块）。</translation>
     </message>
     <message>
-        <source>Train the session&apos;s model (or, without one, the task&apos;s default model) on a task: induction|copy|reverse|previous-token; with --headless.</source>
-        <translation>在任务上训练会话的模型（没有会话时训练该任务的默认模型）：induction|copy|reverse|previous-token；需配合 --headless。</translation>
-    </message>
-    <message>
         <source>Training steps for --train (default 600).</source>
         <translation>--train 的训练步数（默认 600）。</translation>
     </message>
@@ -1122,6 +1118,14 @@
     <message>
         <source>Adam&apos;s learning rate for --train (default 0.003).</source>
         <translation>--train 所用 Adam 的学习率（默认 0.003）。</translation>
+    </message>
+    <message>
+        <source>Train the session&apos;s model (or, without one, the task&apos;s default model) on a task: induction|copy|reverse|previous-token|text; with --headless.</source>
+        <translation>在任务上训练会话的模型（没有会话时训练该任务的默认模型）：induction|copy|reverse|previous-token|text；需配合 --headless。</translation>
+    </message>
+    <message>
+        <source>With --train text: the UTF-8 text file to train on, character by character.</source>
+        <translation>与 --train text 一起使用：要逐字符训练的 UTF-8 文本文件。</translation>
     </message>
 </context>
 <context>
