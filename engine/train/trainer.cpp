@@ -192,7 +192,8 @@ TrainingHistory readTrainingHistory(const std::string& trainingJson)
                 out.push_back(x.is_number() ? x.get<Real>() : 0.0);
         return out;
     };
-    h.task = j.value("task", std::string());
+    if (j.contains("task") && j["task"].is_string())
+        h.task = j["task"].get<std::string>();
     const std::vector<Real> loss = numbers(j.value("loss", nlohmann::json()));
     const std::vector<Real> accuracy = numbers(j.value("accuracy", nlohmann::json()));
     for (std::size_t i = 0; i < loss.size(); ++i)

@@ -1466,6 +1466,10 @@
         <source>Switch on %1</source>
         <translation>开启%1</translation>
     </message>
+    <message>
+        <source>Pause the training run first: this edit changes the whole model.</source>
+        <translation>请先暂停训练：此编辑会改变整个模型。</translation>
+    </message>
 </context>
 <context>
     <name>av::EncoderDecoderPanel</name>
@@ -2827,10 +2831,6 @@ Distance: how many positions away a query looks, on average.</source>
 <context>
     <name>av::TrainRun</name>
     <message>
-        <source>Training stopped: the model was changed while it ran.</source>
-        <translation>训练已停止：训练期间模型被修改了。</translation>
-    </message>
-    <message>
         <source>New model for %1</source>
         <translation>为 %1 新建模型</translation>
     </message>
@@ -2845,6 +2845,14 @@ Distance: how many positions away a query looks, on average.</source>
     <message>
         <source>Train %1 (to step %2)</source>
         <translation>训练 %1（到第 %2 步）</translation>
+    </message>
+    <message>
+        <source>Training stopped: the model was changed while it ran; the run&apos;s weights were dropped.</source>
+        <translation>训练已停止：训练期间模型被修改了；本次训练的权重已丢弃。</translation>
+    </message>
+    <message>
+        <source>Training stopped: another session was opened.</source>
+        <translation>训练已停止：打开了另一个会话。</translation>
     </message>
 </context>
 <context>

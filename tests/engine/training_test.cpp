@@ -69,6 +69,11 @@ TEST(Training, TheTrainedModelRecordsItsRun)
     ASSERT_EQ(h.headScores.size(), 1u); // before the first step; the next at step 10
     EXPECT_EQ(h.headScores[0].prefixMatching.size(), 4u);
     EXPECT_TRUE(readTrainingHistory("not json").steps.empty());
+    // A field of the wrong types is read as no record, never an exception.
+    const TrainingHistory odd = readTrainingHistory(
+        R"({"task": 5, "loss": "x", "head_scores": [{"step": "y"}, 3]})");
+    EXPECT_EQ(odd.task, "");
+    EXPECT_TRUE(odd.steps.empty() && odd.headScores.empty());
 }
 
 std::string refusal(const std::function<void()>& f)

@@ -93,6 +93,8 @@ bool Document::isModified() const
 
 void Document::reset(const attn::Session& session, const QString& filePath)
 {
+    emit replacing();
+    m_previewBase.reset();
     dropModelPass();
     m_model.reset();
     m_tokenizer.reset();

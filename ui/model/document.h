@@ -187,7 +187,9 @@ public:
 
     // A training run (ui/model/trainrun.h). While it runs the views show its weights as they
     /// are now, no undo step each; when it stops, the whole run becomes one undo step.
-    /// Shows `model` (the open model's shape, new weights): not an undo step.
+    /// Shows `model` (the open model's shape, new weights): not an undo step. The model
+    /// before the first preview is kept: an edit, undo or redo while previewing applies to
+    /// it (the preview ends), so that the history stays that of the weights it holds.
     void previewModel(const attn::Model& model);
     /// One undo step from `before` (the model when the run began) to `after`; undo shows
     /// `before` again. Refused (a message, nothing changed) when after is invalid.
@@ -212,6 +214,8 @@ signals:
     void computingChanged(bool computing);
     /// An edit was refused (a token not in the model's vocabulary, …): the message says why.
     void refused(const QString& message);
+    /// Everything is about to be replaced (New, Open, a lesson, recovery).
+    void replacing();
 
 private:
     struct Job;
@@ -258,8 +262,11 @@ private:
     void dropModelPass();
     /// The pass of every pending edit is in m_modelResult: the views are told.
     void publishModel();
+    /// A preview ends: the model before it is the model again (not recomputed here).
+    void endPreview();
 
     attn::Session m_session;
+    std::optional<attn::Model> m_previewBase;     ///< the model before previewModel() began
     std::unique_ptr<const attn::Session> m_shown; ///< set while a background pass catches up
     attn::ForwardResult m_result;
     QUndoStack* m_undoStack;

@@ -78,6 +78,8 @@ void Document::reset(const attn::AnySession& session, const QString& filePath)
 
 void Document::reset(const attn::Model& model, const QString& filePath)
 {
+    emit replacing();
+    m_previewBase.reset();
     dropModelPass();
     dropBackgroundPass();
     if (model.folder.empty())
@@ -212,6 +214,10 @@ void Document::modelJobFinished()
 void Document::pushModel(const QString& text, attn::Model after, int firstBlock, int gestureId,
                          int mergeKind)
 {
+    if (m_previewBase) { // `after` was made from weights that are being trained
+        emit refused(tr("Pause the training run first: this edit changes the whole model."));
+        return;
+    }
     try {
         attn::validate(after);
     } catch (const attn::SessionError& e) {
@@ -229,6 +235,8 @@ void Document::previewModel(const attn::Model& model)
     stopModelJob();
     const bool structural =
         model.n() != m_model->n() || model.layerCount() != m_model->layerCount();
+    if (!m_previewBase)
+        m_previewBase = std::move(*m_model);
     m_model = model;
     recomputeModel(-1, structural ? Changes(Values | Structure) : Changes(Values), false);
 }
@@ -241,10 +249,13 @@ void Document::commitModel(const QString& text, const attn::Model& before, attn:
         attn::validate(after);
     } catch (const attn::SessionError& e) {
         emit refused(QString::fromStdString(e.what()));
-        previewModel(before);
+        endPreview();
+        m_model = before;
+        recomputeModel(-1, Changes(Values | Structure), false);
         return;
     }
     stopModelJob();
+    m_previewBase.reset();
     m_model = before; // the command's before; its redo shows after at once
     m_undoStack->push(new SetModelCommand(this, text, before, std::move(after), -1, 0, 0));
 }
@@ -268,9 +279,20 @@ void Document::pushModelInputs(const QString& text, ModelInputs after, int first
                                                 firstBlock, gestureId, mergeKind));
 }
 
+void Document::endPreview()
+{
+    if (!m_previewBase)
+        return;
+    m_model = std::move(*m_previewBase);
+    m_previewBase.reset();
+}
+
 void Document::applyModel(const ModelInputs& inputs, int firstBlock)
 {
     stopModelJob();
+    if (m_previewBase)
+        firstBlock = -1; // every weight goes back to the model before the preview
+    endPreview();
     const bool structural = inputs.tokens.size() != m_model->settings.tokens.size();
     m_model->settings.tokens = inputs.tokens;
     m_model->text = inputs.text;
@@ -288,6 +310,9 @@ void Document::applyModel(const ModelInputs& inputs, int firstBlock)
 void Document::applyModel(const attn::Model& model, int firstBlock)
 {
     stopModelJob();
+    if (m_previewBase)
+        firstBlock = -1; // the pass before is of the previewed weights
+    endPreview();
     const bool structural = model.n() != m_model->n() ||
                             model.layerCount() != m_model->layerCount() ||
                             model.vocabularySize() != m_model->vocabularySize();
@@ -304,7 +329,9 @@ void Document::setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Re
 {
     if (!m_model || !attn::hasMatrix(*m_model, ref) || !std::isfinite(value))
         return;
-    const attn::ConstMatrixMap m = attn::modelMatrix(std::as_const(*m_model), ref);
+    // While a training run is previewed the edit is of the weights before it (endPreview).
+    const attn::ConstMatrixMap m =
+        attn::modelMatrix(m_previewBase ? *m_previewBase : std::as_const(*m_model), ref);
     if (row < 0 || col < 0 || row >= m.rows() || col >= m.cols())
         return;
     const attn::Real before = m(row, col);
@@ -318,8 +345,10 @@ void Document::setModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Re
 void Document::applyModelCell(attn::ModelMatrixRef ref, int row, int col, attn::Real value)
 {
     stopModelJob();
+    const bool previewed = m_previewBase.has_value();
+    endPreview();
     attn::modelMatrix(*m_model, ref)(row, col) = value;
-    recomputeModel(attn::firstBlockChanged(*m_model, ref), Values, true);
+    recomputeModel(previewed ? -1 : attn::firstBlockChanged(*m_model, ref), Values, true);
 }
 
 bool Document::isAblated(int block, int head, Heads heads) const

@@ -15,16 +15,37 @@ TrainRun::TrainRun(Document* document, QObject* parent) : QObject(parent), m_doc
     m_frames.setInterval(kFrameMs);
     connect(&m_frames, &QTimer::timeout, this, &TrainRun::showLatest);
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &TrainRun::finishRun);
-    // An edit, undo or new file while a run goes on: the run stops (its weights would
-    // overwrite the change); nothing of the user's is lost.
+    // An edit, undo or redo while a run goes on stops it: the document applies it to the
+    // weights before the run (Document::previewModel), and the run's weights are dropped.
+    // Any change of the history not ours also means the trainer's model is not the
+    // document's any more.
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this] {
-        if (m_running && !m_stop) {
-            m_before.reset(); // the run's weights are not committed over the change
-            m_stop = true;
-            const QMutexLocker lock(&m_mutex);
-            m_error = tr("Training stopped: the model was changed while it ran.");
-        }
+        if (m_committing)
+            return;
+        m_committedIndex = -1;
+        if (m_running)
+            abandon(tr("Training stopped: the model was changed while it ran; the run's "
+                       "weights were dropped."));
     });
+    connect(m_document, &Document::replacing, this, [this] {
+        m_committedIndex = -1;
+        if (m_running)
+            abandon(tr("Training stopped: another session was opened."));
+        m_trainer.reset();
+    });
+}
+
+void TrainRun::abandon(const QString& message)
+{
+    m_before.reset(); // nothing of the run is committed or shown any more
+    m_stop = true;
+    m_watcher.waitForFinished(); // a step of a lesson-sized model takes milliseconds
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_error = message;
+        m_latest.reset();
+    }
+    finishRun();
 }
 
 TrainRun::~TrainRun()
@@ -106,7 +127,7 @@ bool TrainRun::start(const Settings& settings)
         while (!m_stop) {
             try {
                 trainer->step();
-            } catch (const attn::SessionError& e) {
+            } catch (const std::exception& e) { // a loss no longer finite, or memory
                 const QMutexLocker lock(&m_mutex);
                 m_error = QString::fromStdString(e.what());
                 break;
@@ -146,7 +167,8 @@ bool TrainRun::step(const Settings& settings)
     m_before = m_document->model();
     try {
         m_trainer->step();
-    } catch (const attn::SessionError& e) {
+    } catch (const std::exception& e) {
+        m_before.reset();
         emit failed(QString::fromStdString(e.what()));
         return false;
     }
@@ -202,9 +224,10 @@ void TrainRun::commit()
     attn::Model after = m_trainer->trainedModel();
     after.settings.tokens = m_trainer->model().settings.tokens; // the sentence shown stays
     const int steps = int(m_history.size());
-    // Not running any more: the indexChanged handler takes this step for ours.
+    m_committing = true;
     m_document->commitModel(tr("Train %1 (to step %2)").arg(task()).arg(steps), *m_before,
                             std::move(after));
+    m_committing = false;
     m_committedIndex = m_document->undoStack()->index();
     m_before.reset();
 }

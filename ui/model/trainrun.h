@@ -69,6 +69,8 @@ private:
     /// A trainer for the document's model, kept when it is the model the last run left.
     bool prepare(const Settings& settings);
     void showLatest();
+    /// Stops a run without keeping its weights, with message for failed().
+    void abandon(const QString& message);
     void finishRun();
     void commit();
 
@@ -78,6 +80,7 @@ private:
     QFutureWatcher<void> m_watcher;
     std::atomic<bool> m_stop = false;
     bool m_running = false;
+    bool m_committing = false; ///< our own undo step is being pushed
     QTimer m_frames;
     int m_committedIndex = -1; ///< the undo stack's index when the trainer's model was shown
 

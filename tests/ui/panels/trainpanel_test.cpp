@@ -110,15 +110,38 @@ void TrainPanelTest::anEditDuringARunStopsItAndIsKept()
     av::Document document;
     av::TrainPanel panel(&document);
     panel.resetButton()->click();
+    const attn::Model untrained = document.model();
     const int undoSteps = document.undoStack()->count();
     QVERIFY(runFor(panel, 20));
     const attn::ModelMatrixRef ref{attn::ModelMatrix::WQ, 0, 0};
     document.setModelCell(ref, 0, 0, 7.5);
-    QTRY_VERIFY(!panel.run()->isRunning());
+    QVERIFY(!panel.run()->isRunning());
     QTest::qWait(100); // a last frame of the run, if any, must not overwrite the edit
+    // The edit is of the weights before the run: the run's are dropped, the history holds.
     QCOMPARE(attn::modelMatrix(document.model(), ref)(0, 0), 7.5);
+    QCOMPARE(document.model().tokenEmbeddings, untrained.tokenEmbeddings);
     QCOMPARE(document.undoStack()->count(), undoSteps + 1); // the edit, and no run
     QVERIFY(panel.status()->text().contains("changed while it ran"));
+    document.undoStack()->undo();
+    QCOMPARE(document.model().layers[0].attention.wq[0], untrained.layers[0].attention.wq[0]);
+
+    // Undo past a run, then an edit in its place: the next run starts from the edited model.
+    panel.stepButton()->click();
+    document.undoStack()->undo();
+    document.setModelCell(ref, 0, 0, -3.0);
+    panel.stepButton()->click();
+    document.undoStack()->undo();
+    QCOMPARE(attn::modelMatrix(document.model(), ref)(0, 0), -3.0);
+    QCOMPARE(document.model().tokenEmbeddings, untrained.tokenEmbeddings);
+
+    // A session opened while a run goes on stops it, and stays as opened.
+    QVERIFY(runFor(panel, 5));
+    const attn::Model lesson = av::test::transformerLesson("small-gpt2-stack.attn.json");
+    document.reset(lesson);
+    QVERIFY(!panel.run()->isRunning());
+    QTest::qWait(100);
+    QCOMPARE(document.model().tokenEmbeddings, lesson.tokenEmbeddings);
+    QCOMPARE(document.undoStack()->count(), 0);
 }
 
 void TrainPanelTest::aModelTheTaskCannotTrainIsRefused()
