@@ -114,6 +114,13 @@ TrainPanel::TrainPanel(Document* document, QWidget* parent)
     });
     connect(m_document, &Document::changed, this, [this](Document::Changes changes) {
         updateButtons();
+        // A model trained before (a lesson, a saved run) names its task: offered first.
+        if ((changes & Document::Structure) && m_document->hasModel() && !m_run->isRunning()) {
+            const std::string task =
+                attn::readTrainingHistory(m_document->model().trainingJson).task;
+            if (const int k = m_task->findText(QString::fromStdString(task)); k >= 0)
+                m_task->setCurrentIndex(k);
+        }
         if (Document::redraws(changes) && !m_run->isRunning() && isVisible())
             showRun();
     });

@@ -10,6 +10,7 @@
 #include "testlessons.h"
 #include "trainpanel.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
@@ -142,6 +143,10 @@ void TrainPanelTest::anEditDuringARunStopsItAndIsKept()
     QTest::qWait(100);
     QCOMPARE(document.model().tokenEmbeddings, lesson.tokenEmbeddings);
     QCOMPARE(document.undoStack()->count(), 0);
+    // A lesson trained on a task offers that task.
+    panel.taskChoice()->setCurrentText("copy");
+    document.reset(av::test::transformerLesson("induction-trained.attn.json"));
+    QCOMPARE(panel.taskChoice()->currentText(), QString("induction"));
 }
 
 void TrainPanelTest::aModelTheTaskCannotTrainIsRefused()
@@ -150,6 +155,7 @@ void TrainPanelTest::aModelTheTaskCannotTrainIsRefused()
     document.reset(av::test::transformerLesson("small-gpt2-stack.attn.json"));
     av::TrainPanel panel(&document);
     const attn::Model before = document.model();
+    panel.taskChoice()->setCurrentText("copy");
     panel.startButton()->click();
     QVERIFY(!panel.run()->isRunning());
     QVERIFY2(panel.status()->text().contains("Cannot train"), qPrintable(panel.status()->text()));
