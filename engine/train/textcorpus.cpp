@@ -1,28 +1,12 @@
 #include "textcorpus.h"
 
 #include "sessionerror.h"
+#include "utf8.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 namespace attn {
-namespace {
-
-/// Bytes in the UTF-8 sequence that starts with lead (0 if lead cannot start one).
-int sequenceLength(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xC2 && lead <= 0xDF)
-        return 2;
-    if (lead >= 0xE0 && lead <= 0xEF)
-        return 3;
-    if (lead >= 0xF0 && lead <= 0xF4)
-        return 4;
-    return 0;
-}
-
-} // namespace
 
 std::vector<std::string> corpusCharacters(const std::string& text)
 {
@@ -37,12 +21,10 @@ std::vector<std::string> corpusCharacters(const std::string& text)
             i = j + 1;
             continue;
         }
-        const int length = sequenceLength(c);
-        if (length == 0 || i + length > text.size())
+        const Utf8Step step = stepUtf8(text, i);
+        if (!step.valid)
             throw SessionError("corpus", "not UTF-8 text (byte " + std::to_string(i) + ")");
-        for (int k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-                throw SessionError("corpus", "not UTF-8 text (byte " + std::to_string(i) + ")");
+        const auto length = step.length;
         if (c == '\n') {
             // A fortune file's separator: a line that is "%" alone goes, with its break.
             if (out.size() == lineStart + 1 && out.back() == "%") {

@@ -102,7 +102,6 @@ bool TrainRun::prepare(const Settings& settings)
                         .arg(settings.task, QString::fromStdString(e.what())));
         return false;
     }
-    m_settings = settings;
     m_history = m_trainer->history();
     m_headScores = m_trainer->headScores();
     return true;

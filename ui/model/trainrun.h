@@ -76,7 +76,6 @@ private:
 
     Document* m_document;
     std::unique_ptr<attn::Trainer> m_trainer;
-    Settings m_settings;
     QFutureWatcher<void> m_watcher;
     std::atomic<bool> m_stop = false;
     bool m_running = false;

@@ -1,6 +1,6 @@
 #pragma once
-// UTF-8 as the tokeniser needs it: GPT-2 works on bytes, and its pieces and decoded text are
-// UTF-8 only where whole characters meet. Internal to engine/gpt2.
+// UTF-8 as the GPT-2 tokeniser (engine/gpt2: it works on bytes, and its pieces and decoded
+// text are UTF-8 only where whole characters meet) and the text task's corpus need it.
 
 #include <cstddef>
 #include <string>
